@@ -1,0 +1,466 @@
+from datetime import datetime, time, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
+
+
+class Venue(TranslatableMixin, models.Model):
+    """A place where events happen, with what parents and disabled people need to know."""
+
+    name = models.CharField(_("name"), max_length=120)
+    street = models.CharField(_("street and number"), max_length=120)
+    postcode = models.CharField(_("postcode"), max_length=10)
+    city = models.CharField(_("city"), max_length=60, default="Berlin")
+    district = models.ForeignKey(
+        "home.DistrictPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("district"),
+        help_text=_("The Berlin district the venue lies in."),
+    )
+    step_free = models.BooleanField(
+        _("step-free access"),
+        default=False,
+        help_text=_("Entrance and meeting room reachable without steps (ramp or lift)."),
+    )
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    nursing_room = models.BooleanField(
+        _("nursing room"), default=False, help_text=_("A quiet room for breastfeeding.")
+    )
+    changing_table = models.BooleanField(_("baby changing table"), default=False)
+    child_friendly = models.BooleanField(
+        _("child-friendly"),
+        default=False,
+        help_text=_("Play corner or space where children are welcome."),
+    )
+    public_transport = models.CharField(
+        _("public transport"),
+        max_length=200,
+        blank=True,
+        help_text=_("Nearest stops, e.g. U5 Frankfurter Tor, Tram M10."),
+    )
+    accessibility_notes = models.TextField(
+        _("accessibility notes"),
+        blank=True,
+        help_text=_("Anything else: hearing loop, seating, quiet room, door widths."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]),
+        FieldPanel("district"),
+        FieldPanel("public_transport"),
+        MultiFieldPanel(
+            [
+                FieldPanel("step_free"),
+                FieldPanel("accessible_toilet"),
+                FieldPanel("nursing_room"),
+                FieldPanel("changing_table"),
+                FieldPanel("child_friendly"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Accessibility and families"),
+        ),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("venue")
+        verbose_name_plural = _("venues")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def address(self):
+        return f"{self.street}, {self.postcode} {self.city}"
+
+    @property
+    def family_features(self):
+        """The features parents look for, as labels, in a fixed order."""
+        fields = ["nursing_room", "changing_table", "child_friendly"]
+        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+
+    @property
+    def access_features(self):
+        fields = ["step_free", "accessible_toilet"]
+        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+
+
+class EventFormat(models.TextChoices):
+    ONSITE = "onsite", _("On site")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid")
+
+
+class EventIndexPage(RoutablePageMixin, Page):
+    """The city-wide calendar: every live event of the site, filterable."""
+
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Shown above the calendar."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["dialog.EventPage"]
+
+    class Meta:
+        verbose_name = _("calendar")
+
+    @path("")
+    def calendar(self, request):
+        from .forms import CalendarFilterForm
+        from .selectors import event_list
+
+        form = CalendarFilterForm(request.GET or None, locale=self.locale)
+        filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        events = event_list(filters=filters, locale=self.locale)
+        response = self.render(
+            request,
+            context_overrides={
+                "filter_form": form,
+                "events": paginate(request, events),
+                "query_without_page": _query_without_page(request),
+            },
+        )
+        if form.is_bound and not form.is_valid():
+            response.status_code = 400
+        return response
+
+
+def _query_without_page(request):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
+    class Kind(models.TextChoices):
+        NEW_MEMBER_MEETING = "new_member_meeting", _("New-member meeting")
+        BASE_CONFERENCE = "base_conference", _("Base conference")
+        THEMATIC_COUNCIL = "thematic_council", _("Thematic council")
+        WORKING_GROUP_MEETING = "working_group_meeting", _("Working-group meeting")
+        STAMMTISCH = "stammtisch", _("Stammtisch")
+        BIKE_TOUR = "bike_tour", _("Bike tour")
+        PARTY = "party", _("Party")
+        CONCERT = "concert", _("Concert")
+        INFO_EVENING = "info_evening", _("Info evening")
+        OTHER = "other", _("Other")
+
+    class Registration(models.TextChoices):
+        NONE = "none", _("No registration")
+        MEMBERS = "members", _("Members only")
+        OPEN = "open", _("Open to guests")
+
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=Kind.choices, help_text=_("What sort of event this is.")
+    )
+    start = models.DateTimeField(_("start"), help_text=_("Berlin time."))
+    end = models.DateTimeField(_("end"), help_text=_("Berlin time; after the start."))
+    teaser = models.TextField(
+        _("teaser"), max_length=400, help_text=_("One or two sentences for the calendar.")
+    )
+    event_format = models.CharField(
+        _("format"),
+        max_length=6,
+        choices=EventFormat.choices,
+        default=EventFormat.ONSITE,
+        help_text=_("Online and hybrid events need a video link."),
+    )
+    venue = models.ForeignKey(
+        "dialog.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        verbose_name=_("venue"),
+        help_text=_("Required for on-site and hybrid events."),
+    )
+    working_group = models.ForeignKey(
+        "dialog.WorkingGroupPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="meetings",
+        verbose_name=_("working group"),
+        help_text=_("For working-group meetings: the group that meets."),
+    )
+    online_link = models.URLField(
+        _("video or stream link"),
+        blank=True,
+        help_text=_("Only shown to people once the event page is opened; not loaded before."),
+    )
+    for_young_members = models.BooleanField(
+        _("for members under 35"),
+        default=False,
+        help_text=_("Shown in the 'under 35' filter of the calendar."),
+    )
+    childcare_offered = models.BooleanField(
+        _("childcare offered"),
+        default=False,
+        help_text=_("Registrations will ask for the number and ages of children."),
+    )
+    registration_mode = models.CharField(
+        _("registration"),
+        max_length=10,
+        choices=Registration.choices,
+        default=Registration.NONE,
+        help_text=_("Base conferences are for members; thematic councils are open to guests."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Number of seats; leave empty for no limit."),
+    )
+    body = StreamField(
+        BaseStreamBlock(), blank=True, verbose_name=_("description"), help_text=_("Programme.")
+    )
+    results = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("results"),
+        help_text=_("Documented after the event: decisions, minutes, photos."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("kind"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        FieldPanel("working_group"),
+        FieldPanel("teaser"),
+        MultiFieldPanel(
+            [FieldPanel("event_format"), FieldPanel("venue"), FieldPanel("online_link")],
+            heading=_("Where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("registration_mode"),
+                FieldPanel("capacity"),
+                FieldPanel("childcare_offered"),
+                FieldPanel("for_young_members"),
+            ],
+            heading=_("Who and how"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("results"),
+        MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
+    ]
+    promote_panels = ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("body"),
+        index.SearchField("results"),
+        index.FilterField("start"),
+        index.FilterField("kind"),
+        index.RelatedFields("venue", [index.SearchField("name")]),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("kind"),
+        APIField("start"),
+        APIField("end"),
+        APIField("teaser"),
+        APIField("event_format"),
+        APIField("venue"),
+        APIField("for_young_members"),
+        APIField("childcare_offered"),
+        APIField("registration_mode"),
+        APIField("capacity"),
+        APIField("body"),
+        APIField("results"),
+        APIField("topics"),
+        APIField("district"),
+    ]
+
+    parent_page_types = ["dialog.EventIndexPage", "home.DistrictPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The event must end after it starts.")
+        if self.event_format in (EventFormat.ONSITE, EventFormat.HYBRID) and not self.venue_id:
+            errors["venue"] = _("On-site and hybrid events need a venue.")
+        if self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_link:
+            errors["online_link"] = _("Online and hybrid events need a video link.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @path("")
+    def event(self, request):
+        return self.render(request)
+
+    @path("kalender.ics", name="ical")
+    def ical(self, request):
+        """The event as an iCalendar file for the visitor's own calendar."""
+        from .services import event_to_ical
+
+        response = HttpResponse(
+            event_to_ical(event=self, url=self.get_full_url(request)),
+            content_type="text/calendar; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
+        return response
+
+    def ical_url(self):
+        return self.url + self.reverse_subpage("ical")
+
+
+def same_weekday_next_month(moment):
+    """The same n-th weekday one month later (2nd Tuesday → 2nd Tuesday).
+
+    A fifth weekday that the next month lacks becomes that month's last one.
+    """
+    local = timezone.localtime(moment)
+    nth = (local.day - 1) // 7
+    year, month = (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
+    first = local.replace(year=year, month=month, day=1)
+    offset = (local.weekday() - first.weekday()) % 7
+    day = 1 + offset + 7 * nth
+    candidate = datetime(year, month, 1) + timedelta(days=day - 1)
+    if candidate.month != month:
+        candidate -= timedelta(days=7)
+    naive = datetime.combine(candidate.date(), time(local.hour, local.minute))
+    return timezone.make_aware(naive, timezone.get_current_timezone())
+
+
+class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
+    """A working group (AG), e.g. AG Mitgliederarbeit."""
+
+    purpose = RichTextField(
+        _("purpose"), features=RICH_TEXT_FEATURES, help_text=_("What the group works on.")
+    )
+    rhythm = models.CharField(
+        _("meeting rhythm"),
+        max_length=200,
+        help_text=_("e.g. every second Tuesday, 19:00, Karl-Liebknecht-Haus"),
+    )
+    open_to_all = models.BooleanField(
+        _("open to all"),
+        default=True,
+        help_text=_("Non-members are welcome to join."),
+    )
+    body = StreamField(
+        BaseStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("More about the group.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("purpose"),
+        FieldPanel("rhythm"),
+        FieldPanel("open_to_all"),
+        FieldPanel("body"),
+        MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
+    ]
+    promote_panels = ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("purpose"),
+        index.SearchField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("purpose"),
+        APIField("rhythm"),
+        APIField("open_to_all"),
+        APIField("body"),
+        APIField("topics"),
+        APIField("district"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.DistrictPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("working group")
+        verbose_name_plural = _("working groups")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_meetings"] = (
+            self.meetings.live()
+            .public()
+            .filter(end__gte=timezone.now())
+            .select_related("venue")
+            .order_by("start")[:5]
+        )
+        return context
+
+
+class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
+    """An asynchronous discussion for members who cannot come to meetings."""
+
+    opening_statement = RichTextField(
+        _("opening statement"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("The question or position the discussion starts from."),
+    )
+    discussion_closes = models.DateField(
+        _("discussion closes"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty to keep the discussion open."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("opening_statement"),
+        FieldPanel("discussion_closes"),
+        MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
+    ]
+    promote_panels = ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("opening_statement"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("opening_statement"),
+        APIField("discussion_closes"),
+        APIField("topics"),
+        APIField("district"),
+    ]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.DistrictPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("forum page")
+        verbose_name_plural = _("forum pages")
+
+    @property
+    def is_open(self):
+        return self.discussion_closes is None or self.discussion_closes >= timezone.localdate()

@@ -1,0 +1,57 @@
+from datetime import datetime, time, timedelta
+
+from django.db.models import Q
+from django.utils import timezone
+
+from .models import EventFormat, EventPage
+
+
+def event_list(*, filters=None, locale=None):
+    """Live, public events from today on (or the chosen range), soonest first."""
+    filters = filters or {}
+    events = EventPage.objects.live().public()
+    if locale is not None:
+        events = events.filter(locale=locale)
+
+    date_from = filters.get("date_from") or timezone.localdate()
+    events = events.filter(end__gte=_start_of(date_from))
+    if date_to := filters.get("date_to"):
+        events = events.filter(start__lt=_start_of(date_to + timedelta(days=1)))
+    if kinds := filters.get("kind"):
+        events = events.filter(kind__in=kinds)
+    if district := filters.get("district"):
+        events = events.filter(Q(district=district) | Q(venue__district=district))
+    if topic := filters.get("topic"):
+        events = events.filter(topics=topic)
+    if filters.get("young"):
+        events = events.filter(for_young_members=True)
+    if event_format := filters.get("event_format"):
+        events = events.filter(event_format=event_format)
+    if filters.get("step_free"):
+        events = events.filter(
+            Q(venue__step_free=True) | Q(event_format=EventFormat.ONLINE)
+        )
+    if filters.get("childcare"):
+        events = events.filter(childcare_offered=True)
+    if filters.get("child_friendly"):
+        events = events.filter(venue__child_friendly=True)
+
+    return (
+        events
+        .select_related("venue", "district")
+        .prefetch_related("topics")
+        .order_by("start", "pk")
+    )
+
+
+def upcoming_events(*, limit, district=None, locale=None):
+    events = EventPage.objects.live().public().filter(end__gte=timezone.now())
+    if locale is not None:
+        events = events.filter(locale=locale)
+    if district is not None:
+        events = events.filter(Q(district=district) | Q(venue__district=district))
+    return events.select_related("venue").order_by("start", "pk")[:limit]
+
+
+def _start_of(day):
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())

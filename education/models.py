@@ -1,0 +1,174 @@
+from django.db import models
+from django.db.models import F, Min
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from dialog.models import EventFormat
+from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
+from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
+
+
+class CourseIndexPage(Page):
+    """The political-education programme."""
+
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("The education concept in a few sentences."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["education.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        courses = (
+            CoursePage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(first_start=Min("sessions__start"))
+            .prefetch_related("topics", "sessions__venue")
+            .order_by(F("first_start").asc(nulls_last=True), "title")
+        )
+        context["courses"] = paginate(request, courses)
+        return context
+
+
+class CoursePage(ListingMixin, TopicsMixin, Page):
+    class Audience(models.TextChoices):
+        ALL = "all", _("Everyone")
+        NEW_MEMBERS = "new_members", _("New members")
+        YOUNG = "young", _("Members under 35")
+        OFFICE_HOLDERS = "office_holders", _("Office holders and candidates")
+        TRAINERS = "trainers", _("Trainers and moderators")
+
+    teaser = models.TextField(
+        _("teaser"), max_length=400, help_text=_("What the course offers, in two sentences.")
+    )
+    audience = models.CharField(
+        _("audience"),
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.ALL,
+        help_text=_("Who the course is meant for; 'under 35' shows in the young filter."),
+    )
+    learning_goals = RichTextField(
+        _("learning goals"),
+        features=["bold", "italic", "ul", "ol", "link"],
+        help_text=_("What participants can do afterwards, as a list."),
+    )
+    body = StreamField(
+        BaseStreamBlock(), blank=True, verbose_name=_("description"), help_text=_("Programme.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Seats; leave empty for no limit.")
+    )
+    materials = StreamField(
+        DocumentsBlock(),
+        blank=True,
+        verbose_name=_("materials"),
+        help_text=_("Readers, slides and worksheets for participants."),
+    )
+    content_panels = Page.content_panels + [
+        FieldPanel("teaser"),
+        FieldPanel("audience"),
+        FieldPanel("learning_goals"),
+        FieldPanel("body"),
+        FieldPanel("capacity"),
+        InlinePanel("sessions", heading=_("Sessions"), label=_("Session"), min_num=1),
+        FieldPanel("materials"),
+        topics_panel(),
+    ]
+    promote_panels = ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("teaser"),
+        index.SearchField("learning_goals"),
+        index.SearchField("body"),
+        index.FilterField("audience"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("teaser"),
+        APIField("audience"),
+        APIField("learning_goals"),
+        APIField("body"),
+        APIField("capacity"),
+        APIField("sessions"),
+        APIField("materials"),
+        APIField("topics"),
+    ]
+
+    parent_page_types = ["education.CourseIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+
+    @property
+    def is_past(self):
+        return all(session.end < timezone.now() for session in self.sessions.all())
+
+
+class CourseSession(Orderable):
+    page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(_("title"), max_length=160, help_text=_("e.g. 1. Marx lesen"))
+    start = models.DateTimeField(_("start"), help_text=_("Berlin time."))
+    end = models.DateTimeField(_("end"), help_text=_("Berlin time."))
+    event_format = models.CharField(
+        _("format"), max_length=6, choices=EventFormat.choices, default=EventFormat.ONSITE
+    )
+    venue = models.ForeignKey(
+        "dialog.Venue",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("venue"),
+        help_text=_("For on-site and hybrid sessions."),
+    )
+    online_link = models.URLField(
+        _("video link"), blank=True, help_text=_("For online and hybrid sessions.")
+    )
+
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
+        MultiFieldPanel(
+            [FieldPanel("event_format"), FieldPanel("venue"), FieldPanel("online_link")],
+            heading=_("Where"),
+        ),
+    ]
+
+    api_fields = [
+        APIField("title"),
+        APIField("start"),
+        APIField("end"),
+        APIField("event_format"),
+        APIField("venue"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self):
+        return self.title

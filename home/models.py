@@ -1,0 +1,392 @@
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.conf import settings
+from django.db import models
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+
+MEMBERS_GROUP_NAME = "Mitglieder"
+
+
+class Topic(TranslatableMixin, models.Model):
+    """A political field (Mieten & Wohnen, Pflege …) that content is filed under."""
+
+    name = models.CharField(_("name"), max_length=80)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        help_text=_("Used in addresses and feeds, e.g. mieten-wohnen."),
+    )
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences for topic pages.")
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug")
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+def paginate(request, queryset, per_page=None):
+    """One page of ``queryset``; a page number that does not exist is a 404."""
+    paginator = Paginator(queryset, per_page or settings.PORTAL_PAGE_SIZE)
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger) as error:
+        raise Http404(_("This page number does not exist.")) from error
+
+
+def collect_sections(hook_name, request, page):
+    """Sections other apps contribute to a page, in the order of their ``order``."""
+    sections = [fn(request=request, page=page) for fn in hooks.get_hooks(hook_name)]
+    sections = [section for section in sections if section]
+    return sorted(sections, key=lambda section: section.get("order", 100))
+
+
+def topics_panel():
+    return FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
+
+
+def is_visible_to(page, request):
+    """Whether ``request`` passes every view restriction on ``page``."""
+    return all(r.accept_request(request) for r in page.get_view_restrictions())
+
+
+class ListingMixin(models.Model):
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("listing image"),
+        help_text=_("Shown in lists and when the page is shared."),
+    )
+    listing_summary = models.CharField(
+        _("listing summary"),
+        max_length=300,
+        blank=True,
+        help_text=_("A sentence or two for lists and search results."),
+    )
+
+    promote_panels = Page.promote_panels + [
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_summary")],
+            heading=_("Listing"),
+        )
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class TopicsMixin(models.Model):
+    topics = ParentalManyToManyField(
+        "home.Topic",
+        blank=True,
+        related_name="%(app_label)s_%(class)s_pages",
+        verbose_name=_("topics"),
+        help_text=_("Readers follow topics; pick every topic this page is about."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class DistrictMixin(models.Model):
+    district = models.ForeignKey(
+        "home.DistrictPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("district"),
+        help_text=_("Leave empty for the whole state association."),
+    )
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(ListingMixin, Page):
+    lead = models.TextField(
+        _("lead"),
+        max_length=500,
+        help_text=_("The first sentences visitors read, below the title."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("hero image"),
+        help_text=_("A wide picture at the top of the home page."),
+    )
+    featured_briefing = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("featured decision briefing"),
+        help_text=_("The upcoming decision members should know about first."),
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("Further content below the news and events."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("hero_image"),
+        PageChooserPanel("featured_briefing", "news.DecisionBriefingPage"),
+        FieldPanel("body"),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("lead")]
+
+    api_fields = [APIField("lead"), APIField("featured_briefing"), APIField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        featured = self.featured_briefing
+        if featured and featured.live and is_visible_to(featured, request):
+            context["featured_briefing"] = featured.specific
+        context["sections"] = collect_sections("home_page_sections", request, self)
+        return context
+
+
+class StandardPage(ListingMixin, TopicsMixin, Page):
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("A short lead paragraph.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), help_text=_("Page content."))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        topics_panel(),
+    ]
+    promote_panels = ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("locale_id"),
+    ]
+
+    api_fields = [APIField("intro"), APIField("body"), APIField("topics")]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class DistrictIndexPage(Page):
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("Explains how the districts work together."),
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.DistrictPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("district index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        districts = DistrictPage.objects.child_of(self).live().public().order_by("title")
+        context["inner_districts"] = [d for d in districts if d.area == DistrictPage.Area.INNER]
+        context["outer_districts"] = [d for d in districts if d.area == DistrictPage.Area.OUTER]
+        return context
+
+
+class DistrictPage(ListingMixin, Page):
+    """One of Berlin's twelve district associations (Bezirksverbände)."""
+
+    class Area(models.TextChoices):
+        INNER = "inner", _("Inner city")
+        OUTER = "outer", _("Outer district")
+
+    area = models.CharField(
+        _("area"),
+        max_length=5,
+        choices=Area.choices,
+        help_text=_("Inside or outside the S-Bahn ring, as used in the district comparison."),
+    )
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("Who we are in this district.")
+    )
+    office_address = models.TextField(
+        _("office address"), blank=True, help_text=_("Street, postcode and city; one per line.")
+    )
+    office_hours = models.CharField(
+        _("office hours"), max_length=200, blank=True, help_text=_("e.g. Mon–Thu 14–18 Uhr")
+    )
+    office_email = models.EmailField(
+        _("office email"), blank=True, help_text=_("The district office's public address.")
+    )
+    office_phone = models.CharField(
+        _("office phone"), max_length=40, blank=True, help_text=_("The office's public number.")
+    )
+    body = StreamField(
+        BaseStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("More about the district.")
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("area"),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [
+                FieldPanel("office_address"),
+                FieldPanel("office_hours"),
+                FieldPanel("office_email"),
+                FieldPanel("office_phone"),
+            ],
+            heading=_("District office"),
+        ),
+        FieldPanel("body"),
+    ]
+    promote_panels = ListingMixin.promote_panels
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("office_address"),
+        index.FilterField("area"),
+    ]
+
+    api_fields = [
+        APIField("area"),
+        APIField("intro"),
+        APIField("office_address"),
+        APIField("office_hours"),
+        APIField("office_email"),
+        APIField("office_phone"),
+    ]
+
+    parent_page_types = ["home.DistrictIndexPage"]
+
+    class Meta:
+        verbose_name = _("district page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = collect_sections("district_page_sections", request, self)
+        return context
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    contact_email = models.EmailField(
+        _("contact email"), blank=True, help_text=_("Shown in the footer.")
+    )
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=40, blank=True, help_text=_("Shown in the footer.")
+    )
+    postal_address = models.TextField(
+        _("postal address"), blank=True, help_text=_("The state office, one line per row.")
+    )
+    footer_text = models.TextField(
+        _("footer text"), blank=True, help_text=_("A sentence about the association.")
+    )
+    imprint_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("imprint page"),
+        help_text=_("Linked in the footer of every page."),
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy page"),
+        help_text=_("Linked in the footer of every page."),
+    )
+    mastodon_url = models.URLField(_("Mastodon"), blank=True, help_text=_("Profile address."))
+    bluesky_url = models.URLField(_("Bluesky"), blank=True, help_text=_("Profile address."))
+    instagram_url = models.URLField(_("Instagram"), blank=True, help_text=_("Profile address."))
+    facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Profile address."))
+    youtube_url = models.URLField(_("YouTube"), blank=True, help_text=_("Channel address."))
+    telegram_url = models.URLField(_("Telegram"), blank=True, help_text=_("Channel address."))
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("postal_address"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("mastodon_url"),
+                FieldPanel("bluesky_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("telegram_url"),
+            ],
+            heading=_("Social channels"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("footer_text"), FieldPanel("imprint_page"), FieldPanel("privacy_page")],
+            heading=_("Footer"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    @property
+    def social_links(self):
+        names = [
+            ("Mastodon", self.mastodon_url),
+            ("Bluesky", self.bluesky_url),
+            ("Instagram", self.instagram_url),
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+            ("Telegram", self.telegram_url),
+        ]
+        return [(name, url) for name, url in names if url]

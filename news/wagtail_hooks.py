@@ -1,0 +1,43 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from .models import DecisionBriefingPage
+from .selectors import latest_news, upcoming_briefings
+from .services import briefing_audience_sync
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def sync_briefing_audience(request, page):
+    if isinstance(page.specific, DecisionBriefingPage):
+        briefing_audience_sync(page=page.specific)
+
+
+@hooks.register("home_page_sections")
+def home_latest_news(request, page):
+    return {
+        "order": 20,
+        "title": _("Latest news"),
+        "template": "news/includes/news_section.html",
+        "items": latest_news(limit=6, locale=page.locale),
+    }
+
+
+@hooks.register("district_page_sections")
+def district_news(request, page):
+    return {
+        "order": 20,
+        "title": _("News from the district"),
+        "template": "news/includes/news_section.html",
+        "items": latest_news(limit=6, district=page, locale=page.locale),
+    }
+
+
+@hooks.register("district_page_sections")
+def district_briefings(request, page):
+    return {
+        "order": 30,
+        "title": _("Upcoming decisions in the district"),
+        "template": "news/includes/briefing_section.html",
+        "items": upcoming_briefings(limit=4, district=page, locale=page.locale),
+    }

@@ -1,0 +1,6 @@
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = "django-insecure-development-only-not-for-production"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+INTERNAL_IPS = ["127.0.0.1"]

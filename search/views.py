@@ -1,0 +1,26 @@
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from home.models import paginate
+
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()
+    status = 200
+    error = ""
+    results = None
+    if len(query) > MAX_QUERY_LENGTH:
+        error = _("Please search for at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
+        status = 400
+    elif query:
+        pages = Page.objects.live().public().filter(depth__gt=1).specific()
+        results = paginate(request, pages.search(query, operator="and"))
+    return render(
+        request,
+        "search/search.html",
+        {"search_query": query, "results": results, "error": error},
+        status=status,
+    )
