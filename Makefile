@@ -17,6 +17,7 @@ $(STAMP): $(PY) requirements.txt requirements-dev.txt
 	touch $(STAMP)
 
 install: $(STAMP)
+	@$(PY) -c "import pathlib, polib; [polib.pofile(str(p)).save_as_mofile(str(p.with_suffix('.mo'))) for p in pathlib.Path('locale').rglob('*.po')]"
 
 migrate: install
 	$(PY) manage.py migrate --noinput

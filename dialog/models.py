@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
+from home.serializers import DistrictSerializer, TopicSerializer
+from .serializers import VenueSerializer
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -285,15 +287,15 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         APIField("end"),
         APIField("teaser"),
         APIField("event_format"),
-        APIField("venue"),
+        APIField("venue", serializer=VenueSerializer()),
         APIField("for_young_members"),
         APIField("childcare_offered"),
         APIField("registration_mode"),
         APIField("capacity"),
         APIField("body"),
         APIField("results"),
-        APIField("topics"),
-        APIField("district"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("district", serializer=DistrictSerializer()),
     ]
 
     parent_page_types = ["dialog.EventIndexPage", "home.DistrictPage"]
@@ -397,8 +399,8 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         APIField("rhythm"),
         APIField("open_to_all"),
         APIField("body"),
-        APIField("topics"),
-        APIField("district"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("district", serializer=DistrictSerializer()),
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "home.DistrictPage"]
@@ -450,8 +452,8 @@ class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
     api_fields = [
         APIField("opening_statement"),
         APIField("discussion_closes"),
-        APIField("topics"),
-        APIField("district"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("district", serializer=DistrictSerializer()),
     ]
 
     parent_page_types = ["home.HomePage", "home.StandardPage", "home.DistrictPage"]

@@ -12,6 +12,8 @@ from wagtail.search import index
 from dialog.models import EventFormat
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
+from home.serializers import TopicSerializer
+from dialog.serializers import VenueSerializer
 
 
 class CourseIndexPage(Page):
@@ -113,7 +115,7 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
         APIField("capacity"),
         APIField("sessions"),
         APIField("materials"),
-        APIField("topics"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
     ]
 
     parent_page_types = ["education.CourseIndexPage"]
@@ -163,7 +165,7 @@ class CourseSession(Orderable):
         APIField("start"),
         APIField("end"),
         APIField("event_format"),
-        APIField("venue"),
+        APIField("venue", serializer=VenueSerializer()),
     ]
 
     class Meta(Orderable.Meta):

@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from .serializers import TopicSerializer
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 
 MEMBERS_GROUP_NAME = "Mitglieder"
@@ -202,7 +203,11 @@ class StandardPage(ListingMixin, TopicsMixin, Page):
         index.FilterField("locale_id"),
     ]
 
-    api_fields = [APIField("intro"), APIField("body"), APIField("topics")]
+    api_fields = [
+        APIField("intro"),
+        APIField("body"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock, TalkingPointsBlock
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
+from home.serializers import DistrictSerializer, TopicSerializer
 
 
 class NewsIndexPage(Page):
@@ -87,8 +88,8 @@ class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         APIField("teaser"),
         APIField("image"),
         APIField("body"),
-        APIField("topics"),
-        APIField("district"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("district", serializer=DistrictSerializer()),
     ]
 
     parent_page_types = ["news.NewsIndexPage", "home.DistrictPage"]
@@ -213,8 +214,8 @@ class DecisionBriefingPage(RoutablePageMixin, ListingMixin, TopicsMixin, Distric
         APIField("talking_points"),
         APIField("background"),
         APIField("documents"),
-        APIField("topics"),
-        APIField("district"),
+        APIField("topics", serializer=TopicSerializer(many=True)),
+        APIField("district", serializer=DistrictSerializer()),
     ]
 
     parent_page_types = ["news.NewsIndexPage", "home.DistrictPage"]
