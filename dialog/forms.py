@@ -57,5 +57,7 @@ class CalendarFilterForm(forms.Form):
         cleaned = super().clean()
         date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")
         if date_from and date_to and date_to < date_from:
-            self.add_error("date_to", _("The end date must not be before the start date."))
+            self.add_error(
+                "date_to", _("The end date must not be before the start date.")
+            )
         return cleaned

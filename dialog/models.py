@@ -15,11 +15,12 @@ from wagtail.search import index
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
 from home.serializers import DistrictSerializer, TopicSerializer
+
 from .serializers import VenueSerializer
 
 
 class Venue(TranslatableMixin, models.Model):
-    """A place where events happen, with what parents and disabled people need to know."""
+    """A place for events, with what parents and disabled people need to know."""
 
     name = models.CharField(_("name"), max_length=120)
     street = models.CharField(_("street and number"), max_length=120)
@@ -37,7 +38,9 @@ class Venue(TranslatableMixin, models.Model):
     step_free = models.BooleanField(
         _("step-free access"),
         default=False,
-        help_text=_("Entrance and meeting room reachable without steps (ramp or lift)."),
+        help_text=_(
+            "Entrance and meeting room reachable without steps (ramp or lift)."
+        ),
     )
     accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
     nursing_room = models.BooleanField(
@@ -63,7 +66,9 @@ class Venue(TranslatableMixin, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldRowPanel([FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]),
+        FieldRowPanel(
+            [FieldPanel("street"), FieldPanel("postcode"), FieldPanel("city")]
+        ),
         FieldPanel("district"),
         FieldPanel("public_transport"),
         MultiFieldPanel(
@@ -95,12 +100,16 @@ class Venue(TranslatableMixin, models.Model):
     def family_features(self):
         """The features parents look for, as labels, in a fixed order."""
         fields = ["nursing_room", "changing_table", "child_friendly"]
-        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+        return [
+            self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)
+        ]
 
     @property
     def access_features(self):
         fields = ["step_free", "accessible_toilet"]
-        return [self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)]
+        return [
+            self._meta.get_field(f).verbose_name for f in fields if getattr(self, f)
+        ]
 
 
 class EventFormat(models.TextChoices):
@@ -177,12 +186,17 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         OPEN = "open", _("Open to guests")
 
     kind = models.CharField(
-        _("kind"), max_length=30, choices=Kind.choices, help_text=_("What sort of event this is.")
+        _("kind"),
+        max_length=30,
+        choices=Kind.choices,
+        help_text=_("What sort of event this is."),
     )
     start = models.DateTimeField(_("start"), help_text=_("Berlin time."))
     end = models.DateTimeField(_("end"), help_text=_("Berlin time; after the start."))
     teaser = models.TextField(
-        _("teaser"), max_length=400, help_text=_("One or two sentences for the calendar.")
+        _("teaser"),
+        max_length=400,
+        help_text=_("One or two sentences for the calendar."),
     )
     event_format = models.CharField(
         _("format"),
@@ -212,7 +226,9 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
     online_link = models.URLField(
         _("video or stream link"),
         blank=True,
-        help_text=_("Only shown to people once the event page is opened; not loaded before."),
+        help_text=_(
+            "Only shown to people once the event page is opened; not loaded before."
+        ),
     )
     for_young_members = models.BooleanField(
         _("for members under 35"),
@@ -229,7 +245,9 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         max_length=10,
         choices=Registration.choices,
         default=Registration.NONE,
-        help_text=_("Base conferences are for members; thematic councils are open to guests."),
+        help_text=_(
+            "Base conferences are for members; thematic councils are open to guests."
+        ),
     )
     capacity = models.PositiveIntegerField(
         _("capacity"),
@@ -238,7 +256,10 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         help_text=_("Number of seats; leave empty for no limit."),
     )
     body = StreamField(
-        BaseStreamBlock(), blank=True, verbose_name=_("description"), help_text=_("Programme.")
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("description"),
+        help_text=_("Programme."),
     )
     results = StreamField(
         BaseStreamBlock(),
@@ -253,7 +274,11 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         FieldPanel("working_group"),
         FieldPanel("teaser"),
         MultiFieldPanel(
-            [FieldPanel("event_format"), FieldPanel("venue"), FieldPanel("online_link")],
+            [
+                FieldPanel("event_format"),
+                FieldPanel("venue"),
+                FieldPanel("online_link"),
+            ],
             heading=_("Where"),
         ),
         MultiFieldPanel(
@@ -310,9 +335,15 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         errors = {}
         if self.start and self.end and self.end <= self.start:
             errors["end"] = _("The event must end after it starts.")
-        if self.event_format in (EventFormat.ONSITE, EventFormat.HYBRID) and not self.venue_id:
+        if (
+            self.event_format in (EventFormat.ONSITE, EventFormat.HYBRID)
+            and not self.venue_id
+        ):
             errors["venue"] = _("On-site and hybrid events need a venue.")
-        if self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID) and not self.online_link:
+        if (
+            self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID)
+            and not self.online_link
+        ):
             errors["online_link"] = _("Online and hybrid events need a video link.")
         if errors:
             raise ValidationError(errors)
@@ -348,7 +379,9 @@ def same_weekday_next_month(moment):
     """
     local = timezone.localtime(moment)
     nth = (local.day - 1) // 7
-    year, month = (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
+    year, month = (
+        (local.year + 1, 1) if local.month == 12 else (local.year, local.month + 1)
+    )
     first = local.replace(year=year, month=month, day=1)
     offset = (local.weekday() - first.weekday()) % 7
     day = 1 + offset + 7 * nth
@@ -363,7 +396,9 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
     """A working group (AG), e.g. AG Mitgliederarbeit."""
 
     purpose = RichTextField(
-        _("purpose"), features=RICH_TEXT_FEATURES, help_text=_("What the group works on.")
+        _("purpose"),
+        features=RICH_TEXT_FEATURES,
+        help_text=_("What the group works on."),
     )
     rhythm = models.CharField(
         _("meeting rhythm"),
@@ -376,7 +411,10 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         help_text=_("Non-members are welcome to join."),
     )
     body = StreamField(
-        BaseStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("More about the group.")
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("More about the group."),
     )
 
     content_panels = Page.content_panels + [
@@ -465,4 +503,7 @@ class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
 
     @property
     def is_open(self):
-        return self.discussion_closes is None or self.discussion_closes >= timezone.localdate()
+        return (
+            self.discussion_closes is None
+            or self.discussion_closes >= timezone.localdate()
+        )

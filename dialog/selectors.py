@@ -37,8 +37,7 @@ def event_list(*, filters=None, locale=None):
         events = events.filter(venue__child_friendly=True)
 
     return (
-        events
-        .select_related("venue", "district")
+        events.select_related("venue", "district")
         .prefetch_related("topics")
         .order_by("start", "pk")
     )
@@ -54,4 +53,6 @@ def upcoming_events(*, limit, district=None, locale=None):
 
 
 def _start_of(day):
-    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+    return timezone.make_aware(
+        datetime.combine(day, time.min), timezone.get_current_timezone()
+    )

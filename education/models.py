@@ -10,10 +10,10 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dialog.models import EventFormat
+from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
 from home.serializers import TopicSerializer
-from dialog.serializers import VenueSerializer
 
 
 class CourseIndexPage(Page):
@@ -61,14 +61,18 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
         TRAINERS = "trainers", _("Trainers and moderators")
 
     teaser = models.TextField(
-        _("teaser"), max_length=400, help_text=_("What the course offers, in two sentences.")
+        _("teaser"),
+        max_length=400,
+        help_text=_("What the course offers, in two sentences."),
     )
     audience = models.CharField(
         _("audience"),
         max_length=20,
         choices=Audience.choices,
         default=Audience.ALL,
-        help_text=_("Who the course is meant for; 'under 35' shows in the young filter."),
+        help_text=_(
+            "Who the course is meant for; 'under 35' shows in the young filter."
+        ),
     )
     learning_goals = RichTextField(
         _("learning goals"),
@@ -76,10 +80,16 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
         help_text=_("What participants can do afterwards, as a list."),
     )
     body = StreamField(
-        BaseStreamBlock(), blank=True, verbose_name=_("description"), help_text=_("Programme.")
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("description"),
+        help_text=_("Programme."),
     )
     capacity = models.PositiveIntegerField(
-        _("capacity"), null=True, blank=True, help_text=_("Seats; leave empty for no limit.")
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Seats; leave empty for no limit."),
     )
     materials = StreamField(
         DocumentsBlock(),
@@ -132,11 +142,16 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
 
 class CourseSession(Orderable):
     page = ParentalKey(CoursePage, on_delete=models.CASCADE, related_name="sessions")
-    title = models.CharField(_("title"), max_length=160, help_text=_("e.g. 1. Marx lesen"))
+    title = models.CharField(
+        _("title"), max_length=160, help_text=_("e.g. 1. Marx lesen")
+    )
     start = models.DateTimeField(_("start"), help_text=_("Berlin time."))
     end = models.DateTimeField(_("end"), help_text=_("Berlin time."))
     event_format = models.CharField(
-        _("format"), max_length=6, choices=EventFormat.choices, default=EventFormat.ONSITE
+        _("format"),
+        max_length=6,
+        choices=EventFormat.choices,
+        default=EventFormat.ONSITE,
     )
     venue = models.ForeignKey(
         "dialog.Venue",
@@ -155,7 +170,11 @@ class CourseSession(Orderable):
         FieldPanel("title"),
         FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
         MultiFieldPanel(
-            [FieldPanel("event_format"), FieldPanel("venue"), FieldPanel("online_link")],
+            [
+                FieldPanel("event_format"),
+                FieldPanel("venue"),
+                FieldPanel("online_link"),
+            ],
             heading=_("Where"),
         ),
     ]

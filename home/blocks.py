@@ -143,7 +143,7 @@ class TalkingPointBlock(blocks.StructBlock):
         template = "blocks/talking_point_block.html"
         preview_value = {
             "point": "Mietendeckel heißt: Wohnen bleibt bezahlbar.",
-            "explanation": "Ein Drittel des Einkommens geht in Berlin für die Miete drauf.",
+            "explanation": "Ein Drittel des Einkommens geht für die Miete drauf.",
         }
 
 

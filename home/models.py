@@ -1,6 +1,6 @@
 from django import forms
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -13,8 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
-from .serializers import TopicSerializer
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .serializers import TopicSerializer
 
 MEMBERS_GROUP_NAME = "Mitglieder"
 
@@ -29,7 +29,9 @@ class Topic(TranslatableMixin, models.Model):
         help_text=_("Used in addresses and feeds, e.g. mieten-wohnen."),
     )
     description = models.TextField(
-        _("description"), blank=True, help_text=_("One or two sentences for topic pages.")
+        _("description"),
+        blank=True,
+        help_text=_("One or two sentences for topic pages."),
     )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
@@ -188,7 +190,9 @@ class StandardPage(ListingMixin, TopicsMixin, Page):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph.")
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), help_text=_("Page content."))
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("body"), help_text=_("Page content.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -236,9 +240,15 @@ class DistrictIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        districts = DistrictPage.objects.child_of(self).live().public().order_by("title")
-        context["inner_districts"] = [d for d in districts if d.area == DistrictPage.Area.INNER]
-        context["outer_districts"] = [d for d in districts if d.area == DistrictPage.Area.OUTER]
+        districts = (
+            DistrictPage.objects.child_of(self).live().public().order_by("title")
+        )
+        context["inner_districts"] = [
+            d for d in districts if d.area == DistrictPage.Area.INNER
+        ]
+        context["outer_districts"] = [
+            d for d in districts if d.area == DistrictPage.Area.OUTER
+        ]
         return context
 
 
@@ -253,25 +263,40 @@ class DistrictPage(ListingMixin, Page):
         _("area"),
         max_length=5,
         choices=Area.choices,
-        help_text=_("Inside or outside the S-Bahn ring, as used in the district comparison."),
+        help_text=_(
+            "Inside or outside the S-Bahn ring, as used in the district comparison."
+        ),
     )
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("Who we are in this district.")
     )
     office_address = models.TextField(
-        _("office address"), blank=True, help_text=_("Street, postcode and city; one per line.")
+        _("office address"),
+        blank=True,
+        help_text=_("Street, postcode and city; one per line."),
     )
     office_hours = models.CharField(
-        _("office hours"), max_length=200, blank=True, help_text=_("e.g. Mon–Thu 14–18 Uhr")
+        _("office hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("e.g. Mon–Thu 14–18 Uhr"),
     )
     office_email = models.EmailField(
-        _("office email"), blank=True, help_text=_("The district office's public address.")
+        _("office email"),
+        blank=True,
+        help_text=_("The district office's public address."),
     )
     office_phone = models.CharField(
-        _("office phone"), max_length=40, blank=True, help_text=_("The office's public number.")
+        _("office phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("The office's public number."),
     )
     body = StreamField(
-        BaseStreamBlock(), blank=True, verbose_name=_("body"), help_text=_("More about the district.")
+        BaseStreamBlock(),
+        blank=True,
+        verbose_name=_("body"),
+        help_text=_("More about the district."),
     )
 
     content_panels = Page.content_panels + [
@@ -322,10 +347,15 @@ class SiteSettings(BaseSiteSetting):
         _("contact email"), blank=True, help_text=_("Shown in the footer.")
     )
     contact_phone = models.CharField(
-        _("contact phone"), max_length=40, blank=True, help_text=_("Shown in the footer.")
+        _("contact phone"),
+        max_length=40,
+        blank=True,
+        help_text=_("Shown in the footer."),
     )
     postal_address = models.TextField(
-        _("postal address"), blank=True, help_text=_("The state office, one line per row.")
+        _("postal address"),
+        blank=True,
+        help_text=_("The state office, one line per row."),
     )
     footer_text = models.TextField(
         _("footer text"), blank=True, help_text=_("A sentence about the association.")
@@ -348,12 +378,24 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("privacy page"),
         help_text=_("Linked in the footer of every page."),
     )
-    mastodon_url = models.URLField(_("Mastodon"), blank=True, help_text=_("Profile address."))
-    bluesky_url = models.URLField(_("Bluesky"), blank=True, help_text=_("Profile address."))
-    instagram_url = models.URLField(_("Instagram"), blank=True, help_text=_("Profile address."))
-    facebook_url = models.URLField(_("Facebook"), blank=True, help_text=_("Profile address."))
-    youtube_url = models.URLField(_("YouTube"), blank=True, help_text=_("Channel address."))
-    telegram_url = models.URLField(_("Telegram"), blank=True, help_text=_("Channel address."))
+    mastodon_url = models.URLField(
+        _("Mastodon"), blank=True, help_text=_("Profile address.")
+    )
+    bluesky_url = models.URLField(
+        _("Bluesky"), blank=True, help_text=_("Profile address.")
+    )
+    instagram_url = models.URLField(
+        _("Instagram"), blank=True, help_text=_("Profile address.")
+    )
+    facebook_url = models.URLField(
+        _("Facebook"), blank=True, help_text=_("Profile address.")
+    )
+    youtube_url = models.URLField(
+        _("YouTube"), blank=True, help_text=_("Channel address.")
+    )
+    telegram_url = models.URLField(
+        _("Telegram"), blank=True, help_text=_("Channel address.")
+    )
 
     panels = [
         MultiFieldPanel(
@@ -376,7 +418,11 @@ class SiteSettings(BaseSiteSetting):
             heading=_("Social channels"),
         ),
         MultiFieldPanel(
-            [FieldPanel("footer_text"), FieldPanel("imprint_page"), FieldPanel("privacy_page")],
+            [
+                FieldPanel("footer_text"),
+                FieldPanel("imprint_page"),
+                FieldPanel("privacy_page"),
+            ],
             heading=_("Footer"),
         ),
     ]

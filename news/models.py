@@ -8,7 +8,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock, TalkingPointsBlock
+from home.blocks import (
+    RICH_TEXT_FEATURES,
+    BaseStreamBlock,
+    DocumentsBlock,
+    TalkingPointsBlock,
+)
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
 from home.serializers import DistrictSerializer, TopicSerializer
 
@@ -50,10 +55,14 @@ class NewsIndexPage(Page):
 
 class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
     date = models.DateField(
-        _("date"), default=timezone.localdate, help_text=_("The date shown on the article.")
+        _("date"),
+        default=timezone.localdate,
+        help_text=_("The date shown on the article."),
     )
     teaser = models.TextField(
-        _("teaser"), max_length=400, help_text=_("One or two sentences that open the article.")
+        _("teaser"),
+        max_length=400,
+        help_text=_("One or two sentences that open the article."),
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -64,7 +73,9 @@ class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         verbose_name=_("image"),
         help_text=_("Shown at the top of the article."),
     )
-    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), help_text=_("The article."))
+    body = StreamField(
+        BaseStreamBlock(), verbose_name=_("body"), help_text=_("The article.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("date"),
@@ -100,7 +111,9 @@ class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         verbose_name_plural = _("news articles")
 
 
-class DecisionBriefingPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
+class DecisionBriefingPage(
+    RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+):
     """Early information on a decision ahead: what is at stake and how to explain it."""
 
     class Body(models.TextChoices):
@@ -109,7 +122,10 @@ class DecisionBriefingPage(RoutablePageMixin, ListingMixin, TopicsMixin, Distric
         BVV = "bvv", _("Bezirksverordnetenversammlung (district assembly)")
         BEZIRKSAMT = "bezirksamt", _("Bezirksamt (district office)")
         LANDESVORSTAND = "landesvorstand", _("Landesvorstand (state executive)")
-        LANDESPARTEITAG = "landesparteitag", _("Landesparteitag (state party conference)")
+        LANDESPARTEITAG = (
+            "landesparteitag",
+            _("Landesparteitag (state party conference)"),
+        )
         LANDESAUSSCHUSS = "landesausschuss", _("Landesausschuss (state committee)")
         BUNDESTAG = "bundestag", _("Bundestag")
         OTHER = "other", _("Other body")
@@ -227,14 +243,15 @@ class DecisionBriefingPage(RoutablePageMixin, ListingMixin, TopicsMixin, Distric
 
     @property
     def is_upcoming(self):
-        return self.status == self.Status.UPCOMING and self.decision_date >= timezone.localdate()
+        return (
+            self.status == self.Status.UPCOMING
+            and self.decision_date >= timezone.localdate()
+        )
 
     @path("drucken/", name="print")
     def print_view(self, request):
         """A handout of at most two A4 pages for meetings without screens."""
-        return self.render(
-            request, template="news/decision_briefing_page_print.html"
-        )
+        return self.render(request, template="news/decision_briefing_page_print.html")
 
     def print_url(self):
         return self.url + self.reverse_subpage("print")

@@ -9,12 +9,16 @@ def latest_news(*, limit, district=None, locale=None):
         articles = articles.filter(locale=locale)
     if district is not None:
         articles = articles.filter(district=district)
-    return articles.select_related("listing_image", "image").order_by("-date", "-pk")[:limit]
+    return articles.select_related("listing_image", "image").order_by("-date", "-pk")[
+        :limit
+    ]
 
 
 def upcoming_briefings(*, limit, district=None, locale=None):
-    briefings = DecisionBriefingPage.objects.live().public().filter(
-        status=DecisionBriefingPage.Status.UPCOMING
+    briefings = (
+        DecisionBriefingPage.objects.live()
+        .public()
+        .filter(status=DecisionBriefingPage.Status.UPCOMING)
     )
     if locale is not None:
         briefings = briefings.filter(locale=locale)

@@ -13,7 +13,9 @@ def search(request):
     error = ""
     results = None
     if len(query) > MAX_QUERY_LENGTH:
-        error = _("Please search for at most %(max)d characters.") % {"max": MAX_QUERY_LENGTH}
+        error = _("Please search for at most %(max)d characters.") % {
+            "max": MAX_QUERY_LENGTH
+        }
         status = 400
     elif query:
         pages = Page.objects.live().public().filter(depth__gt=1).specific()
