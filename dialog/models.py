@@ -369,7 +369,7 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         return response
 
     def ical_url(self):
-        return self.url + self.reverse_subpage("ical")
+        return (self.url or "") + self.reverse_subpage("ical")
 
 
 def same_weekday_next_month(moment):

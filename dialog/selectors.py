@@ -37,7 +37,7 @@ def event_list(*, filters=None, locale=None):
         events = events.filter(venue__child_friendly=True)
 
     return (
-        events.select_related("venue", "district")
+        events.select_related("venue__district", "district")
         .prefetch_related("topics")
         .order_by("start", "pk")
     )

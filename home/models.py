@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
@@ -55,6 +56,26 @@ def paginate(request, queryset, per_page=None):
         return paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger) as error:
         raise Http404(_("This page number does not exist.")) from error
+
+
+def attach_images(pages, *fields):
+    """Load the images behind ``fields`` of mixed-type pages in two queries.
+
+    ``specific()`` querysets of different page types cannot ``select_related``;
+    without this every card would query its image and its rendition.
+    """
+    wanted = {getattr(p, f"{f}_id", None) for p in pages for f in fields} - {None}
+    images = (
+        get_image_model().objects.prefetch_related("renditions").in_bulk(wanted)
+        if wanted
+        else {}
+    )
+    for page in pages:
+        for field in fields:
+            image_id = getattr(page, f"{field}_id", None)
+            if image_id in images:
+                setattr(page, field, images[image_id])
+    return pages
 
 
 def collect_sections(hook_name, request, page):

@@ -11,7 +11,8 @@ urlpatterns = [
         auth_views.LoginView.as_view(
             template_name="members/login.html",
             authentication_form=LoginForm,
-            redirect_authenticated_user=True,
+            # No redirect for logged-in users: Wagtail sends a logged-in non-member
+            # from a members-only page here, and a redirect back would loop.
         ),
         name="login",
     ),

@@ -14,7 +14,14 @@ from home.blocks import (
     DocumentsBlock,
     TalkingPointsBlock,
 )
-from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
+from home.models import (
+    DistrictMixin,
+    ListingMixin,
+    TopicsMixin,
+    attach_images,
+    paginate,
+    topics_panel,
+)
 from home.serializers import DistrictSerializer, TopicSerializer
 
 
@@ -49,7 +56,11 @@ class NewsIndexPage(Page):
             .specific()
             .order_by("-first_published_at")
         )
-        context["items"] = paginate(request, children)
+        items = paginate(request, children)
+        items.object_list = attach_images(
+            list(items.object_list), "listing_image", "image"
+        )
+        context["items"] = items
         return context
 
 
@@ -254,4 +265,4 @@ class DecisionBriefingPage(
         return self.render(request, template="news/decision_briefing_page_print.html")
 
     def print_url(self):
-        return self.url + self.reverse_subpage("print")
+        return (self.url or "") + self.reverse_subpage("print")

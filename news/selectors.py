@@ -9,9 +9,11 @@ def latest_news(*, limit, district=None, locale=None):
         articles = articles.filter(locale=locale)
     if district is not None:
         articles = articles.filter(district=district)
-    return articles.select_related("listing_image", "image").order_by("-date", "-pk")[
-        :limit
-    ]
+    return (
+        articles.select_related("listing_image", "image")
+        .prefetch_related("listing_image__renditions", "image__renditions")
+        .order_by("-date", "-pk")[:limit]
+    )
 
 
 def upcoming_briefings(*, limit, district=None, locale=None):
