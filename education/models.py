@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min
 from django.utils import timezone
@@ -193,3 +194,17 @@ class CourseSession(Orderable):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The session must end after it starts.")
+        onsite = (EventFormat.ONSITE, EventFormat.HYBRID)
+        if self.event_format in onsite and not self.venue_id:
+            errors["venue"] = _("On-site and hybrid sessions need a venue.")
+        online = (EventFormat.ONLINE, EventFormat.HYBRID)
+        if self.event_format in online and not self.online_link:
+            errors["online_link"] = _("Online and hybrid sessions need a video link.")
+        if errors:
+            raise ValidationError(errors)

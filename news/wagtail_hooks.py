@@ -8,9 +8,10 @@ from .services import briefing_audience_sync
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
-def sync_briefing_audience(request, page):
+def restrict_members_only_draft(request, page):
+    """Restrict as soon as a draft says members-only; lifting waits for publishing."""
     if isinstance(page.specific, DecisionBriefingPage):
-        briefing_audience_sync(page=page.specific)
+        briefing_audience_sync(page=page.specific, tighten_only=True)
 
 
 @hooks.register("home_page_sections")

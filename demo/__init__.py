@@ -1,0 +1,1 @@
+"""Demo content for development and review: ``manage.py load_demo``."""

@@ -1,0 +1,65 @@
+import time
+
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from demo import content
+from demo.builders import DemoBuilder, demo_counts, demo_reset
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the German demo portal: site, districts, topics, venues, news, decision "
+        "briefings, events, courses and demo users. Safe to run again: existing "
+        "objects are updated, nothing is duplicated."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo page tree, topics, venues, images and documents "
+            "first.",
+        )
+        parser.add_argument(
+            "--rebuild-index",
+            action="store_true",
+            help="Rebuild the whole search index afterwards (pages are already "
+            "indexed as they are saved).",
+        )
+
+    def handle(self, *args, reset=False, rebuild_index=False, verbosity=1, **options):
+        started = time.monotonic()
+        with transaction.atomic():
+            if reset:
+                demo_reset()
+                self.stdout.write(
+                    self.style.WARNING("Deleted the previous demo content.")
+                )
+            outcomes = DemoBuilder().build()
+        if rebuild_index:
+            call_command("update_index", verbosity=0)
+        elapsed = time.monotonic() - started
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo loaded in {elapsed:.1f} s: {outcomes['created']} created, "
+                f"{outcomes['updated']} updated, {outcomes['unchanged']} unchanged."
+            )
+        )
+        if verbosity > 1:
+            for key, value in sorted(outcomes.items()):
+                if ":" in key:
+                    self.stdout.write(f"  {key}: {value}")
+        self.stdout.write("Contents:")
+        for name, count in demo_counts().items():
+            self.stdout.write(f"  {name:<24} {count}")
+        self.stdout.write(
+            self.style.SUCCESS("Development logins (never use in production):")
+        )
+        for username, password, *_rest in content.USERS:
+            self.stdout.write(f"  {username:<10} {password}")
+        self.stdout.write(
+            "Open http://127.0.0.1:8000/ and http://127.0.0.1:8000/admin/"
+        )
