@@ -6,7 +6,14 @@ from django.utils import timezone
 
 from home.factories import paragraph
 
-from .models import EventFormat, EventIndexPage, EventPage, ForumPage, Venue, WorkingGroupPage
+from .models import (
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    ForumPage,
+    Venue,
+    WorkingGroupPage,
+)
 
 
 class VenueFactory(factory.django.DjangoModelFactory):

@@ -356,7 +356,7 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
     def event(self, request):
         return self.render(request)
 
-    @path("kalender.ics", name="ical")
+    @path("kalender/", name="ical")
     def ical(self, request):
         """The event as an iCalendar file for the visitor's own calendar."""
         from .services import event_to_ical

@@ -49,7 +49,7 @@ def upcoming_events(*, limit, district=None, locale=None):
         events = events.filter(locale=locale)
     if district is not None:
         events = events.filter(Q(district=district) | Q(venue__district=district))
-    return events.select_related("venue").order_by("start", "pk")[:limit]
+    return events.select_related("venue", "district").order_by("start", "pk")[:limit]
 
 
 def _start_of(day):

@@ -17,5 +17,6 @@ class NewsConfig(AppConfig):
         page_published.connect(
             sync_audience_on_publish,
             sender=DecisionBriefingPage,
+            weak=False,  # a local function: a weak reference would die with ready()
             dispatch_uid="news_briefing_audience_on_publish",
         )

@@ -4,6 +4,8 @@ from wagtail.models import Page
 
 from home.models import paginate
 
+from .query import plain_terms
+
 MAX_QUERY_LENGTH = 200
 
 
@@ -18,8 +20,10 @@ def search(request):
         }
         status = 400
     elif query:
+        terms = plain_terms(query)
         pages = Page.objects.live().public().filter(depth__gt=1).specific()
-        results = paginate(request, pages.search(query, operator="and"))
+        found = pages.search(terms, operator="and") if terms else pages.none()
+        results = paginate(request, found)
     return render(
         request,
         "search/search.html",

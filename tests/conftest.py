@@ -1,0 +1,151 @@
+"""Shared fixtures: a site with the usual sections, members and non-members."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from wagtail.test.utils import WagtailPageTestCase
+
+from dialog.factories import EventIndexPageFactory
+from education.factories import CourseIndexPageFactory
+from home.factories import DistrictIndexPageFactory, DistrictPageFactory, site_with_home
+from home.services import members_group_get
+from news.factories import DecisionBriefingPageFactory, NewsIndexPageFactory
+from news.models import DecisionBriefingPage
+from news.services import briefing_audience_sync
+
+PASSWORD = "ein-sicheres-passwort-42"
+
+
+@pytest.fixture
+def page_rules():
+    """Wagtail's page assertions (assertCanCreateAt …) for pytest functions."""
+    return WagtailPageTestCase()
+
+
+@pytest.fixture
+def home_page(db):
+    return site_with_home()
+
+
+@pytest.fixture
+def news_index(home_page):
+    return NewsIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def event_index(home_page):
+    return EventIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def course_index(home_page):
+    return CourseIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def district_index(home_page):
+    return DistrictIndexPageFactory(parent=home_page)
+
+
+@pytest.fixture
+def district(district_index):
+    return DistrictPageFactory(
+        parent=district_index,
+        title="Friedrichshain-Kreuzberg",
+        slug="friedrichshain-kreuzberg",
+    )
+
+
+@pytest.fixture
+def other_district(district_index):
+    return DistrictPageFactory(
+        parent=district_index,
+        title="Marzahn-Hellersdorf",
+        slug="marzahn-hellersdorf",
+        area="outer",
+    )
+
+
+@pytest.fixture
+def members_group(db):
+    return members_group_get()
+
+
+@pytest.fixture
+def make_user(db):
+    def make(username, *, groups=(), **extra):
+        user = get_user_model().objects.create_user(
+            username=username,
+            password=PASSWORD,
+            email=f"{username}@example.org",
+            **extra,
+        )
+        user.groups.add(*groups)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def member_user(make_user, members_group):
+    return make_user("rosa", groups=[members_group])
+
+
+@pytest.fixture
+def non_member_user(make_user):
+    return make_user("gast")
+
+
+@pytest.fixture
+def superuser(make_user):
+    return make_user("admin", is_superuser=True, is_staff=True)
+
+
+def talking_point(point, explanation=""):
+    return {
+        "type": "talking_point",
+        "value": {"point": point, "explanation": explanation},
+    }
+
+
+@pytest.fixture
+def public_briefing(news_index):
+    return DecisionBriefingPageFactory(
+        parent=news_index,
+        title="Haushalt 2027: Kürzungen bei der Jugendhilfe",
+        slug="haushalt-2027",
+        summary="Das Abgeordnetenhaus beschließt den Doppelhaushalt.",
+        at_stake="<p>Zwanzig Jugendclubs müssten schließen.</p>",
+        talking_points=[
+            talking_point(
+                "Ein Mietenstopp schützt Familien vor Verdrängung.",
+                "Seit 2015 sind die Angebotsmieten um 80 Prozent gestiegen.",
+            ),
+            talking_point("Jugendclubs sind keine Luxusausgabe."),
+        ],
+    )
+
+
+@pytest.fixture
+def members_briefing(news_index, members_group):
+    page = DecisionBriefingPageFactory(
+        parent=news_index,
+        title="Vertraulich: Koalitionsoptionen im Bezirk",
+        slug="koalitionsoptionen",
+        audience=DecisionBriefingPage.Audience.MEMBERS,
+        summary="Der Landesausschuss berät über Sondierungen.",
+        talking_points=[talking_point("Sondierungsgeheimnis Zwiebelturm gilt.")],
+    )
+    briefing_audience_sync(page=page)
+    return page
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (Wagtail caches site root paths there)."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: takes several seconds (builds the demo)")

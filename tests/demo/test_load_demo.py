@@ -1,0 +1,177 @@
+"""``load_demo`` builds a realistic portal and runs again without duplicating it."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from dialog.models import EventPage, ForumPage, Venue, WorkingGroupPage
+from education.models import CoursePage
+from home.models import DistrictPage, Topic
+from news.models import DecisionBriefingPage, NewsArticlePage
+
+pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+
+
+def load_demo():
+    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+
+
+def snapshot():
+    pages_per_type = {
+        ContentType.objects.get_for_id(row["content_type"]).model: row["n"]
+        for row in Page.objects.values("content_type").annotate(n=Count("pk"))
+    }
+    return {
+        "pages per type": pages_per_type,
+        "live pages": Page.objects.live().count(),
+        "topics": Topic.objects.count(),
+        "venues": Venue.objects.count(),
+        "users": get_user_model().objects.count(),
+        "groups": sorted(Group.objects.values_list("name", flat=True)),
+        "images": get_image_model().objects.count(),
+    }
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo, built once for this module and rolled back after it.
+
+    Each test runs inside its own savepoint (pytest-django's ``db``), so what a
+    test changes is undone before the next one.
+    """
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_demo()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+def test_loading_the_demo_again_changes_no_counts(demo):
+    first = snapshot()
+
+    load_demo()
+
+    assert snapshot() == first
+
+
+def test_demo_has_enough_content_to_try_every_feature(demo):
+    upcoming = EventPage.objects.live().public().filter(end__gte=timezone.now())
+    minimum = {
+        "districts": (DistrictPage.objects.count(), 12),
+        "topics": (Topic.objects.count(), 8),
+        "news articles": (NewsArticlePage.objects.live().count(), 20),
+        "briefings": (DecisionBriefingPage.objects.live().count(), 6),
+        "upcoming events": (upcoming.count(), 30),
+        "courses": (CoursePage.objects.live().count(), 3),
+        "forums": (ForumPage.objects.live().count(), 2),
+        "working groups": (WorkingGroupPage.objects.live().count(), 2),
+    }
+
+    too_few = {
+        name: found for name, (found, wanted) in minimum.items() if found < wanted
+    }
+    assert too_few == {}
+
+
+def test_demo_has_upcoming_events_of_every_kind(demo):
+    kinds = set(
+        EventPage.objects.live()
+        .filter(end__gte=timezone.now())
+        .values_list("kind", flat=True)
+    )
+
+    assert kinds == set(EventPage.Kind.values)
+
+
+def test_demo_has_members_only_and_public_briefings(demo):
+    audiences = set(DecisionBriefingPage.objects.values_list("audience", flat=True))
+
+    assert audiences == {"public", "members"}
+
+
+def test_demo_members_only_briefings_are_restricted(demo):
+    briefings = DecisionBriefingPage.objects.filter(
+        audience=DecisionBriefingPage.Audience.MEMBERS
+    )
+
+    assert all(briefing.get_view_restrictions().exists() for briefing in briefings)
+
+
+def test_district_editor_can_edit_their_own_district(demo):
+    editor = get_user_model().objects.get(username="bezirk-fk")
+    own = DistrictPage.objects.get(slug="friedrichshain-kreuzberg")
+
+    assert own.permissions_for_user(editor).can_edit()
+
+
+def test_district_editor_cannot_edit_another_district(demo):
+    editor = get_user_model().objects.get(username="bezirk-fk")
+    others = DistrictPage.objects.exclude(slug="friedrichshain-kreuzberg")
+
+    assert [d.slug for d in others if d.permissions_for_user(editor).can_edit()] == []
+
+
+def test_every_demo_page_renders(demo, client):
+    """Anonymous visitors get each live page, or the login page if members-only."""
+    broken = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific():
+        url = page.url
+        if url is None:  # outside the demo site (Wagtail's welcome page)
+            continue
+        response = client.get(url)
+        restricted = page.get_view_restrictions().exists()
+        expected = 302 if restricted else 200
+        if response.status_code != expected:
+            broken[url] = response.status_code
+
+    assert broken == {}
+
+
+def test_every_demo_page_renders_for_a_member(demo, client):
+    client.force_login(get_user_model().objects.get(username="mitglied"))
+    broken = {}
+    for page in DecisionBriefingPage.objects.live():
+        response = client.get(page.url)
+        if response.status_code != 200:
+            broken[page.url] = response.status_code
+
+    assert broken == {}
+
+
+def test_demo_calendar_renders_every_filter(demo, client):
+    calendar = Page.objects.type(EventPage).first().get_parent()
+    queries = (
+        [{"kind": kind} for kind in EventPage.Kind.values]
+        + [
+            {"district": slug}
+            for slug in DistrictPage.objects.values_list("slug", flat=True)
+        ]
+        + [{"topic": slug} for slug in Topic.objects.values_list("slug", flat=True)]
+        + [
+            {"young": "on"},
+            {"step_free": "on"},
+            {"childcare": "on"},
+            {"child_friendly": "on"},
+            {"event_format": "online"},
+            {"event_format": "hybrid"},
+        ]
+    )
+
+    statuses = {
+        str(query): client.get(calendar.url, query).status_code for query in queries
+    }
+
+    assert set(statuses.values()) == {200}
