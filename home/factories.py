@@ -60,6 +60,11 @@ def site_with_home(**home_kwargs):
     home = HomePageFactory(parent=root, **home_kwargs)
     Site.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Mitmachportal"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Mitmachportal",
+        },
     )
     return home
