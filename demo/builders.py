@@ -651,11 +651,16 @@ class DemoBuilder:
 
         press = self.group(PRESS_GROUP)
         district_editors = self.group(DISTRICT_EDITOR_GROUP)
+        # Editors who run events add venues; topics stay with the state office.
+        venue_permissions = Permission.objects.filter(
+            content_type__app_label="dialog",
+            codename__in=["add_venue", "change_venue", "view_venue"],
+        )
         for group, pages in [
             (press, [self.news_index, self.briefing_index]),
             (district_editors, [self.districts["friedrichshain-kreuzberg"]]),
         ]:
-            group.permissions.add(admin_access)
+            group.permissions.add(admin_access, *venue_permissions)
             for page in pages:
                 for permission in page_permissions:
                     GroupPagePermission.objects.get_or_create(

@@ -175,3 +175,28 @@ def test_demo_calendar_renders_every_filter(demo, client):
     }
 
     assert set(statuses.values()) == {200}
+
+
+def test_district_editor_opens_their_districts_event_in_the_admin(demo, client):
+    client.force_login(get_user_model().objects.get(username="bezirk-fk"))
+    own = DistrictPage.objects.get(slug="friedrichshain-kreuzberg")
+    event = EventPage.objects.child_of(own).first()
+
+    assert client.get(f"/admin/pages/{event.id}/edit/").status_code == 200
+
+
+def test_district_editor_cannot_open_another_districts_event(demo, client):
+    client.force_login(get_user_model().objects.get(username="bezirk-fk"))
+    own = DistrictPage.objects.get(slug="friedrichshain-kreuzberg")
+    other = EventPage.objects.exclude(path__startswith=own.path).first()
+
+    response = client.get(f"/admin/pages/{other.id}/edit/")
+
+    assert response.status_code == 302
+    assert "/edit/" not in response["Location"]
+
+
+def test_district_editor_can_add_a_venue(demo, client):
+    client.force_login(get_user_model().objects.get(username="bezirk-fk"))
+
+    assert client.get("/admin/snippets/dialog/venue/add/").status_code == 200
