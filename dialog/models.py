@@ -22,10 +22,16 @@ from .serializers import VenueSerializer
 class Venue(TranslatableMixin, models.Model):
     """A place for events, with what parents and disabled people need to know."""
 
-    name = models.CharField(_("name"), max_length=120)
-    street = models.CharField(_("street and number"), max_length=120)
-    postcode = models.CharField(_("postcode"), max_length=10)
-    city = models.CharField(_("city"), max_length=60, default="Berlin")
+    name = models.CharField(
+        _("name"), max_length=120, help_text=_("e.g. Nachbarschaftshaus Urbanstraße")
+    )
+    street = models.CharField(
+        _("street and number"), max_length=120, help_text=_("e.g. Urbanstraße 21")
+    )
+    postcode = models.CharField(_("postcode"), max_length=10, help_text=_("5 digits."))
+    city = models.CharField(
+        _("city"), max_length=60, default="Berlin", help_text=_("Usually Berlin.")
+    )
     district = models.ForeignKey(
         "home.DistrictPage",
         null=True,
@@ -42,11 +48,19 @@ class Venue(TranslatableMixin, models.Model):
             "Entrance and meeting room reachable without steps (ramp or lift)."
         ),
     )
-    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    accessible_toilet = models.BooleanField(
+        _("accessible toilet"),
+        default=False,
+        help_text=_("A wheelchair-accessible toilet in the building."),
+    )
     nursing_room = models.BooleanField(
         _("nursing room"), default=False, help_text=_("A quiet room for breastfeeding.")
     )
-    changing_table = models.BooleanField(_("baby changing table"), default=False)
+    changing_table = models.BooleanField(
+        _("baby changing table"),
+        default=False,
+        help_text=_("A changing table that everyone can use, not only in one toilet."),
+    )
     child_friendly = models.BooleanField(
         _("child-friendly"),
         default=False,

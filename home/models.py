@@ -23,7 +23,11 @@ MEMBERS_GROUP_NAME = "Mitglieder"
 class Topic(TranslatableMixin, models.Model):
     """A political field (Mieten & Wohnen, Pflege …) that content is filed under."""
 
-    name = models.CharField(_("name"), max_length=80)
+    name = models.CharField(
+        _("name"),
+        max_length=80,
+        help_text=_("As readers see it, e.g. Mieten & Wohnen."),
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=80,
