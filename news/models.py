@@ -1,4 +1,6 @@
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -53,8 +55,15 @@ class NewsIndexPage(Page):
             Page.objects.child_of(self)
             .live()
             .public()
+            .annotate(
+                # Articles by their shown date (editors back-date them), like
+                # the home page; briefings by when they were published.
+                listed_on=Coalesce(
+                    "newsarticlepage__date", TruncDate("first_published_at")
+                )
+            )
+            .order_by(F("listed_on").desc(nulls_last=True), "-first_published_at")
             .specific()
-            .order_by("-first_published_at")
         )
         items = paginate(request, children)
         items.object_list = attach_images(

@@ -133,3 +133,22 @@ def test_briefing_card_shows_in_news_index_with_its_summary(client, news_index):
     )
 
     assert "Der Senat entscheidet über die S-Bahn." in page_text(client, news_index.url)
+
+
+def test_news_index_lists_a_back_dated_article_by_its_shown_date(client, news_index):
+    newer = NewsArticlePageFactory(
+        parent=news_index,
+        title="Neuer Bericht",
+        date=timezone.localdate(),
+        first_published_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    older = NewsArticlePageFactory(
+        parent=news_index,
+        title="Nachgetragener Bericht",
+        date=timezone.localdate() - datetime.timedelta(days=30),
+        first_published_at=timezone.now(),  # published after, shown as older
+    )
+
+    html = client.get(news_index.url).content.decode()
+
+    assert html.index(newer.title) < html.index(older.title)
