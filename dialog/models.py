@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
+from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from .serializers import VenueSerializer
@@ -161,7 +162,7 @@ class EventIndexPage(RoutablePageMixin, Page):
 
         form = CalendarFilterForm(request.GET or None, locale=self.locale)
         filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
-        events = event_list(filters=filters, locale=self.locale)
+        events = event_list(filters=filters, user=request.user, locale=self.locale)
         response = self.render(
             request,
             context_overrides={
@@ -465,8 +466,7 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["upcoming_meetings"] = (
-            self.meetings.live()
-            .public()
+            visible_to(self.meetings.live(), request.user)
             .filter(end__gte=timezone.now())
             .select_related("venue")
             .order_by("start")[:5]

@@ -3,13 +3,15 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
+from home.selectors import visible_to
+
 from .models import EventFormat, EventPage
 
 
-def event_list(*, filters=None, locale=None):
-    """Live, public events from today on (or the chosen range), soonest first."""
+def event_list(*, filters=None, user=None, locale=None):
+    """Live events `user` may see from today on (or in the range), soonest first."""
     filters = filters or {}
-    events = EventPage.objects.live().public()
+    events = visible_to(EventPage.objects.live(), user)
     if locale is not None:
         events = events.filter(locale=locale)
 
@@ -43,8 +45,8 @@ def event_list(*, filters=None, locale=None):
     )
 
 
-def upcoming_events(*, limit, district=None, locale=None):
-    events = EventPage.objects.live().public().filter(end__gte=timezone.now())
+def upcoming_events(*, limit, user=None, district=None, locale=None):
+    events = visible_to(EventPage.objects.live(), user).filter(end__gte=timezone.now())
     if locale is not None:
         events = events.filter(locale=locale)
     if district is not None:

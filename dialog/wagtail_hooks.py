@@ -69,7 +69,7 @@ def home_next_events(request, page):
         "order": 10,
         "title": _("Next events"),
         "template": "dialog/includes/event_section.html",
-        "items": upcoming_events(limit=6, locale=page.locale),
+        "items": upcoming_events(limit=6, user=request.user, locale=page.locale),
     }
 
 
@@ -79,5 +79,7 @@ def district_events(request, page):
         "order": 10,
         "title": _("Events in the district"),
         "template": "dialog/includes/event_section.html",
-        "items": upcoming_events(limit=8, district=page, locale=page.locale),
+        "items": upcoming_events(
+            limit=8, user=request.user, district=page, locale=page.locale
+        ),
     }

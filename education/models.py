@@ -14,6 +14,7 @@ from dialog.models import EventFormat
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
+from home.selectors import visible_to
 from home.serializers import TopicSerializer
 
 
@@ -42,9 +43,7 @@ class CourseIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         courses = (
-            CoursePage.objects.child_of(self)
-            .live()
-            .public()
+            visible_to(CoursePage.objects.child_of(self).live(), request.user)
             .annotate(first_start=Min("sessions__start"))
             .prefetch_related("topics", "sessions__venue")
             .order_by(F("first_start").asc(nulls_last=True), "title")

@@ -24,6 +24,7 @@ from home.models import (
     paginate,
     topics_panel,
 )
+from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 
@@ -52,9 +53,7 @@ class NewsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = (
-            Page.objects.child_of(self)
-            .live()
-            .public()
+            visible_to(Page.objects.child_of(self).live(), request.user)
             .annotate(
                 # Articles by their shown date (editors back-date them), like
                 # the home page; briefings by when they were published.

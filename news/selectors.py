@@ -1,10 +1,12 @@
 from wagtail.models import Page
 
+from home.selectors import visible_to
+
 from .models import DecisionBriefingPage, NewsArticlePage
 
 
-def latest_news(*, limit, district=None, locale=None):
-    articles = NewsArticlePage.objects.live().public()
+def latest_news(*, limit, user=None, district=None, locale=None):
+    articles = visible_to(NewsArticlePage.objects.live(), user)
     if locale is not None:
         articles = articles.filter(locale=locale)
     if district is not None:
@@ -16,11 +18,9 @@ def latest_news(*, limit, district=None, locale=None):
     )
 
 
-def upcoming_briefings(*, limit, district=None, locale=None):
-    briefings = (
-        DecisionBriefingPage.objects.live()
-        .public()
-        .filter(status=DecisionBriefingPage.Status.UPCOMING)
+def upcoming_briefings(*, limit, user=None, district=None, locale=None):
+    briefings = visible_to(DecisionBriefingPage.objects.live(), user).filter(
+        status=DecisionBriefingPage.Status.UPCOMING
     )
     if locale is not None:
         briefings = briefings.filter(locale=locale)

@@ -20,7 +20,7 @@ def home_latest_news(request, page):
         "order": 20,
         "title": _("Latest news"),
         "template": "news/includes/news_section.html",
-        "items": latest_news(limit=6, locale=page.locale),
+        "items": latest_news(limit=6, user=request.user, locale=page.locale),
     }
 
 
@@ -30,7 +30,9 @@ def district_news(request, page):
         "order": 20,
         "title": _("News from the district"),
         "template": "news/includes/news_section.html",
-        "items": latest_news(limit=6, district=page, locale=page.locale),
+        "items": latest_news(
+            limit=6, user=request.user, district=page, locale=page.locale
+        ),
     }
 
 
@@ -40,5 +42,7 @@ def district_briefings(request, page):
         "order": 30,
         "title": _("Upcoming decisions in the district"),
         "template": "news/includes/briefing_section.html",
-        "items": upcoming_briefings(limit=4, district=page, locale=page.locale),
+        "items": upcoming_briefings(
+            limit=4, user=request.user, district=page, locale=page.locale
+        ),
     }

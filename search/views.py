@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from home.models import paginate
+from home.selectors import visible_to
 
 from .query import plain_terms
 
@@ -21,7 +22,8 @@ def search(request):
         status = 400
     elif query:
         terms = plain_terms(query)
-        pages = Page.objects.live().public().filter(depth__gt=1).specific()
+        pages = visible_to(Page.objects.live(), request.user)
+        pages = pages.filter(depth__gt=1).specific()
         found = pages.search(terms, operator="and") if terms else pages.none()
         results = paginate(request, found)
     return render(

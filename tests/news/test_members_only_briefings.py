@@ -76,15 +76,45 @@ def test_members_only_briefing_is_not_found_by_search(client, members_briefing):
     assert len(response.context["results"].object_list) == 0
 
 
-def test_members_only_briefing_is_not_found_by_search_even_for_members(
+def test_member_finds_the_members_only_briefing_by_search(
     client, members_briefing, member_user
 ):
-    """Search results and their snippets are the same for everyone (cacheable)."""
     client.force_login(member_user)
 
     response = client.get(reverse("search:search"), {"q": SECRET_WORD})
 
+    assert members_briefing.title in response.content.decode()
+
+
+def test_logged_in_non_member_does_not_find_it_by_search(
+    client, members_briefing, non_member_user
+):
+    client.force_login(non_member_user)
+
+    response = client.get(reverse("search:search"), {"q": SECRET_WORD})
+
     assert members_briefing.title not in response.content.decode()
+
+
+def test_member_sees_the_members_only_briefing_in_the_news_index(
+    client, news_index, members_briefing, member_user
+):
+    client.force_login(member_user)
+
+    html = client.get(news_index.url).content.decode()
+
+    assert members_briefing.title in html
+    assert "Nur für Mitglieder" in html
+
+
+def test_logged_in_non_member_does_not_see_it_in_the_news_index(
+    client, news_index, members_briefing, non_member_user
+):
+    client.force_login(non_member_user)
+
+    html = client.get(news_index.url).content.decode()
+
+    assert members_briefing.title not in html
 
 
 def test_members_only_briefing_is_not_in_the_news_index(

@@ -1,0 +1,32 @@
+from django.db.models import Q
+from wagtail.models import PageViewRestriction
+
+
+def visible_to(pages, user=None):
+    """``pages`` narrowed to those ``user`` may open (page privacy included).
+
+    Visitors get Wagtail's ``public()``. A member also sees pages restricted to a
+    group they belong to, so members-only briefings show up in their lists and
+    search. Password-protected pages never appear in lists.
+    """
+    if user is None or not user.is_authenticated:
+        return pages.public()
+    if user.is_superuser:
+        return pages
+    user_groups = set(user.groups.values_list("pk", flat=True))
+    blocked = Q()
+    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related(
+        "groups"
+    )
+    for restriction in restrictions:
+        if not _passes(restriction, user_groups):
+            blocked |= Q(path__startswith=restriction.page.path)
+    return pages.exclude(blocked) if blocked else pages
+
+
+def _passes(restriction, user_groups):
+    if restriction.restriction_type == PageViewRestriction.LOGIN:
+        return True
+    if restriction.restriction_type == PageViewRestriction.GROUPS:
+        return bool(user_groups & {group.pk for group in restriction.groups.all()})
+    return False
