@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from home.selectors import visible_to
+from home.selectors import in_district_q, visible_to
 
 from .models import EventFormat, EventPage
 
@@ -22,7 +22,7 @@ def event_list(*, filters=None, user=None, locale=None):
     if kinds := filters.get("kind"):
         events = events.filter(kind__in=kinds)
     if district := filters.get("district"):
-        events = events.filter(Q(district=district) | Q(venue__district=district))
+        events = events.filter(in_district_q(district) | Q(venue__district=district))
     if topic := filters.get("topic"):
         events = events.filter(topics=topic)
     if filters.get("young"):
@@ -50,7 +50,7 @@ def upcoming_events(*, limit, user=None, district=None, locale=None):
     if locale is not None:
         events = events.filter(locale=locale)
     if district is not None:
-        events = events.filter(Q(district=district) | Q(venue__district=district))
+        events = events.filter(in_district_q(district) | Q(venue__district=district))
     return events.select_related("venue", "district").order_by("start", "pk")[:limit]
 
 

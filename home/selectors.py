@@ -30,3 +30,14 @@ def _passes(restriction, user_groups):
     if restriction.restriction_type == PageViewRestriction.GROUPS:
         return bool(user_groups & {group.pk for group in restriction.groups.all()})
     return False
+
+
+def in_district_q(district):
+    """Pages filed under ``district``: by their district field or by living below it.
+
+    District editors create events and news below their DistrictPage and may
+    leave the district field empty.
+    """
+    return Q(district=district) | Q(
+        path__startswith=district.path, depth__gt=district.depth
+    )

@@ -1,6 +1,6 @@
 from wagtail.models import Page
 
-from home.selectors import visible_to
+from home.selectors import in_district_q, visible_to
 
 from .models import DecisionBriefingPage, NewsArticlePage
 
@@ -10,7 +10,7 @@ def latest_news(*, limit, user=None, district=None, locale=None):
     if locale is not None:
         articles = articles.filter(locale=locale)
     if district is not None:
-        articles = articles.filter(district=district)
+        articles = articles.filter(in_district_q(district))
     return (
         articles.select_related("listing_image", "image")
         .prefetch_related("listing_image__renditions", "image__renditions")
@@ -25,7 +25,7 @@ def upcoming_briefings(*, limit, user=None, district=None, locale=None):
     if locale is not None:
         briefings = briefings.filter(locale=locale)
     if district is not None:
-        briefings = briefings.filter(district=district)
+        briefings = briefings.filter(in_district_q(district))
     return briefings.order_by("decision_date", "pk")[:limit]
 
 

@@ -110,3 +110,27 @@ def test_district_index_links_every_district(
 
     assert district.url in html
     assert other_district.url in html
+
+
+def test_district_page_lists_events_created_below_it_without_a_district(
+    client, district
+):
+    EventPageFactory(parent=district, title="Kiezfest am Boxi", district=None)
+
+    assert "Kiezfest am Boxi" in page_text(client, district.url)
+
+
+def test_district_page_lists_news_created_below_it_without_a_district(client, district):
+    NewsArticlePageFactory(parent=district, title="Bericht vom Kiezfest", district=None)
+
+    assert "Bericht vom Kiezfest" in page_text(client, district.url)
+
+
+def test_calendar_district_filter_finds_events_below_the_district_page(
+    client, event_index, district
+):
+    EventPageFactory(parent=district, title="Kiezfest am Boxi", district=None)
+
+    html = page_text(client, event_index.url + f"?district={district.slug}")
+
+    assert "Kiezfest am Boxi" in html
