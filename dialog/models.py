@@ -133,6 +133,27 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid")
 
 
+def schedule_errors(item, *, end, venue, online_link):
+    """Field errors of anything with start, end, format, venue and video link.
+
+    Events and course sessions share the rules; each names itself in the messages.
+    """
+    errors = {}
+    if item.start and item.end and item.end <= item.start:
+        errors["end"] = end
+    if (
+        item.event_format in (EventFormat.ONSITE, EventFormat.HYBRID)
+        and not item.venue_id
+    ):
+        errors["venue"] = venue
+    if (
+        item.event_format in (EventFormat.ONLINE, EventFormat.HYBRID)
+        and not item.online_link
+    ):
+        errors["online_link"] = online_link
+    return errors
+
+
 class EventIndexPage(RoutablePageMixin, Page):
     """The city-wide calendar: every live event of the site, filterable."""
 
@@ -347,19 +368,12 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The event must end after it starts.")
-        if (
-            self.event_format in (EventFormat.ONSITE, EventFormat.HYBRID)
-            and not self.venue_id
-        ):
-            errors["venue"] = _("On-site and hybrid events need a venue.")
-        if (
-            self.event_format in (EventFormat.ONLINE, EventFormat.HYBRID)
-            and not self.online_link
-        ):
-            errors["online_link"] = _("Online and hybrid events need a video link.")
+        errors = schedule_errors(
+            self,
+            end=_("The event must end after it starts."),
+            venue=_("On-site and hybrid events need a venue."),
+            online_link=_("Online and hybrid events need a video link."),
+        )
         if errors:
             raise ValidationError(errors)
 

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from dialog.models import EventFormat
+from dialog.models import EventFormat, schedule_errors
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
@@ -196,14 +196,11 @@ class CourseSession(Orderable):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.start and self.end and self.end <= self.start:
-            errors["end"] = _("The session must end after it starts.")
-        onsite = (EventFormat.ONSITE, EventFormat.HYBRID)
-        if self.event_format in onsite and not self.venue_id:
-            errors["venue"] = _("On-site and hybrid sessions need a venue.")
-        online = (EventFormat.ONLINE, EventFormat.HYBRID)
-        if self.event_format in online and not self.online_link:
-            errors["online_link"] = _("Online and hybrid sessions need a video link.")
+        errors = schedule_errors(
+            self,
+            end=_("The session must end after it starts."),
+            venue=_("On-site and hybrid sessions need a venue."),
+            online_link=_("Online and hybrid sessions need a video link."),
+        )
         if errors:
             raise ValidationError(errors)

@@ -1,5 +1,3 @@
-from wagtail.models import Page
-
 from home.selectors import in_district_q, visible_to
 
 from .models import DecisionBriefingPage, NewsArticlePage
@@ -27,7 +25,3 @@ def upcoming_briefings(*, limit, user=None, district=None, locale=None):
     if district is not None:
         briefings = briefings.filter(in_district_q(district))
     return briefings.order_by("decision_date", "pk")[:limit]
-
-
-def is_members_only(page: Page) -> bool:
-    return page.get_view_restrictions().exists()
