@@ -13,15 +13,29 @@ def visible_to(pages, user=None):
         return pages.public()
     if user.is_superuser:
         return pages
-    user_groups = set(user.groups.values_list("pk", flat=True))
     blocked = Q()
-    restrictions = PageViewRestriction.objects.select_related("page").prefetch_related(
-        "groups"
-    )
-    for restriction in restrictions:
-        if not _passes(restriction, user_groups):
-            blocked |= Q(path__startswith=restriction.page.path)
+    for path in _blocked_paths(user):
+        blocked |= Q(path__startswith=path)
     return pages.exclude(blocked) if blocked else pages
+
+
+def _blocked_paths(user):
+    """Paths of the restricted subtrees ``user`` may not open.
+
+    Kept on the user object, which lives for one request: a home or district
+    page asks once per section and should not repeat the two queries each time.
+    """
+    if not hasattr(user, "_portal_blocked_paths"):
+        user_groups = set(user.groups.values_list("pk", flat=True))
+        restrictions = PageViewRestriction.objects.select_related(
+            "page"
+        ).prefetch_related("groups")
+        user._portal_blocked_paths = [
+            restriction.page.path
+            for restriction in restrictions
+            if not _passes(restriction, user_groups)
+        ]
+    return user._portal_blocked_paths
 
 
 def _passes(restriction, user_groups):
