@@ -1,6 +1,6 @@
 from home.services import page_members_only_set
 
-from .models import DecisionBriefingPage
+from ..models import DecisionBriefingPage
 
 
 def briefing_audience_sync(

@@ -17,7 +17,7 @@ from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topi
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
-from .serializers import VenueSerializer
+from ..serializers import VenueSerializer
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -178,8 +178,8 @@ class EventIndexPage(RoutablePageMixin, Page):
 
     @path("")
     def calendar(self, request):
-        from .forms import CalendarFilterForm
-        from .selectors import event_list
+        from ..forms import CalendarFilterForm
+        from ..selectors import event_list
 
         form = CalendarFilterForm(request.GET or None, locale=self.locale)
         filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -388,7 +388,7 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
     @path("kalender/", name="ical")
     def ical(self, request):
         """The event as an iCalendar file for the visitor's own calendar."""
-        from .services import event_to_ical
+        from ..services import event_to_ical
 
         response = HttpResponse(
             event_to_ical(event=self, url=self.get_full_url(request)),

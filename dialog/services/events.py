@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from icalendar import Calendar, Event
 
-from .models import EventPage, same_weekday_next_month
+from ..models import EventPage, same_weekday_next_month
 
 
 def event_to_ical(*, event: EventPage, url: str) -> bytes:

@@ -1,0 +1,27 @@
+"""Dialog models: event and forum pages, and what members do on them.
+
+Each domain has its own module; importing them here registers their models.
+"""
+
+from . import comments, registrations  # noqa: F401
+from .pages import (
+    EventFormat,
+    EventIndexPage,
+    EventPage,
+    ForumPage,
+    Venue,
+    WorkingGroupPage,
+    same_weekday_next_month,
+    schedule_errors,
+)
+
+__all__ = [
+    "EventFormat",
+    "EventIndexPage",
+    "EventPage",
+    "ForumPage",
+    "Venue",
+    "WorkingGroupPage",
+    "same_weekday_next_month",
+    "schedule_errors",
+]

@@ -1,0 +1,1 @@
+"""Comments on pages and their moderation."""

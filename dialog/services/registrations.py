@@ -1,0 +1,1 @@
+"""Registrations for events, courses and working groups, with waitlist."""

@@ -1,0 +1,9 @@
+"""News models: articles, decision briefings, and who follows them.
+
+Each domain has its own module; importing them here registers their models.
+"""
+
+from . import subscriptions  # noqa: F401
+from .pages import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
+
+__all__ = ["DecisionBriefingPage", "NewsArticlePage", "NewsIndexPage"]

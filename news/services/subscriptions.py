@@ -1,0 +1,1 @@
+"""Email subscriptions to topics, districts and content kinds, and deliveries."""
