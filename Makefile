@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate demo test test-postgres lint format check clean
+.PHONY: install run serve migrate demo test test-postgres lint format check messages clean
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -48,6 +48,12 @@ check: install
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 	ALLOWED_HOSTS=portal.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
 	$(PY) manage.py check --deploy --fail-level WARNING --settings=portal.settings.production
+
+# Re-extract interface strings into every catalogue (no source locations, so
+# parallel branches merge cleanly); translate the new entries, then `make install`.
+messages: install
+	$(PY) manage.py makemessages $(foreach l,$(notdir $(wildcard locale/*)),-l $(l)) \
+		--no-location --no-obsolete -i ".venv/*" -i "var/*" -i "tests/*"
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

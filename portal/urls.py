@@ -17,6 +17,8 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("suche/", include("search.urls")),
     path("konto/", include("members.urls")),
+    path("mitmachen/", include("dialog.urls")),
+    path("", include("news.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
 ]

@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from home.selectors import in_district_q, visible_to
 
-from .models import EventFormat, EventPage
+from ..models import EventFormat, EventPage
 
 
 def event_list(*, filters=None, user=None, locale=None):

@@ -5,9 +5,9 @@ from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import admin_views
-from .models import EventPage, Venue
-from .selectors import upcoming_events
+from .. import admin_views
+from ..models import EventPage, Venue
+from ..selectors import upcoming_events
 
 
 class VenueViewSet(SnippetViewSet):

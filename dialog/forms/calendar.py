@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import DistrictPage, Topic
 
-from .models import EventFormat, EventPage
+from ..models import EventFormat, EventPage
 
 
 class CalendarFilterForm(forms.Form):

@@ -1,9 +1,9 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from .models import DecisionBriefingPage
-from .selectors import latest_news, upcoming_briefings
-from .services import briefing_audience_sync
+from ..models import DecisionBriefingPage
+from ..selectors import latest_news, upcoming_briefings
+from ..services import briefing_audience_sync
 
 
 @hooks.register("after_create_page")

@@ -1,0 +1,1 @@
+"""Forms for writing, editing and reporting comments."""

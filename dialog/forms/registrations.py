@@ -1,0 +1,1 @@
+"""Forms for registering for events, courses and working groups."""

@@ -1,0 +1,1 @@
+"""Reads of comments: threads for a page, the moderation queue."""

@@ -1,0 +1,1 @@
+"""Reads of registrations: seats taken, waitlist, organiser lists."""

@@ -1,0 +1,12 @@
+"""Site URLs of the dialog app (mounted at ``/mitmachen/``)."""
+
+from django.urls import include, path
+
+from . import comments, registrations
+
+app_name = "dialog"
+
+urlpatterns = [
+    path("kommentare/", include(comments.urlpatterns)),
+    path("anmeldung/", include(registrations.urlpatterns)),
+]

@@ -1,0 +1,3 @@
+"""URLs for comments; names are prefixed ``comment_``."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs for registrations; names are prefixed ``registration_``."""
+
+urlpatterns = []

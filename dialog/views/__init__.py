@@ -1,0 +1,1 @@
+"""Views of the dialog app, one module per domain."""

@@ -1,0 +1,1 @@
+"""Writing, editing, deleting and reporting comments."""

@@ -1,0 +1,1 @@
+"""Registering, confirming, cancelling and accepting waitlist offers."""

@@ -1,0 +1,1 @@
+"""Registration lists and exports in the Wagtail admin."""

@@ -1,0 +1,3 @@
+"""URLs for feeds; names are prefixed ``feed_``."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""URLs for subscriptions; names are prefixed ``subscription_``."""
+
+urlpatterns = []

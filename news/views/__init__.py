@@ -1,0 +1,1 @@
+"""Views of the news app, one module per domain."""

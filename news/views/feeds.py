@@ -1,0 +1,1 @@
+"""RSS 2.0 and Atom feeds."""

@@ -1,0 +1,1 @@
+"""Subscribing, confirming, managing and unsubscribing."""

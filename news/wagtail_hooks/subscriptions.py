@@ -1,0 +1,1 @@
+"""Subscribers and the progress of notification sends in the Wagtail admin."""
