@@ -1,5 +1,6 @@
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 def visible_to(pages, user=None):
@@ -55,3 +56,29 @@ def in_district_q(district):
     return Q(district=district) | Q(
         path__startswith=district.path, depth__gt=district.depth
     )
+
+
+def districts_managed_by(user):
+    """The district pages ``user`` edits: the scope of a district editor.
+
+    A user who may change a page at or above a DistrictPage manages that
+    district, so the state office (permissions on the home page) and superusers
+    manage all of them, a district editor only their own.
+    """
+    from .models import DistrictPage
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return DistrictPage.objects.none()
+    if user.is_superuser:
+        return DistrictPage.objects.all()
+    roots = {
+        permission.page.path
+        for permission in PagePermissionPolicy().get_cached_permissions_for_user(user)
+        if permission.permission.codename == "change_page"
+    }
+    if not roots:
+        return DistrictPage.objects.none()
+    within = Q()
+    for path in roots:
+        within |= Q(path__startswith=path)
+    return DistrictPage.objects.filter(within)

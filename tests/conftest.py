@@ -2,6 +2,8 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission
 from wagtail.test.utils import WagtailPageTestCase
 
 from dialog.factories import EventIndexPageFactory
@@ -149,3 +151,28 @@ def _empty_cache():
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes several seconds (builds the demo)")
+
+
+def _editor_group(name, page):
+    """An admin group that may add, change and publish pages below ``page``."""
+    group = Group.objects.create(name=name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.create(
+            group=group, page=page, permission=Permission.objects.get(codename=codename)
+        )
+    return group
+
+
+@pytest.fixture
+def district_editor(make_user, district):
+    """Edits the pages of the Friedrichshain-Kreuzberg district only."""
+    group = _editor_group("Bezirksredaktion Friedrichshain-Kreuzberg", district)
+    return make_user("bezirk-fk", groups=[group])
+
+
+@pytest.fixture
+def state_office_user(make_user, home_page):
+    """Staff of the state office: edits every page of the site."""
+    group = _editor_group("Landesgeschäftsstelle", home_page)
+    return make_user("landesbuero", groups=[group])
