@@ -7,7 +7,9 @@ def test_district_editor_manages_only_their_district(
     assert list(districts_managed_by(district_editor)) == [district]
 
 
-def test_state_office_manages_every_district(state_office_user, district, other_district):
+def test_state_office_manages_every_district(
+    state_office_user, district, other_district
+):
     assert set(districts_managed_by(state_office_user)) == {district, other_district}
 
 
