@@ -1,5 +1,6 @@
 """Helpers shared by the registration tests."""
 
+import factory
 from django.urls import reverse
 
 from dialog.factories import EventPageFactory
@@ -10,7 +11,7 @@ from tests.utils import in_days
 
 def registrable_event(parent, **fields):
     defaults = dict(
-        title="Basiskonferenz Wohnen",
+        title=factory.Sequence(lambda n: f"Basiskonferenz Wohnen {n}"),
         kind=EventPage.Kind.BASE_CONFERENCE,
         registration_mode=RegistrationMode.MEMBERS,
         capacity=2,
