@@ -1,10 +1,10 @@
 """Registering, confirming, accepting and cancelling – with or without login."""
 
 import csv
+import functools
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -224,7 +224,7 @@ registration_cancel_by_token = _token_view("cancel")
 # -- organisers (Wagtail admin) ------------------------------------------------
 
 CSV_COLUMNS = [
-    ("status", _("Status")),
+    ("status", _("Registration status")),
     ("name", _("Name")),
     ("email", _("Email address")),
     ("organisation", _("Organisation or initiative")),
@@ -238,31 +238,39 @@ CSV_COLUMNS = [
 ]
 
 
-def _managed_page(request, page_id):
-    page = Page.objects.filter(pk=page_id).specific().first()
-    if not isinstance(page, RegistrationMixin):
-        raise Http404
-    if not user_can_manage_registrations(request.user, page):
-        raise PermissionDenied
-    return page
+def organiser_view(view):
+    """Look up the page; 403 for anyone who does not organise it.
+
+    Wagtail's admin turns ``PermissionDenied`` into a redirect to the dashboard;
+    organisers' data answers with a plain 403 instead.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, page_id, **kwargs):
+        page = Page.objects.filter(pk=page_id).specific().first()
+        if not isinstance(page, RegistrationMixin):
+            raise Http404
+        if not user_can_manage_registrations(request.user, page):
+            return TemplateResponse(
+                request, "dialog/registrations/admin/forbidden.html", status=403
+            )
+        return view(request, page, **kwargs)
+
+    return wrapped
 
 
-def registration_report_view(request, page_id):
-    page = _managed_page(request, page_id)
+@organiser_view
+def registration_report_view(request, page):
     return TemplateResponse(
         request,
         "dialog/registrations/admin/report.html",
-        {
-            "page": page,
-            "report": registration_report(page=page),
-            "statuses": Registration.Status,
-        },
+        {"page": page, "report": registration_report(page=page)},
     )
 
 
-def registration_csv_view(request, page_id):
+@organiser_view
+def registration_csv_view(request, page):
     """UTF-8 with BOM and ``;`` – opens correctly in German Excel and LibreOffice."""
-    page = _managed_page(request, page_id)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="anmeldungen-{page.slug}.csv"'
@@ -302,8 +310,8 @@ def _spreadsheet_safe(value):
 
 
 @require_POST
-def registration_promote_view(request, page_id, registration_id):
-    page = _managed_page(request, page_id)
+@organiser_view
+def registration_promote_view(request, page, registration_id):
     registration = get_object_or_404(Registration, pk=registration_id, page_id=page.pk)
     try:
         registration_promote(registration=registration)

@@ -75,7 +75,9 @@ def test_cancel_offers_freed_seat_to_first_waiting_by_mail(
     assert Registration.objects.get(user__username="dana").status == Status.WAITING
 
 
-def test_accepted_offer_confirms_the_seat(full_event, django_capture_on_commit_callbacks):
+def test_accepted_offer_confirms_the_seat(
+    full_event, django_capture_on_commit_callbacks
+):
     registration_cancel(
         registration=Registration.objects.get(page=full_event, user__username="anna")
     )
