@@ -62,7 +62,7 @@ def _members(count):
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_200_concurrent_registrations_for_50_seats(event_index):
     event = registrable_event(event_index, capacity=50)
     members = _members(200)
@@ -76,7 +76,7 @@ def test_200_concurrent_registrations_for_50_seats(event_index):
 
 
 @on_postgresql
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_same_member_registering_20_times_at_once_gets_one_registration(
     event_index,
 ):
