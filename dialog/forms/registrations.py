@@ -59,7 +59,7 @@ class RegistrationForm(AccessibleErrorsMixin, forms.Form):
     consent = forms.BooleanField(
         label=_(
             "I agree that my registration is stored for this event and deleted "
-            "afterwards."
+            "three months after it at the latest."
         ),
         error_messages={"required": _("Please agree, or we cannot register you.")},
     )

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -37,6 +38,9 @@ Status = Registration.Status
 OFFER_VALID_FOR = timedelta(hours=48)
 GUEST_CONFIRM_WITHIN = timedelta(hours=48)
 CANCEL_LINK_VALID_FOR = timedelta(days=400)
+# Registrations reveal political opinion: deleted this long after the start
+# (and, for dateless joining, this long after leaving or lapsing).
+RETENTION = timedelta(days=90)
 
 TOKEN_PURPOSES = {
     # purpose: (salt, max_age)
@@ -436,6 +440,26 @@ def registrations_remind(*, now: datetime | None = None) -> int:
             _mail(registration, "reminder")
             sent += 1
     return sent
+
+
+def registrations_purge(*, now: datetime | None = None) -> int:
+    """Delete registrations 90 days after the start; for working groups, left or
+    lapsed entries 90 days after they ended. Returns the number deleted."""
+    now = now or timezone.now()
+    cutoff = now - RETENTION
+    finished = []
+    page_ids = Registration.objects.values_list("page_id", flat=True).distinct()
+    for page in Page.objects.filter(pk__in=list(page_ids)).specific():
+        starts = getattr(page, "registration_starts", lambda: None)()
+        if starts is not None and starts < cutoff:
+            finished.append(page.pk)
+    ended = Q(status__in=[Status.CANCELLED, Status.EXPIRED]) & (
+        Q(cancelled_at__lt=cutoff) | Q(cancelled_at__isnull=True, created_at__lt=cutoff)
+    )
+    deleted, _by_model = Registration.objects.filter(
+        Q(page_id__in=finished) | ended
+    ).delete()
+    return deleted
 
 
 # -- mails --------------------------------------------------------------------

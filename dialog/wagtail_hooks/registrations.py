@@ -7,6 +7,7 @@ from wagtail.admin import widgets as wagtailadmin_widgets
 
 from ..models.registrations import RegistrationMixin, RegistrationMode
 from ..selectors.registrations import user_can_manage_registrations
+from ..services.registrations import waitlist_offer_next
 from ..views import registrations as views
 
 
@@ -58,3 +59,14 @@ def registration_report_header_button(page, user, view_name, next_url=None):
 def registration_report_listing_button(page, user, next_url=None):
     if _takes_registrations(page) and user_can_manage_registrations(user, page):
         yield _report_button(page)
+
+
+@hooks.register("after_publish_page")
+def offer_seats_after_publish(request, page):
+    """A raised capacity frees seats: offer them to the waiting list at once."""
+    specific = page.specific
+    if (
+        isinstance(specific, RegistrationMixin)
+        and specific.registration_mode != RegistrationMode.NONE
+    ):
+        waitlist_offer_next(page=specific)

@@ -184,3 +184,19 @@ def test_nobody_can_cancel_someone_elses_registration(client, full_event, member
     assert response.status_code == 404
     anna.refresh_from_db()
     assert anna.status == Status.CONFIRMED
+
+
+def test_publishing_a_raised_capacity_offers_the_seat_to_the_first_waiting(
+    full_event, superuser, django_capture_on_commit_callbacks
+):
+    from dialog.wagtail_hooks.registrations import offer_seats_after_publish
+
+    full_event.capacity = 3
+    full_event.save_revision(user=superuser).publish(user=superuser)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        offer_seats_after_publish(None, full_event)
+
+    assert Registration.objects.get(user__username="cem").status == Status.OFFERED
+    assert Registration.objects.get(user__username="dana").status == Status.WAITING
+    assert [m.to for m in mail.outbox] == [["cem@example.org"]]
