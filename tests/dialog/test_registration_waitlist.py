@@ -186,17 +186,32 @@ def test_nobody_can_cancel_someone_elses_registration(client, full_event, member
     assert anna.status == Status.CONFIRMED
 
 
-def test_publishing_a_raised_capacity_offers_the_seat_to_the_first_waiting(
-    full_event, superuser, django_capture_on_commit_callbacks
+def test_editor_publishing_a_raised_capacity_offers_the_seat(
+    client, full_event, superuser, django_capture_on_commit_callbacks
 ):
-    from dialog.wagtail_hooks.registrations import offer_seats_after_publish
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-    full_event.capacity = 3
-    full_event.save_revision(user=superuser).publish(user=superuser)
+    client.force_login(superuser)
+    data = nested_form_data(
+        {
+            "title": full_event.title,
+            "slug": full_event.slug,
+            "kind": full_event.kind,
+            "start": full_event.start.strftime("%Y-%m-%d %H:%M"),
+            "end": full_event.end.strftime("%Y-%m-%d %H:%M"),
+            "teaser": full_event.teaser,
+            "event_format": full_event.event_format,
+            "venue": full_event.venue_id,
+            "registration_mode": full_event.registration_mode,
+            "capacity": 3,
+            "body": streamfield([]),
+            "results": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
-        offer_seats_after_publish(None, full_event)
+        response = client.post(f"/admin/pages/{full_event.pk}/edit/", data)
 
+    assert response.status_code == 302, response.context["form"].errors
     assert Registration.objects.get(user__username="cem").status == Status.OFFERED
-    assert Registration.objects.get(user__username="dana").status == Status.WAITING
-    assert [m.to for m in mail.outbox] == [["cem@example.org"]]
