@@ -4,9 +4,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from home.selectors import districts_managed_by, in_district_q
 from members.selectors import is_verified_member
@@ -179,3 +180,28 @@ def registration_report(*, page: Page) -> RegistrationReport:
         len(report.by_status[status]) for status in Registration.HOLDING_SEAT
     )
     return report
+
+
+def registration_pages_for(user):
+    """Pages with registrations that ``user`` organises, with counts per status."""
+    from ..models import EventPage, WorkingGroupPage
+
+    pages = Page.objects.filter(pk__in=Registration.objects.values("page_id")).annotate(
+        **{
+            f"count_{status}": Count(
+                "registrations", filter=Q(registrations__status=status)
+            )
+            for status in Registration.ACTIVE
+        }
+    )
+    if user.is_superuser:
+        return pages.order_by("title")
+    within = Q()
+    for permission in PagePermissionPolicy().get_cached_permissions_for_user(user):
+        if permission.permission.codename == "change_page":
+            within |= Q(path__startswith=permission.page.path)
+    for district in districts_managed_by(user):
+        within |= Q(path__startswith=district.path)
+        for model in (EventPage, WorkingGroupPage):
+            within |= Q(pk__in=model.objects.filter(district=district).values("pk"))
+    return pages.filter(within).order_by("title") if within else pages.none()

@@ -130,8 +130,14 @@ def registration_from_token(*, token: str, purpose: str) -> Registration:
 
 def registration_link(*, registration: Registration, purpose: str) -> str:
     token = registration_token(registration=registration, purpose=purpose)
-    path = reverse(f"dialog:registration_{purpose}", args=[token])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return _absolute(reverse(f"dialog:registration_{purpose}", args=[token]))
+
+
+def _absolute(url: str) -> str:
+    """Mails link to the public base address (``WAGTAILADMIN_BASE_URL``)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
 
 
 # -- registering --------------------------------------------------------------
@@ -494,7 +500,7 @@ def registration_mail_send(*, registration: Registration, kind: str) -> None:
             "registration": registration,
             "page": page,
             "name": registration.person_name,
-            "page_url": page.get_full_url(),
+            "page_url": _absolute(page.get_url()),
             "starts": page.registration_starts(),
             "cancel_url": registration_link(
                 registration=registration, purpose="cancel"

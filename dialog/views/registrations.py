@@ -19,6 +19,7 @@ from ..forms.registrations import RegistrationForm
 from ..models.registrations import Registration, RegistrationMixin, RegistrationMode
 from ..selectors.registrations import (
     registration_list,
+    registration_pages_for,
     registration_report,
     registration_state,
     user_can_manage_registrations,
@@ -257,6 +258,15 @@ def organiser_view(view):
         return view(request, page, **kwargs)
 
     return wrapped
+
+
+def registration_index_view(request):
+    """The organiser's entry point: every page with registrations in their scope."""
+    return TemplateResponse(
+        request,
+        "dialog/registrations/admin/index.html",
+        {"pages": registration_pages_for(request.user)},
+    )
 
 
 @organiser_view

@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.menu import MenuItem
 
 from ..models.registrations import RegistrationMixin, RegistrationMode
 from ..selectors.registrations import user_can_manage_registrations
@@ -14,6 +15,11 @@ from ..views import registrations as views
 @hooks.register("register_admin_urls")
 def register_registration_admin_urls():
     return [
+        path(
+            "registrations/",
+            views.registration_index_view,
+            name="dialog_registration_index",
+        ),
         path(
             "registrations/<int:page_id>/",
             views.registration_report_view,
@@ -30,6 +36,16 @@ def register_registration_admin_urls():
             name="dialog_registration_promote",
         ),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_registrations_menu_item():
+    return MenuItem(
+        _("Registrations"),
+        reverse("dialog_registration_index"),
+        icon_name="group",
+        order=220,
+    )
 
 
 def _takes_registrations(page):

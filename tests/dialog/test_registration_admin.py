@@ -105,7 +105,7 @@ def test_report_stays_within_query_budget(
     RegistrationFactory.create_batch(20, page=district_event, status="waiting")
     client.force_login(superuser)
 
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(20):
         client.get(report_url(district_event))
 
 
@@ -173,3 +173,30 @@ def test_page_header_links_to_the_report(client, district_event, superuser):
     ).content.decode()
 
     assert report_url(district_event) in html
+
+
+def test_registrations_overview_lists_only_own_district(
+    client, district_event, event_index, other_district, district_editor
+):
+    other = registrable_event(event_index, title="Woanders", district=other_district)
+    RegistrationFactory(page=other)
+    client.force_login(district_editor)
+
+    response = client.get(reverse("dialog_registration_index"))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Themenrat Kiez" in html
+    assert "Woanders" not in html
+
+
+def test_registrations_overview_counts_per_status(
+    client, district_event, superuser, django_assert_max_num_queries
+):
+    client.force_login(superuser)
+
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("dialog_registration_index"))
+
+    page = response.context["pages"][0]
+    assert (page.count_confirmed, page.count_waiting) == (2, 1)
