@@ -136,7 +136,11 @@ class CoursePage(RegistrationMixin, ListingMixin, TopicsMixin, Page):
 
     def clean(self):
         super().clean()
-        if errors := self.registration_errors():
+        errors = self.registration_errors()
+        # Sessions are saved after this check, so whether one is hybrid is only
+        # known later; the form asks about online participation only if one is.
+        errors.pop("online_participation_offered", None)
+        if errors:
             raise ValidationError(errors)
 
     def registration_starts(self):

@@ -12,9 +12,9 @@ def registration_section(context, page):
     """The registration box of an event, course or working group."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    if getattr(page, "registration_mode", RegistrationMode.NONE) == (
-        RegistrationMode.NONE
-    ):
+    mode = getattr(page, "registration_mode", RegistrationMode.NONE)
+    if mode == RegistrationMode.NONE or not page.pk:
+        # Nothing to register for, or the preview of a page not yet saved.
         return {"show": False}
     state = registration_state(page=page, user=user)
     return {

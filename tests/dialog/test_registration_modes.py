@@ -136,3 +136,19 @@ def test_course_registration_for_members(client, course_index, member_user):
     client.post(register_url(course), {"consent": "on"})
 
     assert Registration.objects.get(page=course).status == "confirmed"
+
+
+def test_preview_of_an_unsaved_event_with_registration_renders(
+    client, event_index, superuser
+):
+    from django.test import RequestFactory
+
+    from dialog.factories import EventPageFactory
+
+    event = EventPageFactory.build(registration_mode=RegistrationMode.OPEN)
+    request = RequestFactory().get("/")
+    request.user = superuser
+
+    response = event.serve_preview(request, "")
+
+    assert response.status_code == 200
