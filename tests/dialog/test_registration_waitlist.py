@@ -215,3 +215,61 @@ def test_editor_publishing_a_raised_capacity_offers_the_seat(
 
     assert response.status_code == 302, response.context["form"].errors
     assert Registration.objects.get(user__username="cem").status == Status.OFFERED
+
+
+def test_offer_link_from_the_mail_accepts_the_seat_without_login(
+    client, full_event, django_capture_on_commit_callbacks
+):
+    import re
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_cancel(
+            registration=Registration.objects.get(user__username="anna")
+        )
+    link = re.search(
+        r"http://testserver(/\S+/platz-annehmen/\S+/)", mail.outbox[0].body
+    )
+
+    shown = client.get(link.group(1))
+    with django_capture_on_commit_callbacks(execute=True):
+        accepted = client.post(link.group(1))
+
+    assert shown.status_code == 200
+    assert accepted.status_code == 200
+    assert Registration.objects.get(user__username="cem").status == Status.CONFIRMED
+    assert mail.outbox[-1].attachments[0][0].endswith(".ics")
+
+
+def test_offered_member_accepts_on_the_page(client, full_event, members):
+    registration_cancel(registration=Registration.objects.get(user=members[0]))
+    cem = Registration.objects.get(user=members[2])
+    client.force_login(members[2])
+
+    page = client.get(full_event.url).content.decode()
+    client.post(f"/mitmachen/anmeldung/meine/{cem.pk}/platz-annehmen/")
+
+    assert "Ein Platz ist für dich frei." in page
+    cem.refresh_from_db()
+    assert cem.status == Status.CONFIRMED
+
+
+def test_reused_cancel_link_gets_a_clear_410_page(client, full_event):
+    from dialog.services.registrations import registration_link
+
+    anna = Registration.objects.get(user__username="anna")
+    link = registration_link(registration=anna, purpose="cancel")
+    client.post(link)
+
+    response = client.get(link)
+
+    assert response.status_code == 410
+    assert "Dieser Link wurde bereits verwendet." in response.content.decode()
+
+
+def test_page_shows_free_seats(client, event_index, members):
+    event = registrable_event(event_index, capacity=5)
+    registration_create(page=event, user=members[0])
+
+    html = client.get(event.url).content.decode()
+
+    assert "4 von 5" in html
