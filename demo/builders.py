@@ -66,6 +66,7 @@ from news.services import briefing_audience_sync
 
 from . import content
 from .media import poster_png, simple_pdf
+from .registrations import build_registrations
 
 HOME_SLUG = "start"
 PRESS_GROUP = "Pressestelle"
@@ -114,6 +115,7 @@ class DemoBuilder:
         self.build_courses(home)
         self.finish_home_page(home)
         self.build_users_and_groups()
+        build_registrations(self)
 
     def index_touched(self):
         """Index every saved object once, with its final content."""

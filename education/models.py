@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dialog.models import EventFormat, schedule_errors
+from dialog.models.registrations import RegistrationMixin
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
@@ -52,7 +53,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(ListingMixin, TopicsMixin, Page):
+class CoursePage(RegistrationMixin, ListingMixin, TopicsMixin, Page):
     class Audience(models.TextChoices):
         ALL = "all", _("Everyone")
         NEW_MEMBERS = "new_members", _("New members")
@@ -85,12 +86,6 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
         verbose_name=_("description"),
         help_text=_("Programme."),
     )
-    capacity = models.PositiveIntegerField(
-        _("capacity"),
-        null=True,
-        blank=True,
-        help_text=_("Seats; leave empty for no limit."),
-    )
     materials = StreamField(
         DocumentsBlock(),
         blank=True,
@@ -102,7 +97,7 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
         FieldPanel("audience"),
         FieldPanel("learning_goals"),
         FieldPanel("body"),
-        FieldPanel("capacity"),
+        RegistrationMixin.registration_panel(),
         InlinePanel("sessions", heading=_("Sessions"), label=_("Session"), min_num=1),
         FieldPanel("materials"),
         topics_panel(),
@@ -138,6 +133,24 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
     @property
     def is_past(self):
         return all(session.end < timezone.now() for session in self.sessions.all())
+
+    def clean(self):
+        super().clean()
+        errors = self.registration_errors()
+        # Sessions are saved after this check, so whether one is hybrid is only
+        # known later; the form asks about online participation only if one is.
+        errors.pop("online_participation_offered", None)
+        if errors:
+            raise ValidationError(errors)
+
+    def registration_starts(self):
+        return min((session.start for session in self.sessions.all()), default=None)
+
+    def offers_hybrid_participation(self):
+        return any(
+            session.event_format == EventFormat.HYBRID
+            for session in self.sessions.all()
+        )
 
 
 class CourseSession(Orderable):

@@ -18,6 +18,7 @@ from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from ..serializers import VenueSerializer
+from .registrations import RegistrationMixin, RegistrationMode
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -203,7 +204,9 @@ def _query_without_page(request):
     return query.urlencode()
 
 
-class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
+class EventPage(
+    RoutablePageMixin, RegistrationMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+):
     class Kind(models.TextChoices):
         NEW_MEMBER_MEETING = "new_member_meeting", _("New-member meeting")
         BASE_CONFERENCE = "base_conference", _("Base conference")
@@ -216,10 +219,7 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         INFO_EVENING = "info_evening", _("Info evening")
         OTHER = "other", _("Other")
 
-    class Registration(models.TextChoices):
-        NONE = "none", _("No registration")
-        MEMBERS = "members", _("Members only")
-        OPEN = "open", _("Open to guests")
+    Registration = RegistrationMode
 
     kind = models.CharField(
         _("kind"),
@@ -271,26 +271,6 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
         default=False,
         help_text=_("Shown in the 'under 35' filter of the calendar."),
     )
-    childcare_offered = models.BooleanField(
-        _("childcare offered"),
-        default=False,
-        help_text=_("Registrations will ask for the number and ages of children."),
-    )
-    registration_mode = models.CharField(
-        _("registration"),
-        max_length=10,
-        choices=Registration.choices,
-        default=Registration.NONE,
-        help_text=_(
-            "Base conferences are for members; thematic councils are open to guests."
-        ),
-    )
-    capacity = models.PositiveIntegerField(
-        _("capacity"),
-        null=True,
-        blank=True,
-        help_text=_("Number of seats; leave empty for no limit."),
-    )
     body = StreamField(
         BaseStreamBlock(),
         blank=True,
@@ -317,15 +297,7 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
             ],
             heading=_("Where"),
         ),
-        MultiFieldPanel(
-            [
-                FieldPanel("registration_mode"),
-                FieldPanel("capacity"),
-                FieldPanel("childcare_offered"),
-                FieldPanel("for_young_members"),
-            ],
-            heading=_("Who and how"),
-        ),
+        RegistrationMixin.registration_panel(extra=[FieldPanel("for_young_members")]),
         FieldPanel("body"),
         FieldPanel("results"),
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
@@ -374,8 +346,15 @@ class EventPage(RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Pag
             venue=_("On-site and hybrid events need a venue."),
             online_link=_("Online and hybrid events need a video link."),
         )
+        errors.update(self.registration_errors())
         if errors:
             raise ValidationError(errors)
+
+    def registration_starts(self):
+        return self.start
+
+    def offers_hybrid_participation(self):
+        return self.event_format == EventFormat.HYBRID
 
     @property
     def is_past(self):
@@ -421,7 +400,9 @@ def same_weekday_next_month(moment):
     return timezone.make_aware(naive, timezone.get_current_timezone())
 
 
-class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
+class WorkingGroupPage(
+    RegistrationMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+):
     """A working group (AG), e.g. AG Mitgliederarbeit."""
 
     purpose = RichTextField(
@@ -450,6 +431,7 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         FieldPanel("purpose"),
         FieldPanel("rhythm"),
         FieldPanel("open_to_all"),
+        RegistrationMixin.registration_panel(dated=False, hybrid=False),
         FieldPanel("body"),
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
     ]
@@ -476,6 +458,11 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
     class Meta:
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
+
+    def clean(self):
+        super().clean()
+        if errors := self.registration_errors():
+            raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,1 +1,552 @@
-"""Registrations for events, courses and working groups, with waitlist."""
+"""Registration rules: modes, deadline, seats, waitlist offers, guest opt-in.
+
+Every function that changes who holds a seat first locks the page's row
+(``select_for_update`` on ``wagtailcore_page``), so concurrent registrations
+for one page run one after the other and the count of seats held is exact.
+Mails are sent by a task enqueued once the transaction commits.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from icalendar import Calendar, Event
+from wagtail.models import Page
+
+from members.selectors import is_verified_member
+
+from ..models import EventPage
+from ..models.registrations import (
+    MAX_CHILD_AGE,
+    MAX_CHILDREN,
+    Registration,
+    RegistrationMode,
+)
+from ..selectors.registrations import registration_is_open
+from .events import event_to_ical
+
+Status = Registration.Status
+
+OFFER_VALID_FOR = timedelta(hours=48)
+GUEST_CONFIRM_WITHIN = timedelta(hours=48)
+CANCEL_LINK_VALID_FOR = timedelta(days=400)
+# Registrations reveal political opinion: deleted this long after the start
+# (and, for dateless joining, this long after leaving or lapsing).
+RETENTION = timedelta(days=90)
+
+TOKEN_PURPOSES = {
+    # purpose: (salt, max_age)
+    "confirm": ("dialog.registration.confirm", GUEST_CONFIRM_WITHIN),
+    "accept": ("dialog.registration.accept", OFFER_VALID_FOR),
+    "cancel": ("dialog.registration.cancel", CANCEL_LINK_VALID_FOR),
+}
+
+
+class RegistrationError(Exception):
+    """A rule refused the request; ``message`` is shown to the person."""
+
+    def __init__(self, message, *, code, status=400):
+        super().__init__(str(message))
+        self.message = message
+        self.code = code
+        self.status = status
+
+
+def _closed():
+    return RegistrationError(_("Registration is closed."), code="closed", status=409)
+
+
+def token_invalid_error():
+    return RegistrationError(
+        _("This link is not valid. Please copy the whole link from the mail."),
+        code="token_invalid",
+        status=400,
+    )
+
+
+def token_expired_error():
+    return RegistrationError(
+        _("This link has expired."), code="token_expired", status=410
+    )
+
+
+def token_used_error():
+    return RegistrationError(
+        _("This link has already been used."), code="token_used", status=410
+    )
+
+
+@dataclass
+class RegistrationAnswers:
+    """What a person answered; questions the page does not ask are dropped."""
+
+    children_ages: list[int] = field(default_factory=list)
+    needs_step_free: bool = False
+    accessibility_other: str = ""
+    online: bool = False
+
+
+@dataclass
+class Guest:
+    name: str
+    email: str
+    organisation: str = ""
+
+
+# -- tokens -----------------------------------------------------------------
+
+
+def registration_token(*, registration: Registration, purpose: str) -> str:
+    salt, _max_age = TOKEN_PURPOSES[purpose]
+    return signing.dumps(registration.pk, salt=salt)
+
+
+def registration_from_token(*, token: str, purpose: str) -> Registration:
+    """The registration a signed link names; forged → 400, too old → 410."""
+    salt, max_age = TOKEN_PURPOSES[purpose]
+    try:
+        pk = signing.loads(token, salt=salt, max_age=max_age)
+    except signing.SignatureExpired as error:
+        raise token_expired_error() from error
+    except signing.BadSignature as error:
+        raise token_invalid_error() from error
+    if not isinstance(pk, int):
+        raise token_invalid_error()
+    registration = (
+        Registration.objects.select_related("page", "user").filter(pk=pk).first()
+    )
+    if registration is None:
+        raise token_invalid_error()
+    return registration
+
+
+def registration_link(*, registration: Registration, purpose: str) -> str:
+    token = registration_token(registration=registration, purpose=purpose)
+    return _absolute(reverse(f"dialog:registration_{purpose}", args=[token]))
+
+
+def _absolute(url: str) -> str:
+    """Mails link to the public base address (``WAGTAILADMIN_BASE_URL``)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url
+
+
+# -- registering --------------------------------------------------------------
+
+
+def _lock_page(page: Page) -> None:
+    """Serialize all seat changes of one page on its ``wagtailcore_page`` row."""
+    list(Page.objects.select_for_update().filter(pk=page.pk).values_list("pk"))
+
+
+def _has_free_seat(page) -> bool:
+    if page.capacity is None:
+        return True
+    held = Registration.objects.filter(page_id=page.pk).holding_seats().count()
+    return held < page.capacity
+
+
+def _clean_answers(page, answers: RegistrationAnswers) -> dict:
+    ages = list(answers.children_ages) if page.childcare_offered else []
+    if len(ages) > MAX_CHILDREN or any(
+        not isinstance(age, int) or not 0 <= age <= MAX_CHILD_AGE for age in ages
+    ):
+        raise RegistrationError(
+            _("Please give the age of each child (0 to 17)."), code="children"
+        )
+    asks_access = page.accessibility_questions
+    return {
+        "children_ages": ages,
+        "needs_step_free": answers.needs_step_free and asks_access,
+        "accessibility_other": answers.accessibility_other.strip()[:500]
+        if asks_access
+        else "",
+        "online": answers.online
+        and page.online_participation_offered
+        and page.offers_hybrid_participation(),
+    }
+
+
+def _existing(page, *, user, email):
+    registrations = Registration.objects.filter(page_id=page.pk).active()
+    if user is not None:
+        return registrations.filter(user=user).first()
+    return registrations.filter(email__iexact=email).first()
+
+
+def _take_seat_or_queue(registration: Registration, *, now: datetime) -> None:
+    """Confirm if a seat is free, else put at the end of the waiting list."""
+    if _has_free_seat(registration.page.specific):
+        registration.status = Status.CONFIRMED
+        registration.confirmed_at = now
+        _mail(registration, "confirmed")
+    else:
+        registration.status = Status.WAITING
+        registration.queued_at = now
+        _mail(registration, "waiting")
+
+
+def registration_create(
+    *,
+    page,
+    user=None,
+    guest: Guest | None = None,
+    answers: RegistrationAnswers | None = None,
+    language: str = "",
+    now: datetime | None = None,
+) -> tuple[Registration, bool]:
+    """Register ``user`` (or a ``guest`` without account) for ``page``.
+
+    Returns the registration and whether it is new: a repeated submit returns
+    the person's active registration instead of a second one. Members-only
+    pages need a verified member; guests hold no seat until they confirm the
+    mailed link; a full page puts people on the waiting list in order.
+    """
+    now = now or timezone.now()
+    if user is not None and not user.is_authenticated:
+        user = None
+    if not registration_is_open(page=page, now=now):
+        raise _closed()
+    if page.registration_mode == RegistrationMode.MEMBERS and not is_verified_member(
+        user
+    ):
+        if user is None:
+            raise RegistrationError(
+                _("Only members may register. Please log in."),
+                code="members_only",
+                status=403,
+            )
+        raise RegistrationError(
+            _("Your membership has to be verified before you can register."),
+            code="verification_needed",
+            status=403,
+        )
+    if user is None and (guest is None or not guest.name or not guest.email):
+        raise RegistrationError(
+            _("Please give your name and email address."), code="guest_details"
+        )
+    cleaned = _clean_answers(page, answers or RegistrationAnswers())
+    email = "" if user is not None else guest.email.strip()
+    try:
+        with transaction.atomic():
+            _lock_page(page)
+            existing = _existing(page, user=user, email=email)
+            if existing is not None:
+                return existing, False
+            registration = Registration(
+                page=page,
+                user=user,
+                name="" if user is not None else guest.name.strip(),
+                email=email,
+                organisation="" if user is not None else guest.organisation.strip(),
+                language=language,
+                created_at=now,
+                consent_at=now,
+                **cleaned,
+            )
+            if user is None:
+                registration.status = Status.UNCONFIRMED
+                _mail(registration, "confirm")
+            else:
+                _take_seat_or_queue(registration, now=now)
+            registration.save()
+            return registration, True
+    except IntegrityError:
+        # Only reachable without row locks (a race the constraint caught).
+        existing = _existing(page, user=user, email=email)
+        if existing is None:
+            raise
+        return existing, False
+
+
+def registration_confirm_guest(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    """The guest clicked the mailed link: now the registration counts."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _lock_page(registration.page)
+        registration.refresh_from_db()
+        if registration.status != Status.UNCONFIRMED:
+            raise token_used_error()
+        if registration.created_at + GUEST_CONFIRM_WITHIN <= now:
+            registration.status = Status.EXPIRED
+            registration.save(update_fields=["status"])
+        else:
+            _take_seat_or_queue(registration, now=now)
+            registration.save()
+    if registration.status == Status.EXPIRED:
+        raise token_expired_error()
+    return registration
+
+
+@transaction.atomic
+def registration_cancel(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    """Cancel; a freed seat goes to the first person on the waiting list."""
+    now = now or timezone.now()
+    _lock_page(registration.page)
+    registration.refresh_from_db()
+    if not registration.is_active:
+        raise token_used_error()
+    held_seat = registration.holds_seat
+    registration.status = Status.CANCELLED
+    registration.cancelled_at = now
+    registration.offer_expires_at = None
+    registration.save()
+    if held_seat:
+        waitlist_offer_next(page=registration.page, now=now)
+    return registration
+
+
+@transaction.atomic
+def waitlist_offer_next(*, page: Page, now: datetime | None = None) -> list:
+    """Offer every free seat to the next waiting people, 48 hours to accept.
+
+    Before the start only: nobody is offered a seat for something that began.
+    """
+    now = now or timezone.now()
+    _lock_page(page)
+    specific = page.specific
+    starts = specific.registration_starts()
+    if starts is not None and now >= starts:
+        return []
+    offered = []
+    for registration in Registration.objects.filter(page_id=page.pk).waiting_in_order():
+        if not _has_free_seat(specific):
+            break
+        registration.status = Status.OFFERED
+        registration.offer_expires_at = now + OFFER_VALID_FOR
+        if starts is not None:
+            registration.offer_expires_at = min(registration.offer_expires_at, starts)
+        registration.save(update_fields=["status", "offer_expires_at"])
+        _mail(registration, "offer")
+        offered.append(registration)
+    return offered
+
+
+@transaction.atomic
+def waitlist_offer_accept(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    now = now or timezone.now()
+    _lock_page(registration.page)
+    registration.refresh_from_db()
+    if registration.status == Status.CONFIRMED:
+        raise token_used_error()
+    if registration.status != Status.OFFERED:
+        raise token_expired_error()
+    if registration.offer_expires_at <= now:
+        raise token_expired_error()
+    registration.status = Status.CONFIRMED
+    registration.confirmed_at = now
+    registration.offer_expires_at = None
+    registration.save()
+    _mail(registration, "confirmed")
+    return registration
+
+
+def waitlist_offers_expire(*, now: datetime | None = None) -> int:
+    """Expire unanswered offers and offer their seats to the next in line."""
+    now = now or timezone.now()
+    expired = 0
+    page_ids = (
+        Registration.objects.filter(status=Status.OFFERED, offer_expires_at__lte=now)
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+    for page in Page.objects.filter(pk__in=list(page_ids)):
+        with transaction.atomic():
+            _lock_page(page)
+            expired += Registration.objects.filter(
+                page_id=page.pk, status=Status.OFFERED, offer_expires_at__lte=now
+            ).update(status=Status.EXPIRED, offer_expires_at=None)
+            waitlist_offer_next(page=page, now=now)
+    return expired
+
+
+@transaction.atomic
+def guest_registrations_expire(*, now: datetime | None = None) -> int:
+    """Unconfirmed guest entries older than 48 hours lapse; they held no seat."""
+    now = now or timezone.now()
+    return Registration.objects.filter(
+        status=Status.UNCONFIRMED, created_at__lte=now - GUEST_CONFIRM_WITHIN
+    ).update(status=Status.EXPIRED)
+
+
+@transaction.atomic
+def registration_promote(
+    *, registration: Registration, now: datetime | None = None
+) -> Registration:
+    """An organiser confirms someone from the waiting list (or with an offer).
+
+    Capacity still holds: a waiting person is only promoted into a free seat;
+    raise the capacity on the page first if the room is bigger.
+    """
+    now = now or timezone.now()
+    _lock_page(registration.page)
+    registration.refresh_from_db()
+    if registration.status not in (Status.WAITING, Status.OFFERED):
+        raise RegistrationError(
+            _("Only people on the waiting list can be promoted."), code="not_waiting"
+        )
+    if registration.status == Status.WAITING and not _has_free_seat(
+        registration.page.specific
+    ):
+        raise RegistrationError(
+            _("No seat is free. Raise the capacity of the page first."),
+            code="full",
+            status=409,
+        )
+    registration.status = Status.CONFIRMED
+    registration.confirmed_at = now
+    registration.offer_expires_at = None
+    registration.save()
+    _mail(registration, "confirmed")
+    return registration
+
+
+def registrations_remind(*, now: datetime | None = None) -> int:
+    """Mail everyone confirmed for what starts tomorrow (Berlin date), once."""
+    now = now or timezone.now()
+    tomorrow = timezone.localtime(now).date() + timedelta(days=1)
+    sent = 0
+    candidates = (
+        Registration.objects.filter(status=Status.CONFIRMED, reminded_at__isnull=True)
+        .select_related("page")
+        .order_by("page_id", "pk")
+    )
+    page_ids = set(candidates.values_list("page_id", flat=True))
+    due_pages = set()
+    for page in Page.objects.filter(pk__in=page_ids).specific():
+        starts = getattr(page, "registration_starts", lambda: None)()
+        if starts is not None and timezone.localtime(starts).date() == tomorrow:
+            due_pages.add(page.pk)
+    for pk in candidates.filter(page_id__in=due_pages).values_list("pk", flat=True):
+        with transaction.atomic():
+            registration = (
+                Registration.objects.select_for_update(skip_locked=True)
+                .filter(pk=pk, status=Status.CONFIRMED, reminded_at__isnull=True)
+                .first()
+            )
+            if registration is None:
+                continue
+            registration.reminded_at = now
+            registration.save(update_fields=["reminded_at"])
+            _mail(registration, "reminder")
+            sent += 1
+    return sent
+
+
+def registrations_purge(*, now: datetime | None = None) -> int:
+    """Delete registrations 90 days after the start; for working groups, left or
+    lapsed entries 90 days after they ended. Returns the number deleted."""
+    now = now or timezone.now()
+    cutoff = now - RETENTION
+    finished = []
+    page_ids = Registration.objects.values_list("page_id", flat=True).distinct()
+    for page in Page.objects.filter(pk__in=list(page_ids)).specific():
+        starts = getattr(page, "registration_starts", lambda: None)()
+        if starts is not None and starts < cutoff:
+            finished.append(page.pk)
+    ended = Q(status__in=[Status.CANCELLED, Status.EXPIRED]) & (
+        Q(cancelled_at__lt=cutoff) | Q(cancelled_at__isnull=True, created_at__lt=cutoff)
+    )
+    deleted, _by_model = Registration.objects.filter(
+        Q(page_id__in=finished) | ended
+    ).delete()
+    return deleted
+
+
+# -- mails --------------------------------------------------------------------
+
+MAIL_SUBJECTS = {
+    "confirm": _("Please confirm your registration: %(title)s"),
+    "confirmed": _("Registration confirmed: %(title)s"),
+    "waiting": _("You are on the waiting list: %(title)s"),
+    "offer": _("A seat is free for you: %(title)s"),
+    "reminder": _("Reminder: %(title)s is tomorrow"),
+}
+
+
+def _mail(registration: Registration, kind: str) -> None:
+    """Send ``kind`` of mail for ``registration`` once the transaction commits."""
+    from ..tasks import registration_mail
+
+    def enqueue():
+        registration_mail.enqueue(registration_id=registration.pk, kind=kind)
+
+    transaction.on_commit(enqueue)
+
+
+def registration_mail_send(*, registration: Registration, kind: str) -> None:
+    """Render and send one mail, in the language the person registered in."""
+    page = registration.page.specific
+    recipient = registration.contact_email
+    if not recipient:
+        return
+    with translation.override(registration.language or settings.LANGUAGE_CODE):
+        context = {
+            "registration": registration,
+            "page": page,
+            "name": registration.person_name,
+            "page_url": _absolute(page.get_url()),
+            "starts": page.registration_starts(),
+            "cancel_url": registration_link(
+                registration=registration, purpose="cancel"
+            ),
+        }
+        if kind == "confirm":
+            context["confirm_url"] = registration_link(
+                registration=registration, purpose="confirm"
+            )
+            context["confirm_until"] = registration.created_at + GUEST_CONFIRM_WITHIN
+        if kind == "offer":
+            context["accept_url"] = registration_link(
+                registration=registration, purpose="accept"
+            )
+        subject = str(MAIL_SUBJECTS[kind]) % {"title": page.title}
+        body = render_to_string(f"dialog/registrations/mail/{kind}.txt", context)
+    message = EmailMessage(subject=subject, body=body, to=[recipient])
+    if kind == "confirmed":
+        calendar = registration_calendar(page=page)
+        if calendar is not None:
+            message.attach(f"{page.slug}.ics", calendar, "text/calendar")
+    message.send()
+
+
+def registration_calendar(*, page) -> bytes | None:
+    """The page as iCalendar: an event, a course's sessions, nothing for groups."""
+    url = page.get_full_url()
+    if isinstance(page, EventPage):
+        return event_to_ical(event=page, url=url)
+    sessions = getattr(page, "sessions", None)
+    if sessions is None:
+        return None
+    calendar = Calendar()
+    calendar.add("prodid", "-//Mitmachportal//DE")
+    calendar.add("version", "2.0")
+    for session in sessions.all():
+        entry = Event()
+        entry.add("uid", f"session-{session.pk}@mitmachportal")
+        entry.add("dtstamp", timezone.now())
+        entry.add("dtstart", session.start)
+        entry.add("dtend", session.end)
+        entry.add("summary", f"{page.title}: {session.title}")
+        entry.add("url", url)
+        if session.venue_id:
+            entry.add("location", f"{session.venue.name}, {session.venue.address}")
+        elif session.online_link:
+            entry.add("location", session.online_link)
+        calendar.add_component(entry)
+    return calendar.to_ical()

@@ -1,1 +1,335 @@
-"""Registering, confirming, cancelling and accepting waitlist offers."""
+"""Registering, confirming, accepting and cancelling – with or without login."""
+
+import csv
+import functools
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+
+from ..forms.registrations import RegistrationForm
+from ..models.registrations import Registration, RegistrationMixin, RegistrationMode
+from ..selectors.registrations import (
+    registration_list,
+    registration_pages_for,
+    registration_report,
+    registration_state,
+    user_can_manage_registrations,
+)
+from ..services.registrations import (
+    RegistrationError,
+    registration_cancel,
+    registration_confirm_guest,
+    registration_create,
+    registration_from_token,
+    registration_promote,
+    token_expired_error,
+    token_used_error,
+    waitlist_offer_accept,
+)
+
+DONE_SESSION_KEY = "dialog_registration_done"
+
+
+def _registrable_page(request, page_id):
+    """The live page, if it takes registrations and ``request`` may open it."""
+    page = Page.objects.live().filter(pk=page_id).specific().first()
+    if (
+        not isinstance(page, RegistrationMixin)
+        or page.registration_mode == RegistrationMode.NONE
+    ):
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    return page
+
+
+def _problem(request, error: RegistrationError, *, page=None):
+    return TemplateResponse(
+        request,
+        "dialog/registrations/problem.html",
+        {"message": error.message, "code": error.code, "target": page},
+        status=error.status,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def registration_form(request, page_id):
+    """The form on its own page: shown again with errors, or without the event."""
+    page = _registrable_page(request, page_id)
+    user = request.user
+    if request.method == "POST":
+        if page.registration_mode == RegistrationMode.MEMBERS and (
+            not user.is_authenticated
+        ):
+            return redirect_to_login(page.url)
+        form = RegistrationForm(request.POST, page=page, user=user)
+        if form.is_valid():
+            try:
+                registration, _created = registration_create(
+                    page=page,
+                    user=user,
+                    guest=form.guest(),
+                    answers=form.answers(),
+                    language=getattr(request, "LANGUAGE_CODE", ""),
+                )
+            except RegistrationError as error:
+                return _problem(request, error, page=page)
+            request.session[DONE_SESSION_KEY] = registration.pk
+            return redirect("dialog:registration_done", page_id=page.pk)
+    else:
+        form = RegistrationForm(page=page, user=user)
+    return TemplateResponse(
+        request,
+        "dialog/registrations/form_page.html",
+        {
+            "page": page,
+            "form": form,
+            "state": registration_state(page=page, user=user),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def registration_done(request, page_id):
+    """After registering: what happens next (confirmed, waiting, check mail)."""
+    page = _registrable_page(request, page_id)
+    registration = (
+        Registration.objects.filter(
+            pk=request.session.get(DONE_SESSION_KEY), page_id=page.pk
+        ).first()
+        if request.session.get(DONE_SESSION_KEY)
+        else None
+    )
+    if registration is None:
+        return redirect(page.url)
+    return TemplateResponse(
+        request,
+        "dialog/registrations/done.html",
+        {"page": page, "registration": registration},
+    )
+
+
+def _own_registration(request, registration_id):
+    registration = (
+        Registration.objects.select_related("page")
+        .filter(pk=registration_id, user_id=request.user.pk)
+        .first()
+    )
+    if registration is None:
+        raise Http404
+    return registration
+
+
+@require_POST
+def registration_cancel_own(request, registration_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    registration = _own_registration(request, registration_id)
+    try:
+        registration_cancel(registration=registration)
+    except RegistrationError as error:
+        return _problem(request, error, page=registration.page)
+    return TemplateResponse(
+        request,
+        "dialog/registrations/token_done.html",
+        {"registration": registration, "purpose": "cancel"},
+    )
+
+
+@require_POST
+def registration_accept_own(request, registration_id):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    registration = _own_registration(request, registration_id)
+    try:
+        waitlist_offer_accept(registration=registration)
+    except RegistrationError as error:
+        return _problem(request, error, page=registration.page)
+    return TemplateResponse(
+        request,
+        "dialog/registrations/token_done.html",
+        {"registration": registration, "purpose": "accept"},
+    )
+
+
+TOKEN_ACTIONS = {
+    "confirm": registration_confirm_guest,
+    "accept": waitlist_offer_accept,
+    "cancel": registration_cancel,
+}
+TOKEN_PENDING = {
+    "confirm": (Registration.Status.UNCONFIRMED,),
+    "accept": (Registration.Status.OFFERED,),
+    "cancel": Registration.ACTIVE,
+}
+
+
+def _token_view(purpose):
+    """GET shows what the link does with a button; POST does it.
+
+    A GET never changes anything: mail scanners open links before people do.
+    """
+
+    @require_http_methods(["GET", "POST"])
+    def view(request, token):
+        try:
+            registration = registration_from_token(token=token, purpose=purpose)
+            if request.method == "POST":
+                TOKEN_ACTIONS[purpose](registration=registration)
+                template = "dialog/registrations/token_done.html"
+            else:
+                if registration.status not in TOKEN_PENDING[purpose]:
+                    return _problem(
+                        request,
+                        _used_or_expired(registration, purpose),
+                        page=registration.page,
+                    )
+                template = "dialog/registrations/token_confirm.html"
+        except RegistrationError as error:
+            return _problem(request, error)
+        return TemplateResponse(
+            request,
+            template,
+            {
+                "registration": registration,
+                "purpose": purpose,
+                "action": reverse(f"dialog:registration_{purpose}", args=[token]),
+            },
+        )
+
+    view.__name__ = f"registration_{purpose}"
+    return view
+
+
+def _used_or_expired(registration, purpose):
+    if registration.status == Registration.Status.EXPIRED:
+        return token_expired_error()
+    return token_used_error()
+
+
+registration_confirm = _token_view("confirm")
+registration_accept = _token_view("accept")
+registration_cancel_by_token = _token_view("cancel")
+
+
+# -- organisers (Wagtail admin) ------------------------------------------------
+
+CSV_COLUMNS = [
+    ("status", _("Registration status")),
+    ("name", _("Name")),
+    ("email", _("Email address")),
+    ("organisation", _("Organisation or initiative")),
+    ("created_at", _("Registered at")),
+    ("confirmed_at", _("Confirmed at")),
+    ("children", _("Children")),
+    ("children_ages", _("Ages of children")),
+    ("step_free", _("Needs step-free access")),
+    ("accessibility_other", _("Other accessibility needs")),
+    ("online", _("Takes part online")),
+]
+
+
+def organiser_view(view):
+    """Look up the page; 403 for anyone who does not organise it.
+
+    Wagtail's admin turns ``PermissionDenied`` into a redirect to the dashboard;
+    organisers' data answers with a plain 403 instead.
+    """
+
+    @functools.wraps(view)
+    def wrapped(request, page_id, **kwargs):
+        page = Page.objects.filter(pk=page_id).specific().first()
+        if not isinstance(page, RegistrationMixin):
+            raise Http404
+        if not user_can_manage_registrations(request.user, page):
+            return TemplateResponse(
+                request, "dialog/registrations/admin/forbidden.html", status=403
+            )
+        return view(request, page, **kwargs)
+
+    return wrapped
+
+
+def registration_index_view(request):
+    """The organiser's entry point: every page with registrations in their scope."""
+    return TemplateResponse(
+        request,
+        "dialog/registrations/admin/index.html",
+        {"pages": registration_pages_for(request.user)},
+    )
+
+
+@organiser_view
+def registration_report_view(request, page):
+    return TemplateResponse(
+        request,
+        "dialog/registrations/admin/report.html",
+        {"page": page, "report": registration_report(page=page)},
+    )
+
+
+@organiser_view
+def registration_csv_view(request, page):
+    """UTF-8 with BOM and ``;`` – opens correctly in German Excel and LibreOffice."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="anmeldungen-{page.slug}.csv"'
+    )
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
+    yes, no = gettext("yes"), gettext("no")
+    for registration in registration_list(page=page):
+        ages = registration.children_ages
+        row = [
+            registration.get_status_display(),
+            registration.person_name,
+            registration.contact_email,
+            registration.organisation,
+            _local(registration.created_at),
+            _local(registration.confirmed_at),
+            len(ages),
+            ", ".join(str(age) for age in ages),
+            yes if registration.needs_step_free else no,
+            registration.accessibility_other,
+            yes if registration.online else no,
+        ]
+        writer.writerow([_spreadsheet_safe(value) for value in row])
+    return response
+
+
+def _local(moment):
+    return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
+
+
+def _spreadsheet_safe(value):
+    """Text starting like a formula is prefixed so spreadsheets do not run it."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+@require_POST
+@organiser_view
+def registration_promote_view(request, page, registration_id):
+    registration = get_object_or_404(Registration, pk=registration_id, page_id=page.pk)
+    try:
+        registration_promote(registration=registration)
+    except RegistrationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            gettext("%(name)s is now confirmed.") % {"name": registration.person_name},
+        )
+    return redirect("dialog_registration_report", page_id=page.pk)

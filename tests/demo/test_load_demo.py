@@ -200,3 +200,23 @@ def test_district_editor_can_add_a_venue(demo, client):
     client.force_login(get_user_model().objects.get(username="bezirk-fk"))
 
     assert client.get("/admin/snippets/dialog/venue/add/").status_code == 200
+
+
+def test_demo_has_registrations_with_children_and_a_waiting_list(demo):
+    from dialog.models.registrations import Registration
+
+    council = EventPage.objects.get(slug="themenrat-kiezkultur")
+    registrations = Registration.objects.filter(page=council)
+
+    assert registrations.filter(status="confirmed").count() == council.capacity
+    assert registrations.filter(status="waiting").count() == 1
+    assert registrations.exclude(children_ages=[]).exists()
+
+
+def test_demo_registrations_are_not_duplicated_by_a_second_run(demo):
+    from dialog.models.registrations import Registration
+
+    before = Registration.objects.count()
+    load_demo()
+
+    assert Registration.objects.count() == before

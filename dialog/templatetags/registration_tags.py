@@ -1,0 +1,27 @@
+from django import template
+
+from ..forms.registrations import RegistrationForm
+from ..models.registrations import RegistrationMode
+from ..selectors.registrations import registration_state
+
+register = template.Library()
+
+
+@register.inclusion_tag("dialog/registrations/section_body.html", takes_context=True)
+def registration_section(context, page):
+    """The registration box of an event, course or working group."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    mode = getattr(page, "registration_mode", RegistrationMode.NONE)
+    if mode == RegistrationMode.NONE or not page.pk:
+        # Nothing to register for, or the preview of a page not yet saved.
+        return {"show": False}
+    state = registration_state(page=page, user=user)
+    return {
+        "show": True,
+        "page": page,
+        "state": state,
+        "form": RegistrationForm(page=page, user=user),
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }
