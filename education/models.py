@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dialog.models import EventFormat, schedule_errors
+from dialog.models.comments import CommentableMixin, comments_panel
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
@@ -52,7 +53,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(ListingMixin, TopicsMixin, Page):
+class CoursePage(CommentableMixin, ListingMixin, TopicsMixin, Page):
     class Audience(models.TextChoices):
         ALL = "all", _("Everyone")
         NEW_MEMBERS = "new_members", _("New members")
@@ -108,6 +109,7 @@ class CoursePage(ListingMixin, TopicsMixin, Page):
         topics_panel(),
     ]
     promote_panels = ListingMixin.promote_panels
+    settings_panels = Page.settings_panels + [comments_panel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),

@@ -18,6 +18,7 @@ from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from ..serializers import VenueSerializer
+from .comments import CommentableMixin, comments_panel
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -488,7 +489,7 @@ class WorkingGroupPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         return context
 
 
-class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
+class ForumPage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
     """An asynchronous discussion for members who cannot come to meetings."""
 
     opening_statement = RichTextField(
@@ -509,6 +510,7 @@ class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
     ]
     promote_panels = ListingMixin.promote_panels
+    settings_panels = Page.settings_panels + [comments_panel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("opening_statement"),
