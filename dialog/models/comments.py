@@ -90,7 +90,9 @@ def render_comment_body(text: str) -> str:
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
     parts = []
     for paragraph in paragraphs:
-        lines = [_linkify(html.escape(line, quote=True)) for line in paragraph.split("\n")]
+        lines = [
+            _linkify(html.escape(line, quote=True)) for line in paragraph.split("\n")
+        ]
         parts.append("<p>" + "<br>".join(lines) + "</p>")
     return nh3.clean(
         "".join(parts),

@@ -90,7 +90,9 @@ def comments_in_district_q(district):
     filed = Q()
     for model in commentable_models():
         if any(field.name == "district" for field in model._meta.get_fields()):
-            filed |= Q(page__in=model.objects.filter(in_district_q(district)).values("pk"))
+            filed |= Q(
+                page__in=model.objects.filter(in_district_q(district)).values("pk")
+            )
     return below | filed
 
 

@@ -173,7 +173,12 @@ def _moderate(*, comment, moderator, status, reason=""):
         comment.moderated_by = moderator
         comment.moderated_at = now
         comment.save(
-            update_fields=["status", "moderation_reason", "moderated_by", "moderated_at"]
+            update_fields=[
+                "status",
+                "moderation_reason",
+                "moderated_by",
+                "moderated_at",
+            ]
         )
         comment.reports.filter(resolved_at__isnull=True).update(
             resolved_at=now, resolved_by=moderator
@@ -247,9 +252,7 @@ def _notify_parent_author(reply):
         or parent.is_deleted
     ):
         return
-    transaction.on_commit(
-        lambda: comment_reply_mail_send.enqueue(comment_id=reply.pk)
-    )
+    transaction.on_commit(lambda: comment_reply_mail_send.enqueue(comment_id=reply.pk))
 
 
 @task()

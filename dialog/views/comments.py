@@ -55,7 +55,9 @@ def comment_edit_view(request, comment_id):
             _("Comments can only be edited by their author within 15 minutes."),
         )
     form = CommentEditForm(
-        request.POST or None, initial={"body": comment.body}, auto_id="edit_%s"
+        request.POST if request.method == "POST" else None,
+        initial={"body": comment.body},
+        auto_id="edit_%s",
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,7 +97,9 @@ def comment_report_view(request, comment_id):
     comment, page = _readable_comment(request, comment_id)
     if not request.user.is_authenticated:
         return _refuse(request, page, _("Please log in to report a comment."))
-    form = CommentReportForm(request.POST or None, auto_id="report_%s")
+    form = CommentReportForm(
+        request.POST if request.method == "POST" else None, auto_id="report_%s"
+    )
     if request.method == "POST" and form.is_valid():
         try:
             comment_report(

@@ -5,10 +5,12 @@ comment, district editors those on their districts' pages. Every view checks
 the scope on the server; anyone else gets 403.
 """
 
+from functools import wraps
+
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -39,17 +41,41 @@ from ..services.comments import comment_approve, comment_hide, comment_reject
 QUEUE_PAGE_SIZE = 50
 
 
+class _NotModerator(Exception):
+    """Answered with 403 in place: Wagtail turns PermissionDenied into a redirect."""
+
+
 def _require_moderator(request):
     if not comment_can_moderate_any(user=request.user):
-        raise PermissionDenied
+        raise _NotModerator
 
 
 def _moderated_comment(request, pk):
     _require_moderator(request)
     comment = get_object_or_404(Comment, pk=pk)
     if not comments_moderated_by(user=request.user).filter(pk=pk).exists():
-        raise PermissionDenied
+        raise _NotModerator
     return comment
+
+
+def _forbidden_as_403(view):
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except _NotModerator:
+            return TemplateResponse(
+                request,
+                "dialog/comments/admin/forbidden.html",
+                {
+                    "header_title": _("Comments"),
+                    "page_title": _("Comments"),
+                    "header_icon": "comment",
+                },
+                status=403,
+            )
+
+    return wrapped
 
 
 def _district_choices(user):
@@ -164,11 +190,13 @@ class CommentModerationViewSet(ViewSet):
 
     def get_urlpatterns(self):
         return [
-            path("", queue_view, name="index"),
-            path("<int:pk>/", detail_view, name="detail"),
-            path("<int:pk>/freigeben/", approve_view, name="approve"),
-            path("<int:pk>/ablehnen/", reject_view, name="reject"),
-            path("<int:pk>/ausblenden/", hide_view, name="hide"),
+            path("", _forbidden_as_403(queue_view), name="index"),
+            path("<int:pk>/", _forbidden_as_403(detail_view), name="detail"),
+            path(
+                "<int:pk>/freigeben/", _forbidden_as_403(approve_view), name="approve"
+            ),
+            path("<int:pk>/ablehnen/", _forbidden_as_403(reject_view), name="reject"),
+            path("<int:pk>/ausblenden/", _forbidden_as_403(hide_view), name="hide"),
         ]
 
     @cached_property

@@ -73,9 +73,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(
-    CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
-):
+class NewsArticlePage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
