@@ -84,7 +84,10 @@ def comment_create(
 
 
 def comment_edit(*, comment: Comment, user, body: str) -> Comment:
-    """The author corrects the text within 15 minutes of writing it."""
+    """The author corrects the text within 15 minutes of writing it.
+
+    Under pre-moderation the changed text waits for approval again.
+    """
     body = _clean_body(body)
     with transaction.atomic():
         comment = Comment.objects.select_for_update().get(pk=comment.pk)
@@ -95,7 +98,10 @@ def comment_edit(*, comment: Comment, user, body: str) -> Comment:
         comment.body = body
         comment.body_normalized = normalize_comment_text(body)
         comment.edited_at = timezone.now()
-        comment.save(update_fields=["body", "body_normalized", "edited_at"])
+        if comment.page.specific.moderation == ModerationMode.PRE:
+            # Approval was for the old text: the new one waits for its own.
+            comment.status = Comment.Status.PENDING
+        comment.save(update_fields=["body", "body_normalized", "edited_at", "status"])
     return comment
 
 

@@ -61,7 +61,7 @@ def comment_edit_view(request, comment_id):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            comment_edit(
+            comment = comment_edit(
                 comment=comment, user=request.user, body=form.cleaned_data["body"]
             )
         except PermissionDenied as error:
@@ -69,7 +69,16 @@ def comment_edit_view(request, comment_id):
         except ValidationError as error:
             _add_errors(form, error)
         else:
-            messages.success(request, _("Your comment has been changed."))
+            if comment.status == Comment.Status.PENDING:
+                messages.success(
+                    request,
+                    _(
+                        "Your comment has been changed. It will be shown again as "
+                        "soon as a moderator has approved it."
+                    ),
+                )
+            else:
+                messages.success(request, _("Your comment has been changed."))
             return _back_to(page, comment, request)
     return _form_page(
         request,

@@ -529,3 +529,29 @@ def test_pre_moderated_reply_mails_only_once_approved(
         comment_approve(comment=reply, moderator=None)
 
     assert len(mail.outbox) == 1
+
+
+def test_edited_comment_waits_for_approval_again_under_pre_moderation(
+    client, member_user, forum
+):
+    comment = CommentFactory(page=forum, author=member_user, body="Harmlos")
+    client.force_login(member_user)
+
+    client.post(
+        reverse("dialog:comment_edit", args=[comment.pk]), {"body": "Ganz anders"}
+    )
+
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.PENDING
+
+
+def test_edited_comment_stays_visible_under_post_moderation(
+    client, member_user, open_forum
+):
+    comment = CommentFactory(page=open_forum, author=member_user, body="Erst so")
+    client.force_login(member_user)
+
+    client.post(reverse("dialog:comment_edit", args=[comment.pk]), {"body": "Dann so"})
+
+    comment.refresh_from_db()
+    assert comment.status == Comment.Status.APPROVED
