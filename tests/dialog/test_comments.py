@@ -555,3 +555,12 @@ def test_edited_comment_stays_visible_under_post_moderation(
 
     comment.refresh_from_db()
     assert comment.status == Comment.Status.APPROVED
+
+
+def test_editors_switch_comments_in_the_page_settings(client, superuser, forum):
+    client.force_login(superuser)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[forum.pk]))
+
+    assert 'name="comments_mode"' in response.text
+    assert 'name="moderation"' in response.text
