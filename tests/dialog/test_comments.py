@@ -564,3 +564,25 @@ def test_editors_switch_comments_in_the_page_settings(client, superuser, forum):
 
     assert 'name="comments_mode"' in response.text
     assert 'name="moderation"' in response.text
+
+
+def test_report_page_asks_for_a_reason(client, member_user, make_user, forum):
+    comment = CommentFactory(page=forum, author=make_user("karl"), body="Heikel")
+    client.force_login(member_user)
+
+    response = client.get(reverse("dialog:comment_report", args=[comment.pk]))
+
+    assert response.status_code == 200
+    assert "Warum soll die Moderation sich diesen Kommentar ansehen?" in response.text
+    assert "Heikel" in response.text
+
+
+def test_visitors_cannot_report(client, make_user, open_forum):
+    comment = CommentFactory(page=open_forum, author=make_user("karl"))
+
+    response = client.post(
+        reverse("dialog:comment_report", args=[comment.pk]), {"reason": "spam"}
+    )
+
+    assert response.status_code == 403
+    assert not CommentReport.objects.exists()
