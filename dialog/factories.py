@@ -81,3 +81,14 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "dialog.Registration"
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    body = factory.Sequence(lambda n: f"Ein Beitrag zur Diskussion, Nummer {n}.")
+    body_normalized = factory.LazyAttribute(
+        lambda obj: " ".join(obj.body.split()).casefold()
+    )
+    status = "approved"
+
+    class Meta:
+        model = "dialog.Comment"

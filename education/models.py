@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from dialog.models import EventFormat, schedule_errors
+from dialog.models.comments import CommentableMixin, comments_panel
 from dialog.models.registrations import RegistrationMixin
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
@@ -53,7 +54,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(RegistrationMixin, ListingMixin, TopicsMixin, Page):
+class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin, Page):
     class Audience(models.TextChoices):
         ALL = "all", _("Everyone")
         NEW_MEMBERS = "new_members", _("New members")
@@ -103,6 +104,7 @@ class CoursePage(RegistrationMixin, ListingMixin, TopicsMixin, Page):
         topics_panel(),
     ]
     promote_panels = ListingMixin.promote_panels
+    settings_panels = Page.settings_panels + [comments_panel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),

@@ -18,6 +18,7 @@ from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from ..serializers import VenueSerializer
+from .comments import CommentableMixin, comments_panel
 from .registrations import RegistrationMixin, RegistrationMode
 
 
@@ -475,7 +476,7 @@ class WorkingGroupPage(
         return context
 
 
-class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
+class ForumPage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
     """An asynchronous discussion for members who cannot come to meetings."""
 
     opening_statement = RichTextField(
@@ -496,6 +497,7 @@ class ForumPage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
     ]
     promote_panels = ListingMixin.promote_panels
+    settings_panels = Page.settings_panels + [comments_panel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("opening_statement"),

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from dialog.models.comments import CommentableMixin, comments_panel
 from home.blocks import (
     RICH_TEXT_FEATURES,
     BaseStreamBlock,
@@ -72,7 +73,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
+class NewsArticlePage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -104,6 +105,7 @@ class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
     ]
     promote_panels = ListingMixin.promote_panels
+    settings_panels = Page.settings_panels + [comments_panel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("teaser"),
@@ -131,7 +133,7 @@ class NewsArticlePage(ListingMixin, TopicsMixin, DistrictMixin, Page):
 
 
 class DecisionBriefingPage(
-    RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+    CommentableMixin, RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
 ):
     """Early information on a decision ahead: what is at stake and how to explain it."""
 
@@ -228,6 +230,7 @@ class DecisionBriefingPage(
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
     ]
     promote_panels = ListingMixin.promote_panels
+    settings_panels = Page.settings_panels + [comments_panel()]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

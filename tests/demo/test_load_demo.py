@@ -220,3 +220,39 @@ def test_demo_registrations_are_not_duplicated_by_a_second_run(demo):
     load_demo()
 
     assert Registration.objects.count() == before
+
+
+def test_demo_has_comments_to_read_and_moderate(demo):
+    from dialog.models.comments import Comment, CommentReport
+
+    statuses = set(Comment.objects.values_list("status", flat=True))
+
+    assert {"approved", "pending"} <= statuses
+    assert Comment.objects.filter(parent__isnull=False).exists()
+    assert CommentReport.objects.filter(resolved_at__isnull=True).count() == 1
+
+
+def test_loading_the_demo_again_adds_no_comments(demo):
+    from dialog.models.comments import Comment, CommentReport
+
+    before = (Comment.objects.count(), CommentReport.objects.count())
+
+    load_demo()
+
+    assert (Comment.objects.count(), CommentReport.objects.count()) == before
+
+
+def test_demo_press_staff_may_moderate_every_comment(demo):
+    presse = get_user_model().objects.get(username="presse")
+
+    assert presse.has_perm("dialog.moderate_all_comments")
+
+
+def test_demo_forum_shows_its_comments_to_a_member(demo, client):
+    client.force_login(get_user_model().objects.get(username="mitglied"))
+    forum = ForumPage.objects.filter(comments_mode="members").first()
+
+    response = client.get(forum.url)
+
+    assert "ohne Verzehrzwang" in response.text
+    assert "Wartet auf Freigabe" in response.text

@@ -259,6 +259,8 @@ def briefing_form_data(page, **changes):
         "deciding_body": page.deciding_body,
         "status": page.status,
         "audience": page.audience,
+        "comments_mode": page.comments_mode,
+        "moderation": page.moderation,
         "summary": page.summary,
         "at_stake": json.dumps(
             {
