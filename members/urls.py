@@ -1,20 +1,19 @@
-from django.contrib.auth import views as auth_views
+from allauth.account import views as account_views
 from django.urls import path
 
-from .forms import LoginForm
+from . import views
 
 app_name = "members"
 
+# German addresses for the pages people type or are sent to; allauth's own
+# (English) addresses under /konto/ keep working for its internal redirects.
 urlpatterns = [
-    path(
-        "anmelden/",
-        auth_views.LoginView.as_view(
-            template_name="members/login.html",
-            authentication_form=LoginForm,
-            # No redirect for logged-in users: Wagtail sends a logged-in non-member
-            # from a members-only page here, and a redirect back would loop.
-        ),
-        name="login",
-    ),
-    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    # No redirect for logged-in users (ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS):
+    # Wagtail sends a logged-in non-member from a members-only page here.
+    path("anmelden/", account_views.login, name="login"),
+    path("abmelden/", account_views.logout, name="logout"),
+    path("registrieren/", account_views.signup, name="signup"),
+    path("passwort-vergessen/", account_views.password_reset, name="password_reset"),
+    path("profil/", views.profile, name="profile"),
+    path("mitgliedschaft/", views.verification, name="verification"),
 ]
