@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -35,6 +36,19 @@ def _get_decidable(request, pk):
     return verification
 
 
+def _forbidden_as_403(view):
+    """A real 403: Wagtail would turn PermissionDenied into a redirect to the dashboard."""
+
+    def wrapped(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except PermissionDenied as exception:
+            return permission_denied(request, exception)
+
+    return wrapped
+
+
+@_forbidden_as_403
 @require_POST
 def confirm(request, pk):
     verification = _get_decidable(request, pk)
@@ -91,4 +105,4 @@ class RejectView(WagtailAdminTemplateMixin, FormView):
         return redirect(_index_url())
 
 
-reject = RejectView.as_view()
+reject = _forbidden_as_403(RejectView.as_view())
