@@ -5,7 +5,7 @@ WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """One message for every failed login, whether an address or a username was typed."""
+    """One message for every failed login, be it an address or a username."""
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,

@@ -37,7 +37,7 @@ def _get_decidable(request, pk):
 
 
 def _forbidden_as_403(view):
-    """A real 403: Wagtail would turn PermissionDenied into a redirect to the dashboard."""
+    """A real 403; Wagtail turns PermissionDenied into a redirect to the dashboard."""
 
     def wrapped(request, *args, **kwargs):
         try:

@@ -18,7 +18,9 @@ def _districts():
 
 def _no_email(value):
     if "@" in value:
-        raise forms.ValidationError(_("Please do not use an email address as your name."))
+        raise forms.ValidationError(
+            _("Please do not use an email address as your name.")
+        )
 
 
 class SignupForm(forms.Form):
@@ -82,11 +84,14 @@ class ProfileForm(forms.Form):
 
     def consent_fields(self):
         return [
-            self[self.consent_field_name(wording.kind)] for wording in current_wordings()
+            self[self.consent_field_name(wording.kind)]
+            for wording in current_wordings()
         ]
 
     def profile_fields(self):
-        return [self[name] for name in ("display_name", "district", "preferred_language")]
+        return [
+            self[name] for name in ("display_name", "district", "preferred_language")
+        ]
 
     def given_consents(self):
         return {

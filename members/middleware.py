@@ -29,4 +29,3 @@ class AdminMfaRequiredMiddleware:
             query = urlencode({"next": request.get_full_path()})
             return redirect(f"{reverse('mfa_activate_totp')}?{query}")
         return self.get_response(request)
-

@@ -8,7 +8,7 @@ from .consents import KIND_CHOICES, wording_for
 
 
 class Profile(models.Model):
-    """What a person tells the portal about themselves; never shown with contact data."""
+    """What a person tells the portal about themselves; shown without contact data."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,

@@ -30,7 +30,7 @@ def admin_login_redirect(request):
 
 
 def profile_links(request):
-    """(label, url) pairs other apps add with ``@hooks.register("member_profile_links")``."""
+    """(label, url) pairs from ``@hooks.register("member_profile_links")`` functions."""
     links = []
     for hook in hooks.get_hooks("member_profile_links"):
         result = hook(request)
@@ -108,7 +108,9 @@ def verification(request):
     user = request.user
     latest = verification_latest(user)
     verified = is_verified_member(user)
-    pending = latest is not None and latest.status == MembershipVerification.Status.PENDING
+    pending = (
+        latest is not None and latest.status == MembershipVerification.Status.PENDING
+    )
     may_request = not verified and not pending
     form = VerificationRequestForm(request.POST or None) if may_request else None
     if request.method == "POST" and not may_request:

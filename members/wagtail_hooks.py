@@ -79,7 +79,9 @@ class DecisionColumn(Column):
         request = parent_context.get("request")
         context.update(
             csrf_token=get_token(request),
-            confirm_url=reverse(self.viewset.get_url_name("confirm"), args=[instance.pk]),
+            confirm_url=reverse(
+                self.viewset.get_url_name("confirm"), args=[instance.pk]
+            ),
             reject_url=reverse(self.viewset.get_url_name("reject"), args=[instance.pk]),
             decided_by=display_name(instance.decided_by) if instance.decided_by else "",
         )

@@ -64,9 +64,7 @@ def test_recovery_codes_alone_do_not_count(client, home_page, make_user):
     assert client.get("/admin/").status_code == 302
 
 
-def test_editors_outside_the_admin_group_may_but_need_not(
-    client, district_editor
-):
+def test_editors_outside_the_admin_group_may_but_need_not(client, district_editor):
     client.force_login(district_editor)
 
     assert client.get("/admin/").status_code == 200

@@ -103,9 +103,7 @@ def test_consents_are_given_separately(client, non_member_user):
     assert kinds == {"district_contact"}
 
 
-def test_unticking_withdraws_the_consent_and_keeps_the_record(
-    client, non_member_user
-):
+def test_unticking_withdraws_the_consent_and_keeps_the_record(client, non_member_user):
     client.force_login(non_member_user)
     client.post(PROFILE_URL, profile_data(consent_news_by_email="on"))
 

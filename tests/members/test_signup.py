@@ -1,4 +1,4 @@
-"""Sign-up → email verification → membership request → confirmation → members-only page."""
+"""Sign-up → verified email → membership request → confirmation → members-only page."""
 
 import re
 
@@ -111,9 +111,7 @@ def test_full_flow_from_sign_up_to_reading_a_members_only_briefing(
     editor = client.__class__()
     editor.force_login(district_editor)
     with django_capture_on_commit_callbacks(execute=True):
-        editor.post(
-            reverse("membership_verifications:confirm", args=[verification.pk])
-        )
+        editor.post(reverse("membership_verifications:confirm", args=[verification.pk]))
     after = client.get(members_briefing.url)
 
     assert before.status_code == 302

@@ -1,4 +1,4 @@
-"""Membership verification: requested by the person, decided by their district office."""
+"""Membership verification: asked for by the person, decided by their district."""
 
 import pytest
 from django.urls import reverse
@@ -24,7 +24,9 @@ def fresh(verification):
     return MembershipVerification.objects.get(pk=verification.pk)
 
 
-def test_request_form_asks_for_district_and_membership_number(client, applicant, district):
+def test_request_form_asks_for_district_and_membership_number(
+    client, applicant, district
+):
     client.force_login(applicant)
 
     html = client.get(REQUEST_URL).content.decode()
@@ -108,7 +110,11 @@ def test_unverified_user_cannot_read_a_members_only_briefing(
 
 
 def test_district_editor_confirms_a_request_of_their_district(
-    client, district_editor, pending_request, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    district_editor,
+    pending_request,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(district_editor)
 
@@ -207,7 +213,11 @@ def test_reject_asks_for_an_optional_reason(client, district_editor, pending_req
 
 
 def test_reject_with_reason_records_it_and_mails_the_person(
-    client, district_editor, pending_request, mailoutbox, django_capture_on_commit_callbacks
+    client,
+    district_editor,
+    pending_request,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(district_editor)
 
@@ -280,7 +290,9 @@ def test_admin_list_stays_within_a_query_budget(
     client, superuser, district, make_user, django_assert_max_num_queries
 ):
     for number in range(15):
-        MembershipVerificationFactory(user=make_user(f"person-{number}"), district=district)
+        MembershipVerificationFactory(
+            user=make_user(f"person-{number}"), district=district
+        )
     client.force_login(superuser)
     client.get(INDEX_URL)
 
