@@ -1,14 +1,18 @@
 """Admin: "Confirm memberships" for district offices and the state office."""
 
 import django_filters
+from django.contrib.admin.utils import unquote
 from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -93,6 +97,22 @@ class VerificationIndexView(IndexView):
         return verifications_visible_to(self.request.user).order_by("-requested_at")
 
 
+class VerificationInspectView(InspectView):
+    def get_object(self, queryset=None):
+        visible = verifications_visible_to(self.request.user)
+        return get_object_or_404(visible, pk=unquote(str(self.pk)))
+
+
+class VerificationHistoryView(HistoryView):
+    def get_base_object_queryset(self):
+        return verifications_visible_to(self.request.user)
+
+
+class VerificationUsageView(UsageView):
+    def get_base_object_queryset(self):
+        return verifications_visible_to(self.request.user)
+
+
 class MembershipVerificationViewSet(ModelViewSet):
     model = MembershipVerification
     name = "membership_verifications"
@@ -102,7 +122,11 @@ class MembershipVerificationViewSet(ModelViewSet):
     menu_order = 250
     add_to_admin_menu = True
     index_view_class = VerificationIndexView
+    inspect_view_class = VerificationInspectView
+    history_view_class = VerificationHistoryView
+    usage_view_class = VerificationUsageView
     inspect_view_enabled = True
+    copy_view_enabled = False
     filterset_class = VerificationFilterSet
     # Add and edit views exist but the permission policy never allows them.
     form_fields = ["rejection_reason"]

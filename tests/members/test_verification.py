@@ -322,3 +322,39 @@ def test_one_open_request_per_user_is_enforced_by_the_database(applicant, distri
 
     with pytest.raises(IntegrityError), transaction.atomic():
         MembershipVerificationFactory(user=applicant, district=district)
+
+
+def test_editor_of_another_district_cannot_inspect_a_request(
+    client, make_user, other_district, pending_request
+):
+    from tests.conftest import _editor_group
+
+    group = _editor_group("Bezirksredaktion Marzahn-Hellersdorf", other_district)
+    client.force_login(make_user("bezirk-mh", groups=[group]))
+    inspect_url = reverse("membership_verifications:inspect", args=[pending_request.pk])
+
+    response = client.get(inspect_url)
+
+    assert response.status_code == 404
+    assert "neu@example.org" not in response.content.decode()
+
+
+def test_district_editor_inspects_a_request_of_their_district(
+    client, district_editor, pending_request
+):
+    client.force_login(district_editor)
+    inspect_url = reverse("membership_verifications:inspect", args=[pending_request.pk])
+
+    response = client.get(inspect_url)
+
+    assert response.status_code == 200
+    assert pending_request.membership_number in response.content.decode()
+
+
+def test_nobody_edits_a_request_in_the_admin(client, superuser, pending_request):
+    client.force_login(superuser)
+    edit_url = reverse("membership_verifications:edit", args=[pending_request.pk])
+
+    client.post(edit_url, {"rejection_reason": "frei erfunden"})
+
+    assert fresh(pending_request).rejection_reason == ""

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import content
+from demo import accounts, content
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 
 
@@ -38,6 +38,7 @@ class Command(BaseCommand):
                     self.style.WARNING("Deleted the previous demo content.")
                 )
             outcomes = DemoBuilder().build()
+            accounts.build_accounts(outcomes)
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
