@@ -78,10 +78,6 @@ def verifications_visible_to(user):
     return queryset.filter(district__in=districts_managed_by(user))
 
 
-def language_choices():
-    return list(settings.LANGUAGES)
-
-
 def mfa_required(user) -> bool:
     """Admin-group accounts must use a second factor (``PORTAL_MFA_REQUIRED_*``)."""
     if not user.is_authenticated:

@@ -93,7 +93,13 @@ def profile(request):
         "members/profile.html",
         {
             "form": form,
-            "consents": consents,
+            "consent_rows": [
+                (
+                    form[form.consent_field_name(wording.kind)],
+                    consents.get(wording.kind),
+                )
+                for wording in current_wordings()
+            ],
             "is_verified_member": is_verified_member(user),
             "verification": verification_latest(user),
             "show_mfa": has_admin_access(user),

@@ -223,3 +223,15 @@ def test_other_features_add_links_through_a_hook(client, non_member_user):
         html = client.get(PROFILE_URL).content.decode()
 
     assert '<a href="/abonnieren/verwalten/">Meine Abonnements</a>' in html
+
+
+def test_profile_shows_when_a_consent_was_given_and_its_version(
+    client, non_member_user
+):
+    client.force_login(non_member_user)
+    client.post(PROFILE_URL, profile_data(consent_news_by_email="on"))
+
+    html = client.get(PROFILE_URL).content.decode()
+
+    assert "Erteilt am" in html
+    assert "Fassung 1" in html

@@ -296,7 +296,7 @@ def test_admin_list_stays_within_a_query_budget(
     client.force_login(superuser)
     client.get(INDEX_URL)
 
-    with django_assert_max_num_queries(30):
+    with django_assert_max_num_queries(15):
         response = client.get(INDEX_URL)
 
     assert response.status_code == 200
