@@ -1,5 +1,5 @@
 from allauth.account import views as account_views
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -14,6 +14,12 @@ urlpatterns = [
     path("abmelden/", account_views.logout, name="logout"),
     path("registrieren/", account_views.signup, name="signup"),
     path("passwort-vergessen/", account_views.password_reset, name="password_reset"),
+    # allauth's own addresses, answered with a 4xx when the link is forged or expired.
+    re_path(r"^confirm-email/(?P<key>[-:\w]+)/$", views.confirm_email),
+    re_path(
+        r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        views.password_reset_from_key,
+    ),
     path("profil/", views.profile, name="profile"),
     path("mitgliedschaft/", views.verification, name="verification"),
 ]

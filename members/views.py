@@ -1,3 +1,4 @@
+from allauth.account import views as account_views
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -27,6 +28,31 @@ def admin_login_redirect(request):
     if request.META.get("QUERY_STRING"):
         url = f"{url}?{request.META['QUERY_STRING']}"
     return HttpResponseRedirect(url)
+
+
+def _with_status(view, *, failed, status):
+    """Answer allauth's "link invalid or expired" pages with a 4xx, not a 200."""
+
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        context = getattr(response, "context_data", None)
+        if context is not None and failed(context):
+            response.status_code = status
+        return response
+
+    return wrapped
+
+
+confirm_email = _with_status(
+    account_views.confirm_email,
+    failed=lambda context: context.get("confirmation") is None,
+    status=404,
+)
+password_reset_from_key = _with_status(
+    account_views.password_reset_from_key,
+    failed=lambda context: bool(context.get("token_fail")),
+    status=400,
+)
 
 
 def profile_links(request):

@@ -80,11 +80,23 @@ def test_sign_up_refuses_an_email_address_as_display_name(de_client, home_page):
     assert "Bitte verwende keine E-Mail-Adresse als Namen." in response.content.decode()
 
 
-def test_forged_confirmation_key_gets_a_clear_page(de_client, home_page):
+def test_forged_confirmation_key_gets_a_clear_german_404(de_client, home_page):
     response = de_client.get("/konto/confirm-email/gefaelscht/")
 
-    assert response.status_code == 404 or "abgelaufen" in response.content.decode()
-    assert response.status_code < 500
+    assert response.status_code == 404
+    assert "Bestätigungslink ist leider abgelaufen" in response.content.decode()
+
+
+def test_expired_confirmation_link_gets_a_404(client, home_page, mailoutbox, settings):
+    sign_up(client)
+    link = confirmation_link(mailoutbox[0])
+    settings.ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = -1
+
+    response = client.post(link)
+
+    assert response.status_code == 404
+    user = get_user_model().objects.get(email="clara@example.org")
+    assert not user.emailaddress_set.filter(verified=True).exists()
 
 
 def test_full_flow_from_sign_up_to_reading_a_members_only_briefing(
