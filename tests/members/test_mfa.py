@@ -78,3 +78,63 @@ def test_superusers_are_required_when_the_setting_says_so(superuser, settings):
 
 def test_superusers_are_not_required_in_tests_by_default(superuser):
     assert not mfa_required(superuser)
+
+
+def login_with_password(client, user):
+    from members.factories import VerifiedEmailFactory
+
+    VerifiedEmailFactory(user=user)
+    return client.post(
+        reverse("members:login"),
+        {"login": user.email, "password": PASSWORD, "next": "/admin/"},
+    )
+
+
+def test_login_with_an_authenticator_asks_for_the_code(client, home_page, make_user):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = admin_group_user(make_user)
+    TOTP.activate(user, generate_totp_secret())
+
+    response = login_with_password(client, user)
+
+    assert response.url == reverse("mfa_authenticate")
+    assert "_auth_user_id" not in client.session
+
+
+def test_the_right_code_completes_the_login_to_the_admin(client, home_page, make_user):
+    from allauth.mfa.totp.internal.auth import (
+        TOTP,
+        format_hotp_value,
+        generate_totp_secret,
+        hotp_value,
+        yield_hotp_counters_from_time,
+    )
+
+    user = admin_group_user(make_user)
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    login_with_password(client, user)
+    counter = next(yield_hotp_counters_from_time())
+
+    response = client.post(
+        reverse("mfa_authenticate"),
+        {"code": format_hotp_value(hotp_value(secret, counter))},
+    )
+
+    assert response.url == "/admin/"
+    assert client.get("/admin/").status_code == 200
+
+
+def test_a_wrong_code_gets_a_german_error(client, home_page, make_user):
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    user = admin_group_user(make_user)
+    TOTP.activate(user, generate_totp_secret())
+    login_with_password(client, user)
+
+    response = client.post(reverse("mfa_authenticate"), {"code": "000000"})
+
+    assert response.status_code == 200
+    assert "Falscher Code." in response.content.decode()
+    assert "_auth_user_id" not in client.session
