@@ -1,8 +1,8 @@
 """Who a signed-in person is to the portal.
 
 A *verified member* is an active account in the members group; that group is
-what Wagtail's page privacy checks, so confirming a member (``members.services``)
-adds them to it and rejecting or revoking removes them.
+what Wagtail's page privacy checks, so confirming a member
+(``members.services.verification_confirm``) adds them to it.
 """
 
 from django.conf import settings
