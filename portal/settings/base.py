@@ -150,6 +150,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mitmachportal] "
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_FORMS = {"login": "members.account_forms.LoginForm"}
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "members.selectors.display_name"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mitmachportal"
