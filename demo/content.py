@@ -1869,4 +1869,5 @@ USERS = [
         ["Bezirksredaktion Friedrichshain-Kreuzberg"],
     ),
     ("mitglied", "demo-mitglied-2026", "Marie", "Lehmann", False, ["Mitglieder"]),
+    ("neu", "demo-neu-2026", "Nils", "Neumann", False, []),
 ]

@@ -1,11 +1,18 @@
 """Who a signed-in person is to the portal.
 
 A *verified member* is an active account in the members group; that group is
-what Wagtail's page privacy checks, so confirming a member (``members.services``)
-adds them to it and rejecting or revoking removes them.
+what Wagtail's page privacy checks, so confirming a member
+(``members.services.verification_confirm``) adds them to it.
 """
 
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext
+
 from home.models import MEMBERS_GROUP_NAME
+from home.selectors import districts_managed_by
+
+from .models import Consent, MembershipVerification, Profile
 
 
 def is_verified_member(user) -> bool:
@@ -23,5 +30,70 @@ def is_verified_member(user) -> bool:
 
 
 def display_name(user) -> str:
-    """The name shown next to a person's comments; never their email address."""
-    return user.get_full_name() or user.get_username()
+    """The name shown next to a person's comments; never their email address.
+
+    Reads ``user.profile``: lists should ``select_related("user__profile")``.
+    The username is no fallback, because allauth derives it from the address.
+    """
+    try:
+        chosen = user.profile.display_name
+    except ObjectDoesNotExist:
+        chosen = ""
+    return chosen or user.get_full_name() or gettext("Anonymous member")
+
+
+def profile_for(user) -> Profile | None:
+    try:
+        return user.profile
+    except ObjectDoesNotExist:
+        return None
+
+
+def active_consents(user) -> dict[str, Consent]:
+    """The consents ``user`` has given and not withdrawn, by kind."""
+    return {
+        consent.kind: consent
+        for consent in Consent.objects.filter(user=user, withdrawn_at__isnull=True)
+    }
+
+
+def verification_latest(user) -> MembershipVerification | None:
+    return (
+        MembershipVerification.objects.filter(user=user)
+        .select_related("district")
+        .order_by("-requested_at", "-pk")
+        .first()
+    )
+
+
+def verifications_visible_to(user):
+    """The requests ``user`` may see and decide: their districts', or all."""
+    queryset = MembershipVerification.objects.select_related(
+        "user__profile", "district", "decided_by__profile"
+    )
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if user.is_superuser:
+        return queryset
+    return queryset.filter(district__in=districts_managed_by(user))
+
+
+def mfa_required(user) -> bool:
+    """Admin-group accounts must use a second factor (``PORTAL_MFA_REQUIRED_*``)."""
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser and settings.PORTAL_MFA_REQUIRED_FOR_SUPERUSERS:
+        return True
+    groups = settings.PORTAL_MFA_REQUIRED_GROUPS
+    return bool(groups) and user.groups.filter(name__in=groups).exists()
+
+
+def has_authenticator(user) -> bool:
+    """An authenticator app (or key) is set up; recovery codes alone do not count."""
+    from allauth.mfa.models import Authenticator
+
+    return (
+        Authenticator.objects.filter(user=user)
+        .exclude(type=Authenticator.Type.RECOVERY_CODES)
+        .exists()
+    )

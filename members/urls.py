@@ -1,20 +1,25 @@
-from django.contrib.auth import views as auth_views
-from django.urls import path
+from allauth.account import views as account_views
+from django.urls import path, re_path
 
-from .forms import LoginForm
+from . import views
 
 app_name = "members"
 
+# German addresses for the pages people type or are sent to; allauth's own
+# (English) addresses under /konto/ keep working for its internal redirects.
 urlpatterns = [
-    path(
-        "anmelden/",
-        auth_views.LoginView.as_view(
-            template_name="members/login.html",
-            authentication_form=LoginForm,
-            # No redirect for logged-in users: Wagtail sends a logged-in non-member
-            # from a members-only page here, and a redirect back would loop.
-        ),
-        name="login",
+    # No redirect for logged-in users (ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS):
+    # Wagtail sends a logged-in non-member from a members-only page here.
+    path("anmelden/", account_views.login, name="login"),
+    path("abmelden/", account_views.logout, name="logout"),
+    path("registrieren/", account_views.signup, name="signup"),
+    path("passwort-vergessen/", account_views.password_reset, name="password_reset"),
+    # allauth's own addresses, answered with a 4xx when the link is forged or expired.
+    re_path(r"^confirm-email/(?P<key>[-:\w]+)/$", views.confirm_email),
+    re_path(
+        r"^password/reset/key/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        views.password_reset_from_key,
     ),
-    path("abmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("profil/", views.profile, name="profile"),
+    path("mitgliedschaft/", views.verification, name="verification"),
 ]

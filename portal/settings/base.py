@@ -44,6 +44,10 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # After "members", whose templates override allauth's layout and elements.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -59,6 +63,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
+    "members.middleware.AdminMfaRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -121,6 +127,37 @@ LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/konto/anmelden/"
+# The admin login goes through allauth too, so it cannot skip the second factor.
+WAGTAILADMIN_LOGIN_URL = "/konto/anmelden/"
+
+# Accounts (django-allauth): sign-up with email, mandatory verification, login by
+# email; usernames stay internal (generated at sign-up, staff may still use theirs).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"email", "username"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Wagtail sends a logged-in non-member from a members-only page to the login
+# page with ?next=; redirecting logged-in users back would loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mitmachportal] "
+ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
+ACCOUNT_FORMS = {"login": "members.account_forms.LoginForm"}
+ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
+ACCOUNT_USER_DISPLAY = "members.selectors.display_name"
+ACCOUNT_SESSION_REMEMBER = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Mitmachportal"
+# Members of these groups (and superusers, see below) must set up a second factor
+# before they may use the Wagtail admin.
+PORTAL_MFA_REQUIRED_GROUPS = ["Administratoren"]
+PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = True
 
 # German first; the other interface languages are offered, page content is
 # translated through Wagtail locales (wagtail-localize).

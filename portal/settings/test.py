@@ -10,3 +10,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Tests log superusers in with force_login; the second factor is enforced for the
+# groups in PORTAL_MFA_REQUIRED_GROUPS and tested in tests/members/test_mfa.py.
+PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = False

@@ -256,3 +256,30 @@ def test_demo_forum_shows_its_comments_to_a_member(demo, client):
 
     assert "ohne Verzehrzwang" in response.text
     assert "Wartet auf Freigabe" in response.text
+
+
+def test_demo_member_is_confirmed_by_the_district_editor(demo):
+    from members.models import MembershipVerification
+
+    verification = MembershipVerification.objects.get(user__username="mitglied")
+
+    assert verification.status == "confirmed"
+    assert verification.decided_by.username == "bezirk-fk"
+
+
+def test_demo_has_a_pending_membership_request_from_neu(demo):
+    from members.models import MembershipVerification
+
+    pending = MembershipVerification.objects.filter(status="pending")
+
+    assert [v.user.username for v in pending] == ["neu"]
+
+
+def test_demo_users_log_in_with_their_email_address(demo, client):
+    response = client.post(
+        "/konto/anmelden/",
+        {"login": "mitglied@example.org", "password": "demo-mitglied-2026"},
+    )
+
+    assert response.status_code == 302
+    assert "_auth_user_id" in client.session

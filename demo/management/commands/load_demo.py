@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import content
+from demo import accounts, content
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.comments import demo_comments
 
@@ -39,6 +39,7 @@ class Command(BaseCommand):
                     self.style.WARNING("Deleted the previous demo content.")
                 )
             outcomes = DemoBuilder().build()
+            accounts.build_accounts(outcomes)
             demo_comments()
         if rebuild_index:
             call_command("update_index", verbosity=0)

@@ -1,0 +1,194 @@
+"""Accounts: profile, consents and membership verification (the business rules)."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from home.services import members_group_get
+
+from .consents import current_wording
+from .models import Consent, MembershipVerification, Profile
+from .permissions import can_decide_verification
+
+
+def profile_get_or_create(*, user) -> Profile:
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def _clean_display_name(display_name: str) -> str:
+    display_name = " ".join(display_name.split())
+    if "@" in display_name:
+        raise ValidationError(
+            {"display_name": _("Please do not use an email address as your name.")}
+        )
+    return display_name
+
+
+@transaction.atomic
+def profile_update(
+    *,
+    user,
+    display_name: str,
+    district=None,
+    languages: Iterable[str] = (),
+    preferred_language: str = "de",
+) -> Profile:
+    known = {code for code, _name in settings.LANGUAGES}
+    languages = [code for code, _name in settings.LANGUAGES if code in set(languages)]
+    if preferred_language not in known:
+        raise ValidationError({"preferred_language": _("Choose a language.")})
+    profile = profile_get_or_create(user=user)
+    profile.display_name = _clean_display_name(display_name)
+    profile.district = district
+    profile.languages = languages
+    profile.preferred_language = preferred_language
+    profile.save()
+    return profile
+
+
+@transaction.atomic
+def consent_give(*, user, kind: str) -> Consent:
+    """Record that ``user`` agrees to the current wording of ``kind``.
+
+    Giving it again changes nothing; agreeing to a newer wording replaces the
+    older consent, which stays on record as withdrawn.
+    """
+    wording = current_wording(kind)
+    now = timezone.now()
+    active = (
+        Consent.objects.select_for_update()
+        .filter(user=user, kind=kind, withdrawn_at__isnull=True)
+        .first()
+    )
+    if active is not None:
+        if active.version == wording.version:
+            return active
+        active.withdrawn_at = now
+        active.save(update_fields=["withdrawn_at"])
+    try:
+        with transaction.atomic():
+            return Consent.objects.create(
+                user=user, kind=kind, version=wording.version, given_at=now
+            )
+    except IntegrityError:
+        # A parallel request gave it a moment earlier.
+        return Consent.objects.get(user=user, kind=kind, withdrawn_at__isnull=True)
+
+
+@transaction.atomic
+def consent_withdraw(*, user, kind: str) -> bool:
+    """Withdraw ``kind``; returns whether there was a consent to withdraw."""
+    updated = Consent.objects.filter(
+        user=user, kind=kind, withdrawn_at__isnull=True
+    ).update(withdrawn_at=timezone.now())
+    return bool(updated)
+
+
+@transaction.atomic
+def consents_update(*, user, given: Iterable[str], asked: Iterable[str]) -> None:
+    """Give the kinds in ``given``, withdraw the other ``asked`` ones."""
+    given = set(given)
+    for kind in asked:
+        if kind in given:
+            consent_give(user=user, kind=kind)
+        else:
+            consent_withdraw(user=user, kind=kind)
+
+
+def _lock_user(user):
+    return get_user_model().objects.select_for_update().get(pk=user.pk)
+
+
+@transaction.atomic
+def verification_request(
+    *, user, district, membership_number: str
+) -> MembershipVerification:
+    """Ask ``district`` to confirm ``user`` as a member.
+
+    A second submit while a request is open returns the open request.
+    """
+    from .selectors import is_verified_member
+
+    _lock_user(user)
+    if is_verified_member(user):
+        raise ValidationError(_("You are already a verified member."))
+    membership_number = membership_number.strip()
+    if not membership_number:
+        raise ValidationError(
+            {"membership_number": _("Please enter your membership number.")}
+        )
+    open_request = MembershipVerification.objects.filter(
+        user=user, status=MembershipVerification.Status.PENDING
+    ).first()
+    if open_request is not None:
+        return open_request
+    try:
+        with transaction.atomic():
+            verification = MembershipVerification.objects.create(
+                user=user, district=district, membership_number=membership_number
+            )
+    except IntegrityError:
+        return MembershipVerification.objects.get(
+            user=user, status=MembershipVerification.Status.PENDING
+        )
+    profile = profile_get_or_create(user=user)
+    if profile.district_id is None:
+        profile.district = district
+        profile.save(update_fields=["district", "updated_at"])
+    return verification
+
+
+def _decide(*, verification, decided_by, status, reason=""):
+    if not can_decide_verification(decided_by, verification):
+        raise PermissionDenied
+    locked = MembershipVerification.objects.select_for_update().get(pk=verification.pk)
+    if locked.status != MembershipVerification.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    locked.status = status
+    locked.decided_by = decided_by
+    locked.decided_at = timezone.now()
+    locked.rejection_reason = reason.strip()
+    locked.save()
+    return locked
+
+
+def _send_decision_mail_on_commit(verification):
+    from .tasks import verification_decision_mail_send
+
+    transaction.on_commit(
+        lambda: verification_decision_mail_send.enqueue(verification.pk)
+    )
+
+
+@transaction.atomic
+def verification_confirm(*, verification, decided_by) -> MembershipVerification:
+    """Confirm the request: the person joins the members group and gets a mail."""
+    verification = _decide(
+        verification=verification,
+        decided_by=decided_by,
+        status=MembershipVerification.Status.CONFIRMED,
+    )
+    verification.user.groups.add(members_group_get())
+    _send_decision_mail_on_commit(verification)
+    return verification
+
+
+@transaction.atomic
+def verification_reject(
+    *, verification, decided_by, reason: str = ""
+) -> MembershipVerification:
+    """Reject the request with an optional reason, which the person is mailed."""
+    verification = _decide(
+        verification=verification,
+        decided_by=decided_by,
+        status=MembershipVerification.Status.REJECTED,
+        reason=reason,
+    )
+    _send_decision_mail_on_commit(verification)
+    return verification

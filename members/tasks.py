@@ -1,0 +1,39 @@
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.utils import translation
+from django_tasks import task
+
+from .models import MembershipVerification
+from .selectors import display_name, profile_for
+
+
+@task()
+def verification_decision_mail_send(verification_id: int) -> None:
+    """Tell the person how their district decided, in their mail language."""
+    verification = MembershipVerification.objects.select_related(
+        "user", "district"
+    ).get(pk=verification_id)
+    user = verification.user
+    if not user.email:
+        return
+    profile = profile_for(user)
+    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
+    confirmed = verification.status == MembershipVerification.Status.CONFIRMED
+    template = "confirmed" if confirmed else "rejected"
+    with translation.override(language):
+        context = {
+            "name": display_name(user),
+            "verification": verification,
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+        }
+        subject = render_to_string(
+            f"members/emails/verification_{template}_subject.txt", context
+        )
+        body = render_to_string(f"members/emails/verification_{template}.txt", context)
+    send_mail(
+        " ".join(subject.split()),
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [user.email],
+    )

@@ -1,0 +1,360 @@
+"""Membership verification: asked for by the person, decided by their district."""
+
+import pytest
+from django.urls import reverse
+
+from home.models import MEMBERS_GROUP_NAME
+from members.factories import MembershipVerificationFactory
+from members.models import MembershipVerification
+from members.selectors import is_verified_member
+
+REQUEST_URL = reverse("members:verification")
+INDEX_URL = reverse("membership_verifications:index")
+
+
+def confirm_url(verification):
+    return reverse("membership_verifications:confirm", args=[verification.pk])
+
+
+def reject_url(verification):
+    return reverse("membership_verifications:reject", args=[verification.pk])
+
+
+def fresh(verification):
+    return MembershipVerification.objects.get(pk=verification.pk)
+
+
+def test_request_form_asks_for_district_and_membership_number(
+    client, applicant, district
+):
+    client.force_login(applicant)
+
+    html = client.get(REQUEST_URL).content.decode()
+
+    assert 'name="district"' in html
+    assert 'name="membership_number"' in html
+    assert "Friedrichshain-Kreuzberg" in html
+
+
+def test_visitors_are_sent_to_the_login(client, home_page):
+    response = client.get(REQUEST_URL)
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("members:login"))
+
+
+def test_request_is_stored_as_pending(client, applicant, district):
+    client.force_login(applicant)
+
+    client.post(REQUEST_URL, {"district": district.pk, "membership_number": "123456"})
+
+    verification = MembershipVerification.objects.get(user=applicant)
+    assert verification.status == "pending"
+    assert verification.district == district
+    assert verification.membership_number == "123456"
+
+
+def test_double_submit_creates_one_request(client, applicant, district):
+    client.force_login(applicant)
+    data = {"district": district.pk, "membership_number": "123456"}
+
+    client.post(REQUEST_URL, data)
+    client.post(REQUEST_URL, data)
+
+    assert MembershipVerification.objects.filter(user=applicant).count() == 1
+
+
+def test_pending_request_is_shown_with_its_status(client, pending_request):
+    client.force_login(pending_request.user)
+
+    html = client.get(REQUEST_URL).content.decode()
+
+    assert "wartet auf eine Entscheidung" in html
+    assert 'name="membership_number"' not in html
+
+
+def test_bad_membership_number_gets_a_german_field_error(client, applicant, district):
+    client.force_login(applicant)
+
+    response = client.post(
+        REQUEST_URL, {"district": district.pk, "membership_number": "<script>"}
+    )
+
+    assert response.status_code == 200
+    assert "Verwende 3 bis 20 Ziffern, Buchstaben oder Bindestriche." in (
+        response.content.decode()
+    )
+    assert not MembershipVerification.objects.exists()
+
+
+def test_missing_district_gets_a_german_field_error(client, applicant, district):
+    client.force_login(applicant)
+
+    response = client.post(REQUEST_URL, {"district": "999999", "membership_number": ""})
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Bitte gib deine Mitgliedsnummer ein." in html
+    assert "Bitte eine gültige Auswahl treffen." in html
+
+
+def test_unverified_user_cannot_read_a_members_only_briefing(
+    client, applicant, pending_request, members_briefing
+):
+    client.force_login(applicant)
+
+    response = client.get(members_briefing.url)
+
+    assert response.status_code == 302
+    assert "Zwiebelturm" not in response.content.decode()
+
+
+def test_district_editor_confirms_a_request_of_their_district(
+    client,
+    district_editor,
+    pending_request,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(district_editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(confirm_url(pending_request))
+
+    verification = fresh(pending_request)
+    assert response.status_code == 302
+    assert verification.status == "confirmed"
+    assert verification.decided_by == district_editor
+    assert verification.decided_at is not None
+    assert is_verified_member(verification.user)
+    assert mailoutbox[-1].to == ["neu@example.org"]
+    assert "Mitglied" in mailoutbox[-1].subject
+
+
+def test_confirmed_member_reads_the_members_only_briefing(
+    client, district_editor, pending_request, members_briefing
+):
+    client.force_login(district_editor)
+    client.post(confirm_url(pending_request))
+    client.force_login(pending_request.user)
+
+    response = client.get(members_briefing.url)
+
+    assert response.status_code == 200
+    assert "Zwiebelturm" in response.content.decode()
+
+
+def test_confirming_needs_a_post(client, district_editor, pending_request):
+    client.force_login(district_editor)
+
+    response = client.get(confirm_url(pending_request))
+
+    assert response.status_code == 405
+    assert fresh(pending_request).status == "pending"
+
+
+def test_editor_of_another_district_gets_403_and_nothing_changes(
+    client, make_user, other_district, pending_request, mailoutbox
+):
+    from tests.conftest import _editor_group
+
+    group = _editor_group("Bezirksredaktion Marzahn-Hellersdorf", other_district)
+    other_editor = make_user("bezirk-mh", groups=[group])
+    client.force_login(other_editor)
+
+    response = client.post(confirm_url(pending_request))
+
+    assert response.status_code == 403
+    assert fresh(pending_request).status == "pending"
+    assert not pending_request.user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
+    assert mailoutbox == []
+
+
+def test_member_without_admin_rights_gets_403(client, member_user, pending_request):
+    client.force_login(member_user)
+
+    response = client.post(confirm_url(pending_request))
+
+    assert response.status_code in (302, 403)
+    assert fresh(pending_request).status == "pending"
+
+
+def test_state_office_confirms_requests_of_every_district(
+    client, state_office_user, pending_request
+):
+    client.force_login(state_office_user)
+
+    client.post(confirm_url(pending_request))
+
+    assert fresh(pending_request).status == "confirmed"
+
+
+def test_confirming_twice_keeps_the_first_decision(
+    client, district_editor, superuser, pending_request
+):
+    client.force_login(district_editor)
+    client.post(confirm_url(pending_request))
+    client.force_login(superuser)
+
+    response = client.post(confirm_url(pending_request), follow=True)
+
+    assert response.status_code == 200
+    assert fresh(pending_request).decided_by == district_editor
+    assert "bereits entschieden" in response.content.decode()
+
+
+def test_reject_asks_for_an_optional_reason(client, district_editor, pending_request):
+    client.force_login(district_editor)
+
+    response = client.get(reject_url(pending_request))
+
+    assert response.status_code == 200
+    assert 'name="reason"' in response.content.decode()
+
+
+def test_reject_with_reason_records_it_and_mails_the_person(
+    client,
+    district_editor,
+    pending_request,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(district_editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reject_url(pending_request), {"reason": "Nummer unbekannt."})
+
+    verification = fresh(pending_request)
+    assert verification.status == "rejected"
+    assert verification.rejection_reason == "Nummer unbekannt."
+    assert verification.decided_by == district_editor
+    assert not is_verified_member(verification.user)
+    assert "Nummer unbekannt." in mailoutbox[-1].body
+
+
+def test_rejected_person_sees_the_reason_and_may_ask_again(
+    client, district_editor, pending_request
+):
+    client.force_login(district_editor)
+    client.post(reject_url(pending_request), {"reason": "Nummer unbekannt."})
+    client.force_login(pending_request.user)
+
+    html = client.get(REQUEST_URL).content.decode()
+
+    assert "Nummer unbekannt." in html
+    assert 'name="membership_number"' in html
+
+
+def test_admin_list_shows_district_editors_only_their_districts_requests(
+    client, district_editor, pending_request, other_district, make_user
+):
+    other = MembershipVerificationFactory(
+        user=make_user("fremd"), district=other_district, membership_number="999999"
+    )
+    client.force_login(district_editor)
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert pending_request.membership_number in html
+    assert other.membership_number not in html
+
+
+def test_admin_list_filters_by_status(client, superuser, pending_request, make_user):
+    decided = MembershipVerificationFactory(
+        user=make_user("alt"),
+        district=pending_request.district,
+        membership_number="777777",
+        status="rejected",
+    )
+    client.force_login(superuser)
+
+    html = client.get(INDEX_URL, {"status": "pending"}).content.decode()
+
+    assert pending_request.membership_number in html
+    assert decided.membership_number not in html
+
+
+def test_admin_list_shows_who_decided_and_when(
+    client, district_editor, pending_request
+):
+    client.force_login(district_editor)
+    client.post(confirm_url(pending_request))
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert "Bestätigt" in html
+    assert "bezirk-fk" not in html or "Kemal" not in html
+
+
+def test_admin_list_stays_within_a_query_budget(
+    client, superuser, district, make_user, django_assert_max_num_queries
+):
+    for number in range(15):
+        MembershipVerificationFactory(
+            user=make_user(f"person-{number}"), district=district
+        )
+    client.force_login(superuser)
+    client.get(INDEX_URL)
+
+    with django_assert_max_num_queries(15):
+        response = client.get(INDEX_URL)
+
+    assert response.status_code == 200
+
+
+def test_users_without_district_rights_do_not_see_the_admin_menu_item(
+    client, make_user, pending_request
+):
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="Nur Admin")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(make_user("presse", groups=[group]))
+
+    assert client.get(INDEX_URL).status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_one_open_request_per_user_is_enforced_by_the_database(applicant, district):
+    from django.db import IntegrityError, transaction
+
+    MembershipVerificationFactory(user=applicant, district=district)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        MembershipVerificationFactory(user=applicant, district=district)
+
+
+def test_editor_of_another_district_cannot_inspect_a_request(
+    client, make_user, other_district, pending_request
+):
+    from tests.conftest import _editor_group
+
+    group = _editor_group("Bezirksredaktion Marzahn-Hellersdorf", other_district)
+    client.force_login(make_user("bezirk-mh", groups=[group]))
+    inspect_url = reverse("membership_verifications:inspect", args=[pending_request.pk])
+
+    response = client.get(inspect_url)
+
+    assert response.status_code == 404
+    assert "neu@example.org" not in response.content.decode()
+
+
+def test_district_editor_inspects_a_request_of_their_district(
+    client, district_editor, pending_request
+):
+    client.force_login(district_editor)
+    inspect_url = reverse("membership_verifications:inspect", args=[pending_request.pk])
+
+    response = client.get(inspect_url)
+
+    assert response.status_code == 200
+    assert pending_request.membership_number in response.content.decode()
+
+
+def test_nobody_edits_a_request_in_the_admin(client, superuser, pending_request):
+    client.force_login(superuser)
+    edit_url = reverse("membership_verifications:edit", args=[pending_request.pk])
+
+    client.post(edit_url, {"rejection_reason": "frei erfunden"})
+
+    assert fresh(pending_request).rejection_reason == ""
