@@ -129,14 +129,20 @@ class SubscriptionSettingsForm(forms.Form):
         choices = [("", _("Not subscribed")), *Frequency.choices]
         self.groups = []
         for legend, targets in (
-            (_("Kinds of content"), [(f"kind-{k}", label) for k, label in ContentKind.choices]),
+            (
+                _("Kinds of content"),
+                [(f"kind-{k}", label) for k, label in ContentKind.choices],
+            ),
             (_("Topics"), [(f"topic-{t.pk}", t.name) for t in _topics()]),
             (_("Districts"), [(f"district-{d.pk}", d.title) for d in _districts()]),
         ):
             names = []
             for key, label in targets:
                 self.fields[key] = forms.ChoiceField(
-                    label=label, choices=choices, required=False, initial=current.get(key, "")
+                    label=label,
+                    choices=choices,
+                    required=False,
+                    initial=current.get(key, ""),
                 )
                 names.append(key)
             self.groups.append((legend, names))
@@ -153,7 +159,9 @@ class SubscriptionSettingsForm(forms.Form):
         return cleaned
 
     def grouped_fields(self):
-        return [(legend, [self[name] for name in names]) for legend, names in self.groups]
+        return [
+            (legend, [self[name] for name in names]) for legend, names in self.groups
+        ]
 
     def frequencies(self) -> dict[str, str]:
         return {
@@ -161,4 +169,3 @@ class SubscriptionSettingsForm(forms.Form):
             for _legend, names in self.groups
             for name in names
         }
-

@@ -42,7 +42,7 @@ STALE_AFTER = timedelta(minutes=15)
 
 
 def page_kind(page: Page) -> str | None:
-    """The content kind subscribers follow for ``page``; ``None`` if it notifies nobody."""
+    """The content kind subscribers follow for ``page``; ``None``: nobody."""
     return KIND_OF_PAGE_MODEL.get(page.specific_class._meta.label_lower)
 
 
@@ -93,9 +93,7 @@ def _enqueue_batches(notification_id, count):
     from ..tasks import send_notification_batch
 
     for _ in range(count):
-        transaction.on_commit(
-            lambda: send_notification_batch.enqueue(notification_id)
-        )
+        transaction.on_commit(lambda: send_notification_batch.enqueue(notification_id))
 
 
 def notification_recipients(*, page: Page) -> dict[int, str]:
@@ -215,7 +213,9 @@ def deliveries_claim(*, queryset, limit: int) -> list[int]:
     )
 
 
-def notification_send_batch(*, notification_id: int, batch_size: int = BATCH_SIZE) -> int:
+def notification_send_batch(
+    *, notification_id: int, batch_size: int = BATCH_SIZE
+) -> int:
     """Send one batch of a page's immediate mails over one connection.
 
     Returns how many mails went out.
@@ -293,7 +293,9 @@ def page_intro(page: Page) -> str:
     return ""
 
 
-def notification_message(*, page: Page, subscriber: Subscriber) -> EmailMultiAlternatives:
+def notification_message(
+    *, page: Page, subscriber: Subscriber
+) -> EmailMultiAlternatives:
     """The mail announcing ``page`` to one subscriber, in their language."""
     links = subscriber_links(subscriber=subscriber)
     with translation.override(subscriber.language):
@@ -304,7 +306,9 @@ def notification_message(*, page: Page, subscriber: Subscriber) -> EmailMultiAlt
             "kind": ContentKind(page_kind(page)).label,
             **links,
         }
-        subject = render_to_string("news/subscriptions/mails/notification_subject.txt", context)
+        subject = render_to_string(
+            "news/subscriptions/mails/notification_subject.txt", context
+        )
         message = EmailMultiAlternatives(
             subject=" ".join(subject.split()),
             body=render_to_string("news/subscriptions/mails/notification.txt", context),
@@ -312,7 +316,8 @@ def notification_message(*, page: Page, subscriber: Subscriber) -> EmailMultiAlt
             headers=unsubscribe_headers(unsubscribe_url=links["unsubscribe_url"]),
         )
         message.attach_alternative(
-            render_to_string("news/subscriptions/mails/notification.html", context), "text/html"
+            render_to_string("news/subscriptions/mails/notification.html", context),
+            "text/html",
         )
     return message
 
@@ -496,6 +501,7 @@ def digest_message(
             headers=unsubscribe_headers(unsubscribe_url=links["unsubscribe_url"]),
         )
         message.attach_alternative(
-            render_to_string("news/subscriptions/mails/digest.html", context), "text/html"
+            render_to_string("news/subscriptions/mails/digest.html", context),
+            "text/html",
         )
     return message

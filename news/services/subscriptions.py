@@ -336,7 +336,5 @@ def member_subscribe(*, user, frequencies: dict[str, str], language: str) -> boo
             subscriber=subscriber, frequencies=chosen, language=language
         )
         return True
-    subscription_request(
-        email=email, targets=chosen, language=language, user=user
-    )
+    subscription_request(email=email, targets=chosen, language=language, user=user)
     return False

@@ -43,7 +43,11 @@ def _invalid_link(request, error):
 def _prefill(request):
     """Initial choices from a "subscribe" link, e.g. ``?district=7``."""
     initial = {}
-    for name, key in (("kinds", "kind"), ("topics", "topic"), ("districts", "district")):
+    for name, key in (
+        ("kinds", "kind"),
+        ("topics", "topic"),
+        ("districts", "district"),
+    ):
         values = request.GET.getlist(key)
         if values:
             initial[name] = values

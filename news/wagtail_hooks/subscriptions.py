@@ -26,9 +26,7 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-register_permission_policy(
-    PageNotification, ReadOnlyPermissionPolicy(PageNotification)
-)
+register_permission_policy(PageNotification, ReadOnlyPermissionPolicy(PageNotification))
 register_permission_policy(Subscriber, ReadOnlyPermissionPolicy(Subscriber))
 
 

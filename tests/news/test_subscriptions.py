@@ -159,9 +159,7 @@ def test_subscribing_again_changes_nothing_before_confirmation(client, home_page
 
     client.post(SUBSCRIBE_URL, subscribe_data(kinds=["event"], frequency="daily"))
 
-    assert list(Subscription.objects.values_list("pk", flat=True)) == [
-        subscription.pk
-    ]
+    assert list(Subscription.objects.values_list("pk", flat=True)) == [subscription.pk]
 
 
 def test_repeated_requests_for_one_address_send_one_mail(client, home_page):
