@@ -3,9 +3,10 @@
 Publishing only records a ``PageNotification`` and enqueues a task after the
 commit; the task finds the recipients and writes one ``Delivery`` per
 subscriber and page (unique), then batch tasks send them. A delivery is
-claimed (queued → sending) before its mail goes out and marked sent right
+claimed (queued → sending) before its mail goes out and marked sent soon
 after, so re-run, parallel or resumed tasks never send a page twice. Only the
-one mail in flight when a worker dies can be repeated after the sweep.
+mails of the chunk in flight (``MARK_EVERY``) when a worker dies can be
+repeated after the sweep.
 """
 
 import logging
@@ -38,6 +39,7 @@ from .subscriptions import subscriber_links, unsubscribe_headers
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
+MARK_EVERY = 25
 STALE_AFTER = timedelta(minutes=15)
 
 
@@ -234,23 +236,45 @@ def notification_send_batch(
     sent = 0
     if ids:
         page = Page.objects.get(pk=notification.page_id).specific
-        deliveries = Delivery.objects.filter(pk__in=ids).select_related(
-            "subscriber__user"
-        )
-        if not _still_sendable(page):
-            _mark(ids, Delivery.Status.SKIPPED)
+        if _still_sendable(page):
+            sent = _send_claimed(ids, page=page)
         else:
-            members_only = page.get_view_restrictions().exists()
-            with get_connection() as mail_connection:
-                for delivery in deliveries:
-                    sent += _deliver(
-                        delivery,
-                        page=page,
-                        members_only=members_only,
-                        mail_connection=mail_connection,
-                    )
+            _mark(ids, Delivery.Status.SKIPPED)
     notification_progress_update(notification_id=notification_id)
     return sent
+
+
+def _send_claimed(ids, *, page):
+    """Send claimed deliveries, recording them as sent every ``MARK_EVERY`` mails.
+
+    Marking each mail alone would cost one commit (a disk flush) per mail; a
+    worker dying mid-chunk can repeat at most that chunk after the sweep.
+    """
+    members_only = page.get_view_restrictions().exists()
+    deliveries = (
+        Delivery.objects.filter(pk__in=ids)
+        .select_related("subscriber__user")
+        .order_by("pk")
+    )
+    sent_ids = []
+    sent = 0
+    rendered = {}
+    with get_connection() as mail_connection:
+        for delivery in deliveries:
+            if _deliver(
+                delivery,
+                page=page,
+                members_only=members_only,
+                mail_connection=mail_connection,
+                rendered=rendered,
+            ):
+                sent_ids.append(delivery.pk)
+            if len(sent_ids) >= MARK_EVERY:
+                _mark(sent_ids, Delivery.Status.SENT)
+                sent += len(sent_ids)
+                sent_ids = []
+    _mark(sent_ids, Delivery.Status.SENT)
+    return sent + len(sent_ids)
 
 
 def _still_sendable(page):
@@ -261,24 +285,28 @@ def _still_sendable(page):
     )
 
 
-def _deliver(delivery, *, page, members_only, mail_connection):
+def _deliver(delivery, *, page, members_only, mail_connection, rendered) -> bool:
+    """Send one mail; a refused or failed one is recorded at once."""
     subscriber = delivery.subscriber
     if members_only and not is_verified_member(subscriber.user):
         _mark([delivery.pk], Delivery.Status.SKIPPED)
-        return 0
+        return False
     try:
-        message = notification_message(page=page, subscriber=subscriber)
+        message = notification_message(
+            page=page, subscriber=subscriber, rendered=rendered
+        )
         message.connection = mail_connection
         message.send()
     except Exception as error:  # one failed address must not stop the batch
         logger.warning("Notification mail to subscriber %s failed", subscriber.pk)
         _mark([delivery.pk], Delivery.Status.FAILED, error=str(error))
-        return 0
-    _mark([delivery.pk], Delivery.Status.SENT)
-    return 1
+        return False
+    return True
 
 
 def _mark(ids, status, *, error=""):
+    if not ids:
+        return
     changes = {"status": status, "error": error[:300]}
     if status == Delivery.Status.SENT:
         changes["sent_at"] = timezone.now()
@@ -293,33 +321,61 @@ def page_intro(page: Page) -> str:
     return ""
 
 
+# Stand-ins for the per-subscriber links: the page's part of a mail is rendered
+# once per language and batch, the links are put in per recipient.
+_LINK_SLOTS = {
+    "settings_url": "@@settings_url@@",
+    "unsubscribe_url": "@@unsubscribe_url@@",
+}
+
+
 def notification_message(
-    *, page: Page, subscriber: Subscriber
+    *, page: Page, subscriber: Subscriber, rendered: dict | None = None
 ) -> EmailMultiAlternatives:
-    """The mail announcing ``page`` to one subscriber, in their language."""
+    """The mail announcing ``page`` to one subscriber, in their language.
+
+    ``rendered`` is a cache the caller keeps for one page (a batch).
+    """
+    rendered = {} if rendered is None else rendered
+    if subscriber.language not in rendered:
+        rendered[subscriber.language] = _notification_parts(
+            page=page, language=subscriber.language
+        )
+    subject, text, html = rendered[subscriber.language]
     links = subscriber_links(subscriber=subscriber)
-    with translation.override(subscriber.language):
+
+    def fill(template):
+        for name, slot in _LINK_SLOTS.items():
+            template = template.replace(slot, links[name])
+        return template
+
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=fill(text),
+        to=[subscriber.email],
+        headers=unsubscribe_headers(unsubscribe_url=links["unsubscribe_url"]),
+    )
+    message.attach_alternative(fill(html), "text/html")
+    return message
+
+
+def _notification_parts(*, page, language):
+    with translation.override(language):
         context = {
             "page": page,
             "page_url": page.get_full_url(),
             "intro": page_intro(page),
             "kind": ContentKind(page_kind(page)).label,
-            **links,
+            **_LINK_SLOTS,
         }
         subject = render_to_string(
             "news/subscriptions/mails/notification_subject.txt", context
         )
-        message = EmailMultiAlternatives(
-            subject=" ".join(subject.split()),
-            body=render_to_string("news/subscriptions/mails/notification.txt", context),
-            to=[subscriber.email],
-            headers=unsubscribe_headers(unsubscribe_url=links["unsubscribe_url"]),
-        )
-        message.attach_alternative(
+        return (
+            " ".join(subject.split()),
+            render_to_string("news/subscriptions/mails/notification.txt", context),
             render_to_string("news/subscriptions/mails/notification.html", context),
-            "text/html",
         )
-    return message
 
 
 def notification_progress_update(*, notification_id: int) -> None:
