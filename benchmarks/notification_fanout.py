@@ -43,6 +43,7 @@ from django.utils import timezone  # noqa: E402
 from home.factories import site_with_home  # noqa: E402
 from news.factories import (  # noqa: E402
     DecisionBriefingPageFactory,
+    NewsArticlePageFactory,
     NewsIndexPageFactory,
 )
 from news.models.subscriptions import (  # noqa: E402
@@ -97,7 +98,9 @@ def build(subscribers):
         parent=news_index, title="Haushalt 2027", live=False
     )
     page.save_revision()
-    return admin, page
+    warm_up = NewsArticlePageFactory(parent=news_index, title="Warm-up", live=False)
+    warm_up.save_revision()
+    return admin, page, warm_up
 
 
 def main():
@@ -107,7 +110,7 @@ def main():
     print(f"database: {connection.settings_dict['NAME']} ({connection.vendor})")
 
     started = time.perf_counter()
-    admin, page = build(args.subscribers)
+    admin, page, warm_up = build(args.subscribers)
     print(
         f"set-up: {args.subscribers} subscribers in "
         f"{time.perf_counter() - started:.1f} s"
@@ -120,6 +123,9 @@ def main():
     ):
         client = Client(HTTP_HOST="localhost")
         client.force_login(admin)
+        # The first request of a process loads templates and URL patterns; an
+        # article nobody follows takes that cost.
+        client.post(f"/admin/bulk/wagtailcore/page/publish/?id={warm_up.pk}")
         with CaptureQueriesContext(connection) as queries:
             started = time.perf_counter()
             response = client.post(
@@ -127,8 +133,14 @@ def main():
             )
             request_ms = (time.perf_counter() - started) * 1000
         assert response.status_code == 302, response.status_code
+        ours = sum(
+            1
+            for query in queries.captured_queries
+            if "news_pagenotification" in query["sql"]
+        )
         print(
-            f"publish request: {request_ms:.0f} ms, {len(queries)} queries, "
+            f"publish request: {request_ms:.0f} ms, {len(queries)} queries "
+            f"({ours} on news_pagenotification), "
             f"{CountingBackend.sent} mails sent by the request (goal < 300 ms)"
         )
 

@@ -200,3 +200,31 @@ def test_district_editor_can_add_a_venue(demo, client):
     client.force_login(get_user_model().objects.get(username="bezirk-fk"))
 
     assert client.get("/admin/snippets/dialog/venue/add/").status_code == 200
+
+
+def test_demo_press_staff_follow_the_sends(demo, client):
+    client.force_login(get_user_model().objects.get(username="presse"))
+
+    response = client.get("/admin/versand/")
+
+    assert response.status_code == 200
+
+
+def test_demo_member_manages_their_subscriptions(demo, client):
+    client.force_login(get_user_model().objects.get(username="mitglied"))
+
+    response = client.get("/abonnieren/meine/")
+
+    assert response.status_code == 200
+    assert 'value="weekly" selected' in response.content.decode()
+
+
+def test_loading_the_demo_again_keeps_one_set_of_subscriptions(demo):
+    from news.models.subscriptions import Subscriber, Subscription
+
+    before = (Subscriber.objects.count(), Subscription.objects.count())
+
+    load_demo()
+
+    assert (Subscriber.objects.count(), Subscription.objects.count()) == before
+    assert before == (3, 4)
