@@ -2,11 +2,13 @@
 
 import datetime
 import io
+import threading
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django_tasks import default_task_backend
 
 from dialog.factories import EventPageFactory
@@ -544,3 +546,32 @@ def test_subscriber_list_masks_addresses(client, superuser):
 
     assert "r***@example.org" in html
     assert "rosa.luxemburg" not in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_parallel_workers_send_each_mail_once(news_index, dummy_tasks):
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+    SubscriptionFactory.create_batch(60, kind="briefing")
+    page = draft_briefing(news_index)
+    page.save_revision().publish()
+    notification = PageNotification.objects.get(page=page)
+    notification_fan_out(notification_id=notification.pk)
+
+    def worker():
+        try:
+            while notification_send_batch(
+                notification_id=notification.pk, batch_size=7
+            ):
+                pass
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert len(mail.outbox) == 60
+    assert len(set(recipients())) == 60
