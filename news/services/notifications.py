@@ -3,10 +3,10 @@
 Publishing only records a ``PageNotification`` and enqueues a task after the
 commit; the task finds the recipients and writes one ``Delivery`` per
 subscriber and page (unique), then batch tasks send them. A delivery is
-claimed (queued → sending) before its mail goes out and marked sent soon
-after, so re-run, parallel or resumed tasks never send a page twice. Only the
-mails of the chunk in flight (``MARK_EVERY``) when a worker dies can be
-repeated after the sweep.
+claimed (queued → sending) before its mail goes out and marked sent right
+after its chunk, so re-run, parallel or resumed tasks never send a page twice.
+Only the mails of the chunk in flight (``CHUNK_SIZE``) when a worker dies can
+be repeated after the sweep.
 """
 
 import logging
@@ -39,7 +39,7 @@ from .subscriptions import subscriber_links, unsubscribe_headers
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
-MARK_EVERY = 25
+CHUNK_SIZE = 25
 STALE_AFTER = timedelta(minutes=15)
 
 
@@ -150,14 +150,13 @@ def notification_fan_out(*, notification_id: int) -> int:
     with transaction.atomic():
         notification = (
             PageNotification.objects.select_for_update()
-            .select_related("page")
             .filter(pk=notification_id)
             .first()
         )
         if notification is None:
             return 0
         if notification.recipients_found_at is None:
-            page = notification.page.specific
+            page = Page.objects.get(pk=notification.page_id).specific
             recipients = notification_recipients(page=page)
             Delivery.objects.bulk_create(
                 [
@@ -205,9 +204,11 @@ def deliveries_claim(*, queryset, limit: int) -> list[int]:
         if connection.features.has_select_for_update_skip_locked:
             candidates = candidates.select_for_update(skip_locked=True)
         ids = list(candidates.values_list("pk", flat=True)[:limit])
-        Delivery.objects.filter(pk__in=ids, status=Delivery.Status.QUEUED).update(
-            status=Delivery.Status.SENDING, claimed_at=now
-        )
+        claimed = Delivery.objects.filter(
+            pk__in=ids, status=Delivery.Status.QUEUED
+        ).update(status=Delivery.Status.SENDING, claimed_at=now)
+    if claimed == len(ids):
+        return ids
     return list(
         Delivery.objects.filter(
             pk__in=ids, status=Delivery.Status.SENDING, claimed_at=now
@@ -218,63 +219,62 @@ def deliveries_claim(*, queryset, limit: int) -> list[int]:
 def notification_send_batch(
     *, notification_id: int, batch_size: int = BATCH_SIZE
 ) -> int:
-    """Send one batch of a page's immediate mails over one connection.
+    """Send up to ``batch_size`` of a page's immediate mails over one connection.
 
-    Returns how many mails went out.
+    Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``: marking
+    each mail alone would cost a commit (a disk flush) per mail, and a claim
+    only ever covers the chunk being sent, so the sweep never takes back rows a
+    live worker is still about to send. A worker dying mid-chunk can repeat at
+    most that chunk. Returns how many deliveries were handled.
     """
-    notification = (
-        PageNotification.objects.select_related("page")
-        .filter(pk=notification_id)
-        .first()
-    )
+    notification = PageNotification.objects.filter(pk=notification_id).first()
     if notification is None:
         return 0
-    ids = deliveries_claim(
-        queryset=notification.deliveries.filter(frequency=Frequency.IMMEDIATE),
-        limit=batch_size,
-    )
-    sent = 0
+    queryset = notification.deliveries.filter(frequency=Frequency.IMMEDIATE)
+    ids = deliveries_claim(queryset=queryset, limit=min(CHUNK_SIZE, batch_size))
+    handled = 0
     if ids:
         page = Page.objects.get(pk=notification.page_id).specific
-        if _still_sendable(page):
-            sent = _send_claimed(ids, page=page)
-        else:
-            _mark(ids, Delivery.Status.SKIPPED)
+        sendable = _still_sendable(page)
+        members_only = page.get_view_restrictions().exists()
+        rendered = {}
+        with get_connection() as mail_connection:
+            while ids:
+                handled += len(ids)
+                if sendable:
+                    _send_chunk(
+                        ids,
+                        page=page,
+                        members_only=members_only,
+                        mail_connection=mail_connection,
+                        rendered=rendered,
+                    )
+                else:
+                    _mark(ids, Delivery.Status.SKIPPED)
+                limit = min(CHUNK_SIZE, batch_size - handled)
+                ids = deliveries_claim(queryset=queryset, limit=limit) if limit else []
     notification_progress_update(notification_id=notification_id)
-    return sent
+    return handled
 
 
-def _send_claimed(ids, *, page):
-    """Send claimed deliveries, recording them as sent every ``MARK_EVERY`` mails.
-
-    Marking each mail alone would cost one commit (a disk flush) per mail; a
-    worker dying mid-chunk can repeat at most that chunk after the sweep.
-    """
-    members_only = page.get_view_restrictions().exists()
+def _send_chunk(ids, *, page, members_only, mail_connection, rendered):
     deliveries = (
         Delivery.objects.filter(pk__in=ids)
         .select_related("subscriber__user")
         .order_by("pk")
     )
-    sent_ids = []
-    sent = 0
-    rendered = {}
-    with get_connection() as mail_connection:
-        for delivery in deliveries:
-            if _deliver(
-                delivery,
-                page=page,
-                members_only=members_only,
-                mail_connection=mail_connection,
-                rendered=rendered,
-            ):
-                sent_ids.append(delivery.pk)
-            if len(sent_ids) >= MARK_EVERY:
-                _mark(sent_ids, Delivery.Status.SENT)
-                sent += len(sent_ids)
-                sent_ids = []
+    sent_ids = [
+        delivery.pk
+        for delivery in deliveries
+        if _deliver(
+            delivery,
+            page=page,
+            members_only=members_only,
+            mail_connection=mail_connection,
+            rendered=rendered,
+        )
+    ]
     _mark(sent_ids, Delivery.Status.SENT)
-    return sent + len(sent_ids)
 
 
 def _still_sendable(page):

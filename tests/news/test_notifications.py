@@ -548,7 +548,7 @@ def test_subscriber_list_masks_addresses(client, superuser):
     assert "rosa.luxemburg" not in html
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_parallel_workers_send_each_mail_once(news_index, dummy_tasks):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
