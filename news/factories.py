@@ -7,6 +7,13 @@ from django.utils import timezone
 from home.factories import paragraph
 
 from .models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
+from .models.subscriptions import (
+    CONSENT_VERSION,
+    ContentKind,
+    Frequency,
+    Subscriber,
+    Subscription,
+)
 
 
 class NewsIndexPageFactory(wagtail_factories.PageFactory):
@@ -50,3 +57,30 @@ class DecisionBriefingPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DecisionBriefingPage
+
+
+class SubscriberFactory(factory.django.DjangoModelFactory):
+    """A confirmed subscriber; pass ``confirmed_at=None`` for an unconfirmed one."""
+
+    email = factory.Sequence(lambda n: f"leser{n}@example.org")
+    confirmed_at = factory.LazyFunction(timezone.now)
+    consent_version = CONSENT_VERSION
+    consent_given_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = Subscriber
+
+
+class SubscriptionFactory(factory.django.DjangoModelFactory):
+    """Follows a content kind unless ``topic`` or ``district`` is given."""
+
+    subscriber = factory.SubFactory(SubscriberFactory)
+    kind = factory.LazyAttribute(
+        lambda obj: "" if obj.topic or obj.district else ContentKind.BRIEFING
+    )
+    topic = None
+    district = None
+    frequency = Frequency.IMMEDIATE
+
+    class Meta:
+        model = Subscription

@@ -1,3 +1,18 @@
 """URLs for subscriptions; names are prefixed ``subscription_``."""
 
-urlpatterns = []
+from django.urls import path
+
+from ..views import subscriptions as views
+
+urlpatterns = [
+    path("", views.subscribe, name="subscription_subscribe"),
+    path("angefragt/", views.subscribe_requested, name="subscription_requested"),
+    path("meine/", views.mine, name="subscription_mine"),
+    path("bestaetigen/<str:token>/", views.confirm, name="subscription_confirm"),
+    path(
+        "einstellungen/<str:token>/",
+        views.subscription_settings,
+        name="subscription_settings",
+    ),
+    path("abmelden/<str:token>/", views.unsubscribe, name="subscription_unsubscribe"),
+]

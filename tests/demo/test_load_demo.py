@@ -283,3 +283,31 @@ def test_demo_users_log_in_with_their_email_address(demo, client):
 
     assert response.status_code == 302
     assert "_auth_user_id" in client.session
+
+
+def test_demo_press_staff_follow_the_sends(demo, client):
+    client.force_login(get_user_model().objects.get(username="presse"))
+
+    response = client.get("/admin/versand/")
+
+    assert response.status_code == 200
+
+
+def test_demo_member_manages_their_subscriptions(demo, client):
+    client.force_login(get_user_model().objects.get(username="mitglied"))
+
+    response = client.get("/abonnieren/meine/")
+
+    assert response.status_code == 200
+    assert 'value="weekly" selected' in response.content.decode()
+
+
+def test_loading_the_demo_again_keeps_one_set_of_subscriptions(demo):
+    from news.models.subscriptions import Subscriber, Subscription
+
+    before = (Subscriber.objects.count(), Subscription.objects.count())
+
+    load_demo()
+
+    assert (Subscriber.objects.count(), Subscription.objects.count()) == before
+    assert before == (3, 4)

@@ -7,6 +7,7 @@ from django.db import transaction
 from demo import accounts, content
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.comments import demo_comments
+from demo.subscriptions import load_subscriptions
 
 
 class Command(BaseCommand):
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             outcomes = DemoBuilder().build()
             accounts.build_accounts(outcomes)
             demo_comments()
+            load_subscriptions()
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
