@@ -15,7 +15,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from .serializers import TopicSerializer
+from .serializers import PublicPageSerializer, TopicSerializer
 
 MEMBERS_GROUP_NAME = "Mitglieder"
 
@@ -194,7 +194,11 @@ class HomePage(ListingMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("lead")]
 
-    api_fields = [APIField("lead"), APIField("featured_briefing"), APIField("body")]
+    api_fields = [
+        APIField("lead"),
+        APIField("featured_briefing", serializer=PublicPageSerializer()),
+        APIField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
