@@ -11,7 +11,6 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
 
@@ -102,9 +101,6 @@ class PageFeed(Feed):
     def feed_url(self, obj=None):
         args = [obj.slug] if obj is not None else []
         return reverse(f"news:{self.url_name}", args=args)
-
-    def feed_extra_kwargs(self, obj):
-        return {"language": get_language()}
 
     def item_title(self, item):
         return item.title
