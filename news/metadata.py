@@ -17,7 +17,11 @@ SCHEMA = "https://schema.org"
 
 
 def absolute(request, url):
-    return request.build_absolute_uri(url) if url else None
+    """``url`` on the site's own address, like Wagtail's ``full_url`` of pages."""
+    if not url or url.startswith(("http://", "https://")):
+        return url or None
+    site = Site.find_for_request(request)
+    return site.root_url + url if site else request.build_absolute_uri(url)
 
 
 def organization_data(request):

@@ -85,9 +85,7 @@ def test_calendar_entry_tells_childcare_and_family_features(client, calendar_eve
     assert "Für Familien: kinderfreundlich" in description
 
 
-def test_calendar_entry_says_when_no_step_free_access_is_known(
-    client, calendar_events
-):
+def test_calendar_entry_says_when_no_step_free_access_is_known(client, calendar_events):
     _response, calendar = ics(client)
 
     description = str(entry_of(calendar, "Roter Stammtisch")["description"])
@@ -236,16 +234,17 @@ def test_calendar_json_describes_an_event(client, calendar_events, other_distric
     assert item["url"] == conference.full_url
     assert item["start"] == conference.start.astimezone().isoformat()
     assert item["kind"] == "base_conference"
-    assert item["district"] == {"slug": other_district.slug, "title": "Marzahn-Hellersdorf"}
+    assert item["district"] == {
+        "slug": other_district.slug,
+        "title": "Marzahn-Hellersdorf",
+    }
     assert item["childcare_offered"] is True
     assert item["venue"]["step_free"] is True
     assert item["venue"]["child_friendly"] is True
     assert item["format"] == "onsite"
 
 
-def test_calendar_json_names_the_district_of_an_event_below_its_page(
-    client, district
-):
+def test_calendar_json_names_the_district_of_an_event_below_its_page(client, district):
     EventPageFactory(parent=district, title="Kiezfest")
 
     _response, data = calendar_json(client)
@@ -313,7 +312,9 @@ def test_calendar_json_rejects_an_end_before_the_start(client, calendar_events):
     response, data = calendar_json(client, **{"from": "2027-02-01", "to": "2027-01-01"})
 
     assert response.status_code == 400
-    assert data["errors"]["to"] == ["Das Enddatum darf nicht vor dem Anfangsdatum liegen."]
+    assert data["errors"]["to"] == [
+        "Das Enddatum darf nicht vor dem Anfangsdatum liegen."
+    ]
 
 
 def test_calendar_json_query_count_does_not_grow_with_events(
