@@ -425,6 +425,16 @@ class SiteSettings(BaseSiteSetting):
     telegram_url = models.URLField(
         _("Telegram"), blank=True, help_text=_("Channel address.")
     )
+    whatsapp_url = models.URLField(
+        _("WhatsApp channel"),
+        blank=True,
+        help_text=_("Channel address, e.g. https://whatsapp.com/channel/…"),
+    )
+    newsletter_url = models.URLField(
+        _("newsletter"),
+        blank=True,
+        help_text=_("Where people sign up for the newsletter; linked in the footer."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -443,6 +453,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("facebook_url"),
                 FieldPanel("youtube_url"),
                 FieldPanel("telegram_url"),
+                FieldPanel("whatsapp_url"),
+                FieldPanel("newsletter_url"),
             ],
             heading=_("Social channels"),
         ),
@@ -461,6 +473,7 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def social_links(self):
+        """The association's own profiles as (name, address): footer and ``sameAs``."""
         names = [
             ("Mastodon", self.mastodon_url),
             ("Bluesky", self.bluesky_url),
@@ -468,5 +481,6 @@ class SiteSettings(BaseSiteSetting):
             ("Facebook", self.facebook_url),
             ("YouTube", self.youtube_url),
             ("Telegram", self.telegram_url),
+            ("WhatsApp", self.whatsapp_url),
         ]
         return [(name, url) for name, url in names if url]

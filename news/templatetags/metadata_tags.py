@@ -1,6 +1,7 @@
 """The ``<head>`` of every page: canonical address, Open Graph, JSON-LD, feeds."""
 
 import json
+from urllib.parse import quote, urlencode
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
@@ -126,3 +127,32 @@ def feed_links(context, page=None):
 def page_metadata_site_name(request):
     site = Site.find_for_request(request)
     return (site and site.site_name) or "Mitmachportal"
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page):
+    """Plain share links: nothing loads from a network before a click.
+
+    Members-only pages get none; their title is not for the public.
+    """
+    request = context["request"]
+    if not getattr(page, "pk", None) or is_restricted(page):
+        return []
+    url = page.get_full_url(request)
+    title = page.seo_title or page.title
+    text = f"{title} {url}"
+    mail = "mailto:?" + urlencode({"subject": title, "body": text}, quote_via=quote)
+    links = [
+        (_("Email"), mail),
+        ("Bluesky", "https://bsky.app/intent/compose?" + urlencode({"text": text})),
+        ("WhatsApp", "https://wa.me/?" + urlencode({"text": text})),
+        (
+            "Telegram",
+            "https://t.me/share/url?" + urlencode({"url": url, "text": title}),
+        ),
+        (
+            "Facebook",
+            "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        ),
+    ]
+    return [{"name": name, "href": href} for name, href in links]

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from dialog.factories import EventPageFactory
 from dialog.models import EventFormat
-from education.factories import CourseSessionFactory, CoursePageFactory
+from education.factories import CoursePageFactory, CourseSessionFactory
 from home.models import SiteSettings
 from news.factories import NewsArticlePageFactory
 
@@ -240,3 +240,67 @@ def test_search_page_announces_the_feeds_too(client, home_page):
 
     hrefs = [link["href"] for link in links if link["rel"] == "alternate"]
     assert reverse("news:feed_news_rss") in hrefs
+
+
+# Social channels and share links
+
+
+def test_footer_links_the_channels_with_rel_me(client, home_page):
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.bluesky_url = "https://bsky.app/profile/linke.example.org"
+    settings.whatsapp_url = "https://whatsapp.com/channel/linke"
+    settings.save()
+
+    html = client.get(home_page.url).content.decode()
+
+    assert (
+        '<a href="https://bsky.app/profile/linke.example.org" rel="me noopener">'
+        "Bluesky</a>"
+    ) in html
+    assert 'rel="me noopener">WhatsApp</a>' in html
+
+
+def test_footer_links_the_newsletter(client, home_page):
+    settings = SiteSettings.for_site(home_page.get_site())
+    settings.newsletter_url = "https://linke.example.org/newsletter"
+    settings.save()
+
+    html = client.get(home_page.url).content.decode()
+
+    assert '<a href="https://linke.example.org/newsletter">Newsletter</a>' in html
+
+
+def test_article_offers_plain_share_links(client, article):
+    html = client.get(article.url).content.decode()
+
+    encoded = "http%3A%2F%2Flocalhost%2Faktuelles%2F" + article.slug
+    assert f"https://bsky.app/intent/compose?text=Mietendeckel+jetzt+{encoded}" in html
+    assert f"https://wa.me/?text=Mietendeckel+jetzt+{encoded}" in html
+    assert "mailto:?subject=Mietendeckel%20jetzt&amp;body=" in html
+
+
+def test_share_links_load_nothing_from_elsewhere(client, article):
+    html = client.get(article.url).content.decode()
+
+    assert '<script src="http' not in html
+    assert '<img src="http' not in html
+    assert "<iframe" not in html
+
+
+def test_event_page_offers_share_links(client, event_index):
+    event = EventPageFactory(parent=event_index)
+
+    html = client.get(event.url).content.decode()
+
+    assert "https://t.me/share/url?url=" in html
+
+
+def test_members_only_briefing_offers_no_share_links(
+    client, member_user, members_briefing
+):
+    client.force_login(member_user)
+
+    html = client.get(members_briefing.url).content.decode()
+
+    assert "bsky.app/intent" not in html
+    assert "mailto:?subject" not in html
