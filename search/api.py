@@ -47,21 +47,30 @@ def restricted_collections():
     return Collection.objects.filter(below) if below else Collection.objects.none()
 
 
-class PortalPagesAPIViewSet(PagesAPIViewSet):
+class PublicReadMixin:
+    """Answers any origin: the content is public and no credentials count."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
     filter_backends = _plain_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
         return super().get_base_queryset().public()
 
 
-class PortalImagesAPIViewSet(ImagesAPIViewSet):
+class PortalImagesAPIViewSet(PublicReadMixin, ImagesAPIViewSet):
     filter_backends = _plain_search(ImagesAPIViewSet.filter_backends)
 
     def get_queryset(self):
         return super().get_queryset().exclude(collection__in=restricted_collections())
 
 
-class PortalDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PortalDocumentsAPIViewSet(PublicReadMixin, DocumentsAPIViewSet):
     filter_backends = _plain_search(DocumentsAPIViewSet.filter_backends)
 
     def get_queryset(self):

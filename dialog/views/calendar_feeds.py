@@ -119,21 +119,32 @@ def calendar_json(request):
     if offset is None or offset < 0:
         errors["offset"] = [_("Give a whole number from 0.")]
     if errors:
-        return JsonResponse(
-            {"message": _("Please check the filters."), "errors": errors}, status=400
+        return _public(
+            JsonResponse(
+                {"message": _("Please check the filters."), "errors": errors},
+                status=400,
+            )
         )
 
     events = event_list(filters=form.cleaned_data, locale=locale)
     total = events.count()
     page = list(events[offset : offset + limit])
     districts = list(DistrictPage.objects.only("pk", "path", "slug", "title"))
-    return JsonResponse(
-        {
-            "meta": {"total_count": total, "limit": limit, "offset": offset},
-            "items": [_event_data(event, request, districts) for event in page],
-        },
-        json_dumps_params={"ensure_ascii": False},
+    return _public(
+        JsonResponse(
+            {
+                "meta": {"total_count": total, "limit": limit, "offset": offset},
+                "items": [_event_data(event, request, districts) for event in page],
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
     )
+
+
+def _public(response):
+    """Other websites may read it from the browser: public content, no cookies."""
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def _number(data, name, default):

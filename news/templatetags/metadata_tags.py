@@ -53,6 +53,8 @@ def page_metadata(context, page=None):
     }
     if page is None or not getattr(page, "pk", None):
         return meta
+    if page_language := getattr(getattr(page, "locale", None), "language_code", ""):
+        meta["og_locale"] = OG_LOCALES.get(page_language, page_language)
     meta["title"] = page.seo_title or page.title
     meta["canonical"] = page.get_full_url(request)
     if is_restricted(page):

@@ -334,3 +334,9 @@ def test_calendar_json_query_count_does_not_grow_with_events(
         _response, data = calendar_json(client, limit=50)
 
     assert len(data["items"]) == 30
+
+
+def test_calendar_json_may_be_read_from_other_websites(client, calendar_events):
+    response, _data = calendar_json(client)
+
+    assert response["Access-Control-Allow-Origin"] == "*"

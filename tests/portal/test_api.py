@@ -287,3 +287,10 @@ def test_api_document_detail_in_a_private_collection_is_404(
 
 def test_api_document_search_never_fails(client, home_page):
     assert client.get("/api/v2/documents/", {"search": '"'}).status_code in (200, 400)
+
+
+@pytest.mark.parametrize("url", [API_URL, "/api/v2/images/", "/api/v2/documents/"])
+def test_api_may_be_read_from_other_websites(client, home_page, url):
+    response = client.get(url)
+
+    assert response["Access-Control-Allow-Origin"] == "*"
