@@ -123,6 +123,7 @@ def calendar_json(request):
             JsonResponse(
                 {"message": _("Please check the filters."), "errors": errors},
                 status=400,
+                json_dumps_params={"ensure_ascii": False},
             )
         )
 
