@@ -53,7 +53,6 @@ def event_page_data(page, request, organization):
         "eventStatus": f"{SCHEMA}/EventScheduled",
         "eventAttendanceMode": ATTENDANCE_MODES[page.event_format],
         "organizer": organization,
-        "isAccessibleForFree": True,
         "inLanguage": page.locale.language_code,
     }
     if location:

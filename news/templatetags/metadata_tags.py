@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail import hooks
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 from home.models import DistrictPage
 
@@ -33,6 +33,11 @@ def is_restricted(page):
     return page._portal_is_restricted
 
 
+def site_name(request):
+    site = Site.find_for_request(request)
+    return (site and site.site_name) or "Mitmachportal"
+
+
 def _description(page):
     for name in ("search_description", "listing_summary", "teaser", "summary"):
         if value := getattr(page, name, ""):
@@ -45,13 +50,12 @@ def _description(page):
 def page_metadata(context, page=None):
     """What the meta include shows; members-only pages give only their title."""
     request = context["request"]
-    site = Site.find_for_request(request)
     language = (get_language() or "de").split("-")[0]
     meta = {
-        "site_name": (site and site.site_name) or "Mitmachportal",
+        "site_name": site_name(request),
         "og_locale": OG_LOCALES.get(language, language),
     }
-    if page is None or not getattr(page, "pk", None):
+    if not isinstance(page, Page) or not page.pk:
         return meta
     if page_language := getattr(getattr(page, "locale", None), "language_code", ""):
         meta["og_locale"] = OG_LOCALES.get(page_language, page_language)
@@ -91,16 +95,16 @@ def json_ld(data):
 @register.simple_tag(takes_context=True)
 def feed_links(context, page=None):
     """Feeds to announce in the head: all news and briefings, plus a district's."""
-    site_name = page_metadata_site_name(context["request"])
+    site = site_name(context["request"])
     links = [
         (
-            _("%(site)s: News") % {"site": site_name},
+            _("%(site)s: News") % {"site": site},
             "news:feed_news_rss",
             "news:feed_news_atom",
             [],
         ),
         (
-            _("%(site)s: Decision briefings") % {"site": site_name},
+            _("%(site)s: Decision briefings") % {"site": site},
             "news:feed_briefings_rss",
             "news:feed_briefings_atom",
             [],
@@ -109,8 +113,7 @@ def feed_links(context, page=None):
     if isinstance(page, DistrictPage) and not is_restricted(page):
         links.append(
             (
-                _("%(site)s: %(district)s")
-                % {"site": site_name, "district": page.title},
+                _("%(site)s: %(district)s") % {"site": site, "district": page.title},
                 "news:feed_district_rss",
                 "news:feed_district_atom",
                 [page.slug],
@@ -126,11 +129,6 @@ def feed_links(context, page=None):
     ]
 
 
-def page_metadata_site_name(request):
-    site = Site.find_for_request(request)
-    return (site and site.site_name) or "Mitmachportal"
-
-
 @register.simple_tag(takes_context=True)
 def share_links(context, page):
     """Plain share links: nothing loads from a network before a click.
@@ -138,7 +136,7 @@ def share_links(context, page):
     Members-only pages get none; their title is not for the public.
     """
     request = context["request"]
-    if not getattr(page, "pk", None) or is_restricted(page):
+    if not isinstance(page, Page) or not page.pk or is_restricted(page):
         return []
     url = page.get_full_url(request)
     title = page.seo_title or page.title

@@ -34,10 +34,10 @@ def _pages(model, *, topic_slug=None, district=None):
     if (locale := _active_locale()) is not None:
         pages = pages.filter(locale=locale)
     if topic_slug is not None:
-        pages = pages.filter(topics__slug=topic_slug)
+        # Topics in several locales may share a slug: one row per page.
+        pages = pages.filter(topics__slug=topic_slug).distinct()
     if district is not None:
         pages = pages.filter(in_district_q(district))
-        pages = pages.distinct()
     ordering = ("-date",) if model is NewsArticlePage else ()
     return pages.prefetch_related("topics").order_by(
         *ordering, "-first_published_at", "-pk"
@@ -91,6 +91,9 @@ class PageFeed(Feed):
     def site_name(self):
         site = Site.find_for_request(self.request)
         return (site and site.site_name) or "Mitmachportal"
+
+    def author_name(self):
+        return self.site_name()
 
     def link(self, obj=None):
         if isinstance(obj, DistrictPage):
