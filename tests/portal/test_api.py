@@ -294,3 +294,18 @@ def test_api_may_be_read_from_other_websites(client, home_page, url):
     response = client.get(url)
 
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+def test_api_page_listing_query_count_does_not_grow_with_pages(
+    client, news_index, django_assert_max_num_queries
+):
+    NewsArticlePageFactory.create_batch(3, parent=news_index)
+    client.get(API_URL, {"limit": 50})
+    with django_assert_max_num_queries(20) as few:
+        client.get(API_URL, {"limit": 50})
+    NewsArticlePageFactory.create_batch(27, parent=news_index)
+
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        data = api_get(client, limit=50)
+
+    assert data["meta"]["total_count"] >= 30
