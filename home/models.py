@@ -15,7 +15,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from .serializers import TopicSerializer
+from .serializers import PublicPageSerializer, TopicSerializer
 
 MEMBERS_GROUP_NAME = "Mitglieder"
 
@@ -194,7 +194,11 @@ class HomePage(ListingMixin, Page):
 
     search_fields = Page.search_fields + [index.SearchField("lead")]
 
-    api_fields = [APIField("lead"), APIField("featured_briefing"), APIField("body")]
+    api_fields = [
+        APIField("lead"),
+        APIField("featured_briefing", serializer=PublicPageSerializer()),
+        APIField("body"),
+    ]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -421,6 +425,16 @@ class SiteSettings(BaseSiteSetting):
     telegram_url = models.URLField(
         _("Telegram"), blank=True, help_text=_("Channel address.")
     )
+    whatsapp_url = models.URLField(
+        _("WhatsApp channel"),
+        blank=True,
+        help_text=_("Channel address, e.g. https://whatsapp.com/channel/…"),
+    )
+    newsletter_url = models.URLField(
+        _("newsletter"),
+        blank=True,
+        help_text=_("Where people sign up for the newsletter; linked in the footer."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -439,6 +453,8 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("facebook_url"),
                 FieldPanel("youtube_url"),
                 FieldPanel("telegram_url"),
+                FieldPanel("whatsapp_url"),
+                FieldPanel("newsletter_url"),
             ],
             heading=_("Social channels"),
         ),
@@ -457,6 +473,7 @@ class SiteSettings(BaseSiteSetting):
 
     @property
     def social_links(self):
+        """The association's own profiles as (name, address): footer and ``sameAs``."""
         names = [
             ("Mastodon", self.mastodon_url),
             ("Bluesky", self.bluesky_url),
@@ -464,5 +481,6 @@ class SiteSettings(BaseSiteSetting):
             ("Facebook", self.facebook_url),
             ("YouTube", self.youtube_url),
             ("Telegram", self.telegram_url),
+            ("WhatsApp", self.whatsapp_url),
         ]
         return [(name, url) for name, url in names if url]

@@ -1,7 +1,17 @@
-"""The public read API: Wagtail's pages endpoint with a search that cannot fail."""
+"""The public read API: Wagtail's pages, images and documents endpoints, public only.
 
+Wagtail lets a request through a view restriction it passes (a logged-in
+member's session cookie would do). The API is for other websites and apps, so
+it ignores who asks: pages under any view restriction and files in any
+restricted collection never appear, in lists, search, ``child_of`` or detail.
+"""
+
+from django.db.models import Q
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction
 
 from .query import plain_terms
 
@@ -19,8 +29,53 @@ class PlainTermsSearchFilter(SearchFilter):
         return super().filter_queryset(request, queryset, view)
 
 
-class PortalPagesAPIViewSet(PagesAPIViewSet):
-    filter_backends = [
+def _plain_search(filter_backends):
+    return [
         PlainTermsSearchFilter if backend is SearchFilter else backend
-        for backend in PagesAPIViewSet.filter_backends
+        for backend in filter_backends
     ]
+
+
+def restricted_collections():
+    """Collections under a view restriction, with everything below them."""
+    paths = Collection.objects.filter(
+        pk__in=CollectionViewRestriction.objects.values("collection_id")
+    ).values_list("path", flat=True)
+    below = Q()
+    for path in paths:
+        below |= Q(path__startswith=path)
+    return Collection.objects.filter(below) if below else Collection.objects.none()
+
+
+class PublicReadMixin:
+    """Answers any origin: the content is public and no credentials count."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+
+class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
+    filter_backends = _plain_search(PagesAPIViewSet.filter_backends)
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().public()
+
+    def get_queryset(self):
+        # Each item's html_url asks for its locale; one join instead of a query each.
+        return super().get_queryset().select_related("locale")
+
+
+class PortalImagesAPIViewSet(PublicReadMixin, ImagesAPIViewSet):
+    filter_backends = _plain_search(ImagesAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(collection__in=restricted_collections())
+
+
+class PortalDocumentsAPIViewSet(PublicReadMixin, DocumentsAPIViewSet):
+    filter_backends = _plain_search(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return super().get_queryset().exclude(collection__in=restricted_collections())

@@ -2,6 +2,7 @@
 
 import io
 
+import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -9,13 +10,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from icalendar import Calendar
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from dialog.models import EventPage, ForumPage, Venue, WorkingGroupPage
 from education.models import CoursePage
-from home.models import DistrictPage, Topic
+from home.models import DistrictPage, SiteSettings, Topic
 from news.models import DecisionBriefingPage, NewsArticlePage
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
@@ -311,3 +314,29 @@ def test_loading_the_demo_again_keeps_one_set_of_subscriptions(demo):
 
     assert (Subscriber.objects.count(), Subscription.objects.count()) == before
     assert before == (3, 4)
+
+
+def test_demo_links_the_party_channels_and_newsletter(demo):
+    settings = SiteSettings.objects.get()
+
+    assert settings.newsletter_url
+    assert "WhatsApp" in dict(settings.social_links)
+
+
+def test_demo_calendar_feed_lists_only_public_events(demo, client):
+    response = client.get(reverse("news:feed_calendar"), HTTP_HOST="localhost")
+
+    calendar = Calendar.from_ical(response.content)
+    summaries = {str(entry["summary"]) for entry in calendar.walk("VEVENT")}
+    public = set(EventPage.objects.live().public().values_list("title", flat=True))
+    assert summaries
+    assert summaries <= public
+
+
+def test_demo_briefing_feed_leaves_out_members_only_briefings(demo, client):
+    response = client.get(reverse("news:feed_briefings_rss"), HTTP_HOST="localhost")
+
+    titles = {entry.title for entry in feedparser.parse(response.content).entries}
+    members_only = DecisionBriefingPage.objects.filter(audience="members")
+    assert titles
+    assert titles.isdisjoint(members_only.values_list("title", flat=True))

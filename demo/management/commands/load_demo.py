@@ -6,6 +6,7 @@ from django.db import transaction
 
 from demo import accounts, content
 from demo.builders import DemoBuilder, demo_counts, demo_reset
+from demo.channels import channels_load
 from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             accounts.build_accounts(outcomes)
             demo_comments()
             load_subscriptions()
+            outcomes["updated"] += channels_load()
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
