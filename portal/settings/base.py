@@ -56,6 +56,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.KeepLanguageInPageUrlsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -120,10 +122,12 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
-WAGTAIL_FRONTEND_LOGIN_URL = "/konto/anmelden/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # a URL name: the login in the reader's language
 
 # German first; the other interface languages are offered, page content is
-# translated through Wagtail locales (wagtail-localize).
+# translated through Wagtail locales (wagtail-localize). German URLs carry no
+# prefix and are always German (no Accept-Language or cookie redirect); en, tr
+# and ar live under /en/, /tr/, /ar/ (``i18n_patterns`` in portal/urls.py).
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("German")),
