@@ -6,6 +6,7 @@ from django.db import transaction
 
 from demo import content
 from demo.builders import DemoBuilder, demo_counts, demo_reset
+from demo.translations import translate_demo
 
 
 class Command(BaseCommand):
@@ -38,6 +39,7 @@ class Command(BaseCommand):
                     self.style.WARNING("Deleted the previous demo content.")
                 )
             outcomes = DemoBuilder().build()
+            outcomes["translations:updated"] = translate_demo()
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
