@@ -14,6 +14,9 @@ from django.utils.translation import get_language_info
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
+# Each language in its own name, as the switcher shows it.
+LANGUAGE_NAMES = {"de": "Deutsch", "en": "English", "tr": "Türkçe", "ar": "العربية"}
+
 # Date and time patterns per interface language (Django's ``date`` syntax; month
 # and day names come from Django's catalogues). Times are 24-hour Berlin time;
 # Arabic keeps Western digits, as Berlin's Arabic-language press does.
@@ -138,6 +141,10 @@ class PageLanguages:
         )
 
     @property
+    def current_name(self):
+        return next(link.name for link in self.links if link.is_current)
+
+    @property
     def is_fallback(self):
         return bool(self.content_language)
 
@@ -197,7 +204,7 @@ def _link(code, url, request, *, translated=True):
     info = get_language_info(code)
     return LanguageLink(
         code=code,
-        name=info["name_local"],
+        name=LANGUAGE_NAMES.get(code, info["name_local"]),
         url=url,
         absolute_url=request.build_absolute_uri(url),
         is_current=code == translation.get_language(),

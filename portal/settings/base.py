@@ -82,6 +82,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # ``local_date`` everywhere: dates as the visitor's language writes them.
+            "builtins": ["home.templatetags.portal_i18n"],
         },
     },
 ]
