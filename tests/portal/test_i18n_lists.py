@@ -18,7 +18,10 @@ def turkish_calendar(home_page, event_index):
 @pytest.fixture
 def stammtisch(event_index):
     return EventPageFactory(
-        parent=event_index, title="Roter Stammtisch", slug="stammtisch", start=in_days(3)
+        parent=event_index,
+        title="Roter Stammtisch",
+        slug="stammtisch",
+        start=in_days(3),
     )
 
 
@@ -36,9 +39,7 @@ def test_translated_event_replaces_the_german_one_in_its_language(
 ):
     turkish = translation_of(stammtisch, "tr", title="Kızıl Sohbet Buluşması")
 
-    titles = [
-        event.title for event in event_list(locale=Locale.objects.get(language_code="tr"))
-    ]
+    titles = [event.title for event in event_list(locale=_turkish())]
 
     assert titles == [turkish.title]
 
@@ -51,14 +52,10 @@ def test_german_calendar_lists_only_german_events(turkish_calendar, stammtisch):
     assert titles == ["Roter Stammtisch"]
 
 
-def test_draft_translation_does_not_hide_the_german_event(
-    turkish_calendar, stammtisch
-):
+def test_draft_translation_does_not_hide_the_german_event(turkish_calendar, stammtisch):
     draft = stammtisch.copy_for_translation(Locale.objects.get(language_code="tr"))
 
-    titles = [
-        event.title for event in event_list(locale=Locale.objects.get(language_code="tr"))
-    ]
+    titles = [event.title for event in event_list(locale=_turkish())]
 
     assert not draft.live
     assert titles == ["Roter Stammtisch"]
@@ -80,3 +77,7 @@ def test_turkish_topic_filter_finds_german_events_of_that_topic(
     assert response.status_code == 200
     assert "Kira &amp; Konut" in html
     assert "Roter Stammtisch" in html
+
+
+def _turkish():
+    return Locale.objects.get(language_code="tr")
