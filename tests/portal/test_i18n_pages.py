@@ -102,3 +102,26 @@ def test_arabic_pages_mirror_the_layout_right_to_left(client, home_page):
     html = client.get("/ar/").content.decode()
 
     assert '<html lang="ar" dir="rtl">' in html
+
+
+def test_german_search_finds_no_translations(client, public_briefing):
+    translation_of(public_briefing.get_parent().get_parent(), "tr", slug="start-tr")
+    translation_of(public_briefing.get_parent(), "tr")
+    translation_of(public_briefing, "tr", title="Haushalt 2027 (Türkçe)")
+
+    html = client.get("/suche/", {"q": "Haushalt"}).content.decode()
+
+    assert "Haushalt 2027 (Türkçe)" not in html
+    assert public_briefing.title in html
+
+
+def test_turkish_search_finds_turkish_and_untranslated_german_pages(
+    client, public_briefing
+):
+    translation_of(public_briefing.get_parent().get_parent(), "tr", slug="start-tr")
+    translation_of(public_briefing.get_parent(), "tr")
+    translation_of(public_briefing, "tr", title="Haushalt 2027 (Türkçe)")
+
+    html = client.get("/tr/suche/", {"q": "Haushalt"}).content.decode()
+
+    assert "Haushalt 2027 (Türkçe)" in html
