@@ -149,18 +149,19 @@ class PageLanguages:
         return bool(self.content_language)
 
 
-def page_languages(*, page=None, request) -> PageLanguages:
+def page_languages(*, page=None, request, not_found=False) -> PageLanguages:
     """Links to ``page`` (or the current view) in every interface language.
 
     A language with a live translation links to it; one without links to the
     German page under that language's prefix (the fallback). Views that are not
-    Wagtail pages exist in every language and keep their path and query.
+    Wagtail pages exist in every language and keep their path and query; from a
+    page that was ``not_found`` the links go to each language's home page.
     """
     current = translation.get_language()
     if page is None or page.pk is None:
         return PageLanguages(
             links=[
-                _link(code, translate_url(request.get_full_path(), code), request)
+                _link(code, _view_url_in(request, code, not_found), request)
                 for code, _name in settings.LANGUAGES
             ],
             content_language="",
@@ -198,6 +199,15 @@ def page_languages(*, page=None, request) -> PageLanguages:
         content_language=page_language if shown_in_other_language else "",
         content_bidi=is_rtl(page_language),
     )
+
+
+def _view_url_in(request, language_code, not_found):
+    """The current view's URL in ``language_code``; its home page after a 404."""
+    path = request.get_full_path()
+    if not_found and language_code != translation.get_language():
+        with translation.override(language_code):
+            return reverse("wagtail_serve", args=[""])
+    return translate_url(path, language_code)
 
 
 def _link(code, url, request, *, translated=True):

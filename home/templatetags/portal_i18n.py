@@ -12,7 +12,12 @@ def languages_of_page(context):
     request = context.get("request")
     if request is None:
         return None
-    return page_languages(page=context.get("page"), request=request)
+    return page_languages(
+        page=context.get("page"),
+        request=request,
+        # Django's page_not_found view puts ``request_path`` in the context.
+        not_found="request_path" in context,
+    )
 
 
 @register.filter(expects_localtime=True)

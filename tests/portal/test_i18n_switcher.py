@@ -168,3 +168,15 @@ def test_navigation_shows_translated_titles_and_german_ones_marked_de(
 
     assert 'href="/tr/kalender/">Takvim</a>' in nav
     assert f'href="/tr{news_index.url}" lang="de">{news_index.title}</a>' in nav
+
+
+def test_switcher_on_a_missing_page_links_the_home_pages(client, home_page):
+    response = client.get("/tr/gibt-es-nicht/")
+
+    assert response.status_code == 404
+    assert _switcher(response.content.decode()) == {
+        "de": "/",
+        "en": "/en/",
+        "tr": "/tr/gibt-es-nicht/",
+        "ar": "/ar/",
+    }
