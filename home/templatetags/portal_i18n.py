@@ -1,5 +1,6 @@
 from django import template
 from django.utils.dateformat import format as format_date
+from wagtail.models import Page
 
 from home.i18n import date_pattern, page_languages
 
@@ -12,8 +13,9 @@ def languages_of_page(context):
     request = context.get("request")
     if request is None:
         return None
+    page = context.get("page")
     return page_languages(
-        page=context.get("page"),
+        page=page if isinstance(page, Page) else None,
         request=request,
         # Django's page_not_found view puts ``request_path`` in the context.
         not_found="request_path" in context,
