@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, get_supported_language_variant
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
 
@@ -97,20 +97,6 @@ def page_path_in(page, language_code: str) -> str:
         return reverse("wagtail_serve", args=[relative_path(page)])
 
 
-def localized_url(page, *, request=None, language_code=None) -> str:
-    """URL of ``page`` in the visitor's language: its translation, else the fallback."""
-    language_code = language_code or translation.get_language()
-    translated = (
-        page.get_translations(inclusive=True)
-        .filter(locale__language_code=language_code)
-        .live()
-        .first()
-    )
-    if translated is not None:
-        return translated.get_url(request)
-    return page_path_in(page, language_code)
-
-
 @dataclass(frozen=True)
 class LanguageLink:
     code: str
@@ -142,7 +128,7 @@ class PageLanguages:
 
     @property
     def current_name(self):
-        return next(link.name for link in self.links if link.is_current)
+        return next((link.name for link in self.links if link.is_current), "")
 
     @property
     def is_fallback(self):
@@ -157,7 +143,7 @@ def page_languages(*, page=None, request, not_found=False) -> PageLanguages:
     Wagtail pages exist in every language and keep their path and query; from a
     page that was ``not_found`` the links go to each language's home page.
     """
-    current = translation.get_language()
+    current = _current_language()
     if page is None or page.pk is None:
         return PageLanguages(
             links=[
@@ -201,10 +187,19 @@ def page_languages(*, page=None, request, not_found=False) -> PageLanguages:
     )
 
 
+def _current_language():
+    """The active language as one of ``settings.LANGUAGES`` (admin previews may
+    run in another admin language)."""
+    try:
+        return get_supported_language_variant(translation.get_language())
+    except LookupError:
+        return DEFAULT_LANGUAGE
+
+
 def _view_url_in(request, language_code, not_found):
     """The current view's URL in ``language_code``; its home page after a 404."""
     path = request.get_full_path()
-    if not_found and language_code != translation.get_language():
+    if not_found and language_code != _current_language():
         with translation.override(language_code):
             return reverse("wagtail_serve", args=[""])
     return translate_url(path, language_code)
@@ -217,7 +212,7 @@ def _link(code, url, request, *, translated=True):
         name=LANGUAGE_NAMES.get(code, info["name_local"]),
         url=url,
         absolute_url=request.build_absolute_uri(url),
-        is_current=code == translation.get_language(),
+        is_current=code == _current_language(),
         translated=translated,
         bidi=info["bidi"],
     )

@@ -180,3 +180,16 @@ def test_switcher_on_a_missing_page_links_the_home_pages(client, home_page):
         "tr": "/tr/gibt-es-nicht/",
         "ar": "/ar/",
     }
+
+
+def test_page_in_an_admin_language_the_portal_lacks_renders(rf, event_index):
+    """Admin previews run in the editor's admin language, e.g. French."""
+    from django.utils import translation
+
+    from home.i18n import page_languages
+
+    with translation.override("fr"):
+        languages = page_languages(page=event_index, request=rf.get("/"))
+
+    assert languages.is_fallback is False
+    assert [link.code for link in languages.links if link.is_current] == ["de"]
