@@ -42,6 +42,12 @@ def pages():
     yield "event", EventPage.objects.live().public().first().url
     yield "course", CoursePage.objects.live().public().first().url
     yield "search", "/suche/?q=Miete"
+    yield "home (tr)", "/tr/"
+    yield "calendar (ar)", "/ar/kalender/"
+    yield (
+        "article (en, German)",
+        "/en" + NewsArticlePage.objects.live().public().first().url,
+    )
 
 
 def measure(client, url, repeat):

@@ -1,7 +1,7 @@
 import factory
 import wagtail_factories
 from django.utils.text import slugify
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from .models import DistrictIndexPage, DistrictPage, HomePage, StandardPage, Topic
 
@@ -68,3 +68,17 @@ def site_with_home(**home_kwargs):
         },
     )
     return home
+
+
+def translation_of(page, language_code, **fields):
+    """``page`` copied into ``language_code`` (parents must be translated), published.
+
+    What an editor gets from wagtail-localize's "Translate" plus "Publish", with
+    ``fields`` as the translated values.
+    """
+    locale, _created = Locale.objects.get_or_create(language_code=language_code)
+    translated = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    return translated

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
@@ -82,3 +83,22 @@ def districts_managed_by(user):
     for path in roots:
         within |= Q(path__startswith=path)
     return DistrictPage.objects.filter(within)
+
+
+def in_language(items, locale):
+    """``items`` in ``locale``, plus default-language items not yet translated into it.
+
+    A Turkish calendar lists the Turkish events and, until they are translated,
+    the German ones. Pass ``items`` already narrowed (live, visible): a draft or
+    hidden translation does not replace the German item.
+    """
+    default = settings.LANGUAGE_CODE
+    if locale is None:
+        return items
+    if locale.language_code == default:
+        return items.filter(locale=locale)
+    translated = items.filter(locale=locale).values("translation_key")
+    return items.filter(
+        Q(locale=locale)
+        | Q(locale__language_code=default) & ~Q(translation_key__in=translated)
+    )

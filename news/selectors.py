@@ -1,4 +1,4 @@
-from home.selectors import in_district_q, visible_to
+from home.selectors import in_district_q, in_language, visible_to
 
 from .models import DecisionBriefingPage, NewsArticlePage
 
@@ -6,7 +6,7 @@ from .models import DecisionBriefingPage, NewsArticlePage
 def latest_news(*, limit, user=None, district=None, locale=None):
     articles = visible_to(NewsArticlePage.objects.live(), user)
     if locale is not None:
-        articles = articles.filter(locale=locale)
+        articles = in_language(articles, locale)
     if district is not None:
         articles = articles.filter(in_district_q(district))
     return (
@@ -21,7 +21,7 @@ def upcoming_briefings(*, limit, user=None, district=None, locale=None):
         status=DecisionBriefingPage.Status.UPCOMING
     )
     if locale is not None:
-        briefings = briefings.filter(locale=locale)
+        briefings = in_language(briefings, locale)
     if district is not None:
         briefings = briefings.filter(in_district_q(district))
     return briefings.order_by("decision_date", "pk")[:limit]

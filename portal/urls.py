@@ -1,6 +1,7 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -9,6 +10,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dialog.views.calendar_feeds import calendar_json
+from home.views import serve_with_fallback
 from members.views import admin_login_redirect
 from search.api import (
     PortalDocumentsAPIViewSet,
@@ -25,11 +27,6 @@ urlpatterns = [
     path("admin/login/", admin_login_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
-    path("suche/", include("search.urls")),
-    path("konto/", include("members.urls")),
-    path("konto/", include("allauth.urls")),
-    path("mitmachen/", include("dialog.urls")),
-    path("", include("news.urls")),
     path("api/v2/kalender/", calendar_json, name="api_calendar"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
@@ -44,4 +41,16 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# German without a prefix (the URLs stay as they were), /en/, /tr/ and /ar/ for
+# the other languages. Wagtail serves the pages of the prefix's locale and falls
+# back to the German page where no translation exists (home.views).
+urlpatterns += i18n_patterns(
+    path("suche/", include("search.urls")),
+    path("konto/", include("members.urls")),
+    path("konto/", include("allauth.urls")),
+    path("mitmachen/", include("dialog.urls")),
+    path("", include("news.urls")),
+    *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, serve_with_fallback, name="wagtail_serve"),
+    prefix_default_language=False,
+)

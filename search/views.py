@@ -1,6 +1,6 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from home.models import paginate
 from home.selectors import visible_to
@@ -23,7 +23,9 @@ def search(request):
     elif query:
         terms = plain_terms(query)
         pages = visible_to(Page.objects.live(), request.user)
-        pages = pages.filter(depth__gt=1).specific()
+        # The visitor's language and, for what is not translated yet, German.
+        locales = {Locale.get_active().pk, Locale.get_default().pk}
+        pages = pages.filter(depth__gt=1, locale__in=locales).specific()
         found = pages.search(terms, operator="and") if terms else pages.none()
         results = paginate(request, found)
     return render(

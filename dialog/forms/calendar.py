@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.models import DistrictPage, Topic
+from home.selectors import in_language
 
 from ..models import EventFormat, EventPage
 
@@ -48,8 +49,8 @@ class CalendarFilterForm(forms.Form):
         districts = DistrictPage.objects.live().public().order_by("title")
         topics = Topic.objects.all()
         if locale is not None:
-            districts = districts.filter(locale=locale)
-            topics = topics.filter(locale=locale)
+            districts = in_language(districts, locale)
+            topics = in_language(topics, locale)
         self.fields["district"].queryset = districts
         self.fields["topic"].queryset = topics
 

@@ -3,7 +3,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from home.selectors import in_district_q, visible_to
+from home.selectors import in_district_q, in_language, visible_to
 
 from ..models import EventFormat, EventPage
 
@@ -13,7 +13,7 @@ def event_list(*, filters=None, user=None, locale=None):
     filters = filters or {}
     events = visible_to(EventPage.objects.live(), user)
     if locale is not None:
-        events = events.filter(locale=locale)
+        events = in_language(events, locale)
 
     date_from = filters.get("date_from") or timezone.localdate()
     events = events.filter(end__gte=_start_of(date_from))
@@ -24,7 +24,7 @@ def event_list(*, filters=None, user=None, locale=None):
     if district := filters.get("district"):
         events = events.filter(in_district_q(district) | Q(venue__district=district))
     if topic := filters.get("topic"):
-        events = events.filter(topics=topic)
+        events = events.filter(topics__translation_key=topic.translation_key)
     if filters.get("young"):
         events = events.filter(for_young_members=True)
     if event_format := filters.get("event_format"):
@@ -48,7 +48,7 @@ def event_list(*, filters=None, user=None, locale=None):
 def upcoming_events(*, limit, user=None, district=None, locale=None):
     events = visible_to(EventPage.objects.live(), user).filter(end__gte=timezone.now())
     if locale is not None:
-        events = events.filter(locale=locale)
+        events = in_language(events, locale)
     if district is not None:
         events = events.filter(in_district_q(district) | Q(venue__district=district))
     return events.select_related("venue", "district").order_by("start", "pk")[:limit]

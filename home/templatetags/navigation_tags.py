@@ -1,38 +1,71 @@
 from django import template
-from wagtail.models import Site
+from django.conf import settings
+from django.utils import translation
+from wagtail.models import Page, Site
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/main_navigation.html", takes_context=True)
 def main_navigation(context):
-    """The home page's live, public children marked "show in menus"."""
+    """The home page's live, public children marked "show in menus".
+
+    The menu is the German one; in another interface language each item shows
+    its translation where one is live, else the German page (in German, under
+    the language's prefix).
+    """
     request = context.get("request")
     current = context.get("page")
     site = Site.find_for_request(request) if request else None
     root = site.root_page if site else None
     items = list(root.get_children().live().in_menu().public()) if root else []
+    translated = _translations([root, *items] if root else [])
     current_path = current.path if current is not None else ""
-    return {
-        "root": root,
-        "is_home": current is not None and root is not None and current.pk == root.pk,
-        "items": [
+    shown_root = translated.get(root.translation_key, root) if root else None
+    default = settings.LANGUAGE_CODE
+    untranslated_lang = "" if translation.get_language() == default else default
+    entries = []
+    for item in items:
+        page = translated.get(item.translation_key, item)
+        entries.append(
             {
-                "page": item,
-                "is_current": current is not None and current.pk == item.pk,
+                "page": page,
+                # Untranslated titles are German: say so for screen readers.
+                "lang": "" if page is not item else untranslated_lang,
+                "is_current": current is not None and current.pk == page.pk,
                 "is_ancestor": bool(current_path)
-                and current_path.startswith(item.path)
-                and current_path != item.path,
+                and current_path.startswith(page.path)
+                and current_path != page.path,
             }
-            for item in items
-        ],
+        )
+    return {
+        "request": request,
+        "root": shown_root,
+        "is_home": current is not None
+        and shown_root is not None
+        and current.pk == shown_root.pk,
+        "items": entries,
     }
 
 
-@register.inclusion_tag("includes/breadcrumbs.html")
-def breadcrumbs(page):
+def _translations(pages):
+    """Live translations of ``pages`` in the active language, by translation key."""
+    language = translation.get_language()
+    if not pages or language == settings.LANGUAGE_CODE:
+        return {}
+    return {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=language,
+        )
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page):
     """The trail from the home page down to ``page``; empty on the home page."""
     ancestors = []
     if page is not None and page.depth > 2:
         ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
-    return {"ancestors": ancestors, "page": page}
+    return {"ancestors": ancestors, "page": page, "request": context.get("request")}

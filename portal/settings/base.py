@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "home.middleware.KeepLanguageInPageUrlsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -86,6 +88,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # ``local_date`` everywhere: dates as the visitor's language writes them.
+            "builtins": ["home.templatetags.portal_i18n"],
         },
     },
 ]
@@ -126,7 +130,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
-WAGTAIL_FRONTEND_LOGIN_URL = "/konto/anmelden/"
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # a URL name: the login in the reader's language
 # The admin login goes through allauth too, so it cannot skip the second factor.
 WAGTAILADMIN_LOGIN_URL = "/konto/anmelden/"
 
@@ -160,7 +164,9 @@ PORTAL_MFA_REQUIRED_GROUPS = ["Administratoren"]
 PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = True
 
 # German first; the other interface languages are offered, page content is
-# translated through Wagtail locales (wagtail-localize).
+# translated through Wagtail locales (wagtail-localize). German URLs carry no
+# prefix and are always German (no Accept-Language or cookie redirect); en, tr
+# and ar live under /en/, /tr/, /ar/ (``i18n_patterns`` in portal/urls.py).
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("German")),

@@ -340,3 +340,55 @@ def test_demo_briefing_feed_leaves_out_members_only_briefings(demo, client):
     members_only = DecisionBriefingPage.objects.filter(audience="members")
     assert titles
     assert titles.isdisjoint(members_only.values_list("title", flat=True))
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ar"])
+def test_demo_home_calendar_and_a_briefing_are_translated(demo, language):
+    from dialog.models import EventIndexPage
+    from home.models import HomePage
+
+    translated = {
+        model.__name__: model.objects.live()
+        .filter(locale__language_code=language)
+        .exists()
+        for model in (HomePage, EventIndexPage, DecisionBriefingPage)
+    }
+
+    assert translated == {
+        "HomePage": True,
+        "EventIndexPage": True,
+        "DecisionBriefingPage": True,
+    }
+
+
+@pytest.mark.parametrize("language", ["en", "tr", "ar"])
+def test_demo_topics_and_venues_are_translated(demo, language):
+    german_topics = Topic.objects.filter(locale__language_code="de").count()
+    german_venues = Venue.objects.filter(locale__language_code="de").count()
+
+    assert Topic.objects.filter(locale__language_code=language).count() == (
+        german_topics
+    )
+    assert Venue.objects.filter(locale__language_code=language).count() == (
+        german_venues
+    )
+
+
+@pytest.mark.parametrize(
+    "language, direction", [("en", "ltr"), ("tr", "ltr"), ("ar", "rtl")]
+)
+def test_demo_translated_pages_render_in_their_language(
+    demo, client, language, direction
+):
+    briefing = DecisionBriefingPage.objects.live().get(locale__language_code=language)
+    paths = [f"/{language}/", f"/{language}/kalender/", briefing.url]
+
+    responses = {path: client.get(path) for path in paths}
+
+    assert {path: r.status_code for path, r in responses.items()} == dict.fromkeys(
+        paths, 200
+    )
+    for response in responses.values():
+        html = response.content.decode()
+        assert f'<html lang="{language}" dir="{direction}">' in html
+        assert "fallback-notice" not in html

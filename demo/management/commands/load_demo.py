@@ -9,6 +9,7 @@ from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.channels import channels_load
 from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
+from demo.translations import translate_demo
 
 
 class Command(BaseCommand):
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             demo_comments()
             load_subscriptions()
             outcomes["updated"] += channels_load()
+            outcomes["translations:updated"] = translate_demo()
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started

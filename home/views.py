@@ -1,0 +1,55 @@
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import translation
+from wagtail.models import Locale, Page, Site
+from wagtail.views import serve
+
+from .i18n import relative_path
+
+
+def serve_with_fallback(request, path):
+    """Wagtail's ``serve``; under /en/, /tr/, /ar/ untranslated pages come in German.
+
+    Wagtail routes from the site root's translation in the active language. When
+    that finds nothing, the path is routed again from the German root; the page
+    found there is served (its template shows the fallback notice), or, if it
+    has a translation under another slug, the visitor is sent there. A path that
+    exists in no language stays a 404.
+    """
+    language = translation.get_language()
+    if (
+        language != settings.LANGUAGE_CODE
+        and Page.route_for_request(request, path) is None
+    ):
+        _route_from_default_locale(request, path)
+        route = request._wagtail_route_for_request
+        if route is not None:
+            translated = (
+                route[0]
+                .get_translations()
+                .filter(locale__language_code=language)
+                .live()
+                .first()
+            )
+            if translated is not None:
+                rest = path[len(relative_path(route[0])) :]
+                return redirect(translated.get_url(request) + rest)
+    return serve(request, path)
+
+
+def _route_from_default_locale(request, path):
+    site = Site.find_for_request(request)
+    if site is None:
+        return
+    root = site.root_page
+    default_root = root.get_translation_or_none(Locale.get_default()) or root
+    try:
+        route = default_root.specific.route(
+            request, [component for component in path.split("/") if component]
+        )
+    except Http404:
+        return
+    # Wagtail's serve() reads the route it cached on the request (documented in
+    # Page.route_for_request); give it the German one.
+    request._wagtail_route_for_request = route
