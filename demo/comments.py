@@ -8,6 +8,7 @@ import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from wagtail.models import Locale
 
 from dialog.models import ForumPage
 from dialog.models.comments import (
@@ -171,8 +172,11 @@ def _demo_pages():
     briefing_slug = next(
         spec["slug"] for spec in content.BRIEFINGS if spec["audience"] == "public"
     )
+    german = Locale.get_default()  # the briefing also has en/tr/ar translations
     return {
-        "briefing": DecisionBriefingPage.objects.get(slug=briefing_slug),
-        "article": NewsArticlePage.objects.get(slug=content.NEWS[0]["slug"]),
-        "forum": ForumPage.objects.get(slug=content.FORUMS[0]["slug"]),
+        "briefing": DecisionBriefingPage.objects.get(slug=briefing_slug, locale=german),
+        "article": NewsArticlePage.objects.get(
+            slug=content.NEWS[0]["slug"], locale=german
+        ),
+        "forum": ForumPage.objects.get(slug=content.FORUMS[0]["slug"], locale=german),
     }

@@ -153,7 +153,7 @@ def moderation_queue(*, user, filters=None):
         comments = comments.filter(page__content_type=page_type)
     if district := filters.get("district"):
         comments = comments.filter(comments_in_district_q(district))
-    return comments.select_related("page", "author").order_by(
+    return comments.select_related("page", "author__profile").order_by(
         "-needs_action", "-created_at", "-pk"
     )
 
@@ -203,14 +203,14 @@ class CommentThread:
         replies = Prefetch(
             "replies",
             queryset=Comment.objects.filter(visible)
-            .select_related("author")
+            .select_related("author__profile")
             .order_by("created_at", "pk"),
             to_attr="visible_replies",
         )
         top_level = (
             Comment.objects.filter(page=self.page, parent__isnull=True)
             .filter(visible | Q(deleted_at__isnull=False) | self._hidden_q())
-            .select_related("author")
+            .select_related("author__profile")
             .prefetch_related(replies)
             .order_by("created_at", "pk")
         )

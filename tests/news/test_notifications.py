@@ -20,7 +20,12 @@ from news.factories import (
     SubscriptionFactory,
 )
 from news.models import DecisionBriefingPage
-from news.models.subscriptions import Delivery, Frequency, PageNotification
+from news.models.subscriptions import (
+    Delivery,
+    Frequency,
+    PageNotification,
+    Subscription,
+)
 from news.services.notifications import (
     deliveries_claim,
     notification_fan_out,
@@ -388,7 +393,7 @@ def test_notification_mail_offers_one_click_unsubscribe(publish, news_index, cli
         content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 200
-    assert not SubscriptionFactory._meta.model.objects.exists()
+    assert not Subscription.objects.exists()
 
 
 def test_settings_link_in_the_mail_opens_the_settings_page(publish, news_index, client):

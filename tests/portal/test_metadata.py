@@ -220,7 +220,7 @@ def test_every_page_announces_the_news_feeds(client, article):
     links = head(client, article.url).links
 
     alternates = {
-        (link["type"], link["href"]) for link in links if link["rel"] == "alternate"
+        (link.get("type"), link["href"]) for link in links if link["rel"] == "alternate"
     }
     assert ("application/rss+xml", reverse("news:feed_news_rss")) in alternates
     assert ("application/atom+xml", reverse("news:feed_news_atom")) in alternates
