@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
+from wagtail.models import Locale
 
 from home.models import DistrictPage, Topic
 from news.models.subscriptions import (
@@ -57,7 +58,11 @@ def load_subscriptions():
         )
         for target, frequency in targets:
             if "topic" in target:
-                target = {"topic": Topic.objects.filter(slug=target["topic"]).first()}
+                target = {
+                    "topic": Topic.objects.filter(
+                        slug=target["topic"], locale=Locale.get_default()
+                    ).first()
+                }
             elif "district" in target:
                 target = {
                     "district": DistrictPage.objects.filter(

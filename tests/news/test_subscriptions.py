@@ -397,3 +397,11 @@ def test_prefilled_district_is_ticked_on_the_form(client, district):
         rf'<input[^>]*name="districts" value="{district.pk}"[^>]*>', html
     ).group(0)
     assert "checked" in checkbox
+
+
+def test_member_profile_links_to_their_subscriptions(client, member_user):
+    client.force_login(member_user)
+
+    response = client.get(reverse("members:profile"))
+
+    assert reverse("news:subscription_mine") in response.text
