@@ -1,8 +1,10 @@
 """Shared fixtures: a site with the usual sections, members and non-members."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -176,3 +178,13 @@ def state_office_user(make_user, home_page):
     """Staff of the state office: edits every page of the site."""
     group = _editor_group("Landesgeschäftsstelle", home_page)
     return make_user("landesbuero", groups=[group])
+
+
+@pytest.fixture(autouse=True)
+def german_by_default():
+    """Each test starts in German: a request to /ar/ leaves Arabic active in the
+    thread (LocaleMiddleware does not reset it), and ``reverse()`` would then
+    build /ar/ URLs in the next test of the same worker."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_simultaneous_requests_create_one_row():
     district = DistrictPageFactory(
         parent=DistrictIndexPageFactory(parent=site_with_home())
