@@ -17,6 +17,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 
+from home.i18n import mail_language
 from members.selectors import display_name
 
 from ..models.comments import (
@@ -280,7 +281,7 @@ def comment_reply_mail_send(*, comment_id: int) -> None:
         "page_title": reply.page.title,
         "url": f"{page_url}#{reply.anchor}",
     }
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(mail_language(user=recipient)):
         subject = str(
             _("New reply to your comment on “%(title)s”") % {"title": reply.page.title}
         )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from dialog.factories import CommentFactory, ForumPageFactory
 from dialog.models.comments import Comment, CommentReport
 from education.factories import CoursePageFactory
+from members.factories import ProfileFactory
 from news.factories import NewsArticlePageFactory
 
 
@@ -483,6 +484,21 @@ def test_author_who_opted_in_gets_a_mail_on_a_visible_reply(
     assert mail.outbox[0].to == [member_user.email]
     assert "Neue Antwort" in mail.outbox[0].subject
     assert f"#kommentar-{reply.pk}" in mail.outbox[0].body
+
+
+def test_reply_mail_is_written_in_the_recipients_language(
+    client, member_user, make_user, open_forum, django_capture_on_commit_callbacks
+):
+    ProfileFactory(user=member_user, preferred_language="tr")
+    parent = CommentFactory(page=open_forum, author=member_user, notify_on_reply=True)
+    client.force_login(make_user("karl"))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("dialog:comment_reply", args=[parent.pk]), {"body": "Stimmt!"}
+        )
+
+    assert "yorumunuza yeni yanıt" in mail.outbox[0].subject
 
 
 def test_no_mail_without_opt_in(
