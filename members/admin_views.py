@@ -1,4 +1,4 @@
-"""Confirm and reject membership verifications from the Wagtail admin."""
+"""Confirm, reject and revoke membership verifications from the Wagtail admin."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,11 +11,11 @@ from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .forms import VerificationRejectForm
+from .forms import VerificationRejectForm, VerificationRevokeForm
 from .models import MembershipVerification
 from .permissions import can_decide_verification, can_decide_verifications
 from .selectors import display_name
-from .services import verification_confirm, verification_reject
+from .services import verification_confirm, verification_reject, verification_revoke
 
 INDEX_URL_NAME = "membership_verifications:index"
 
@@ -106,3 +106,29 @@ class RejectView(WagtailAdminTemplateMixin, FormView):
 
 
 reject = _forbidden_as_403(RejectView.as_view())
+
+
+class RevokeView(RejectView):
+    form_class = VerificationRevokeForm
+    template_name = "members/admin/verification_revoke.html"
+    page_title = gettext_lazy("Revoke membership")
+
+    def form_valid(self, form):
+        try:
+            verification_revoke(
+                verification=self.verification,
+                decided_by=self.request.user,
+                reason=form.cleaned_data["reason"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.render_to_response(self.get_context_data(form=form), status=409)
+        messages.success(
+            self.request,
+            _("The membership of %(name)s has been revoked.")
+            % {"name": display_name(self.verification.user)},
+        )
+        return redirect(reverse(INDEX_URL_NAME))
+
+
+revoke = _forbidden_as_403(RevokeView.as_view())

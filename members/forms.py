@@ -135,3 +135,13 @@ class VerificationRejectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Sent to the person by email."),
     )
+
+
+class VerificationRevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Sent to the person by email."),
+    )

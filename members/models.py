@@ -95,6 +95,7 @@ class MembershipVerification(models.Model):
         PENDING = "pending", _("Pending")
         CONFIRMED = "confirmed", _("Confirmed")
         REJECTED = "rejected", _("Rejected")
+        REVOKED = "revoked", _("Revoked")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -133,6 +134,21 @@ class MembershipVerification(models.Model):
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     rejection_reason = models.TextField(
         _("reason for rejection"),
+        blank=True,
+        help_text=_("Sent to the person; optional."),
+    )
+    # A revocation keeps the confirmation (decided_by/at) on record next to it.
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+    revocation_reason = models.TextField(
+        _("reason for revocation"),
         blank=True,
         help_text=_("Sent to the person; optional."),
     )

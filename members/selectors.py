@@ -69,7 +69,7 @@ def verification_latest(user) -> MembershipVerification | None:
 def verifications_visible_to(user):
     """The requests ``user`` may see and decide: their districts', or all."""
     queryset = MembershipVerification.objects.select_related(
-        "user__profile", "district", "decided_by__profile"
+        "user__profile", "district", "decided_by__profile", "revoked_by__profile"
     )
     if user is None or not user.is_authenticated or not user.is_active:
         return queryset.none()

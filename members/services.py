@@ -192,3 +192,31 @@ def verification_reject(
     )
     _send_decision_mail_on_commit(verification)
     return verification
+
+
+@transaction.atomic
+def verification_revoke(
+    *, verification, decided_by, reason: str = ""
+) -> MembershipVerification:
+    """Take back a confirmation (the person left, or was confirmed by mistake).
+
+    The person leaves the members group at once, so members-only pages close for
+    them; the confirmation stays on record and they may ask again later.
+    """
+    if not can_decide_verification(decided_by, verification):
+        raise PermissionDenied
+    locked = (
+        MembershipVerification.objects.select_for_update()
+        .select_related("user")
+        .get(pk=verification.pk)
+    )
+    if locked.status != MembershipVerification.Status.CONFIRMED:
+        raise ValidationError(_("Only confirmed memberships can be revoked."))
+    locked.status = MembershipVerification.Status.REVOKED
+    locked.revoked_by = decided_by
+    locked.revoked_at = timezone.now()
+    locked.revocation_reason = reason.strip()
+    locked.save()
+    locked.user.groups.remove(members_group_get())
+    _send_decision_mail_on_commit(locked)
+    return locked

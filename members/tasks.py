@@ -7,6 +7,12 @@ from django_tasks import task
 from .models import MembershipVerification
 from .selectors import display_name, profile_for
 
+TEMPLATES = {
+    MembershipVerification.Status.CONFIRMED: "confirmed",
+    MembershipVerification.Status.REJECTED: "rejected",
+    MembershipVerification.Status.REVOKED: "revoked",
+}
+
 
 @task()
 def verification_decision_mail_send(verification_id: int) -> None:
@@ -15,12 +21,11 @@ def verification_decision_mail_send(verification_id: int) -> None:
         "user", "district"
     ).get(pk=verification_id)
     user = verification.user
-    if not user.email:
+    template = TEMPLATES.get(verification.status)
+    if not user.email or template is None:
         return
     profile = profile_for(user)
     language = profile.preferred_language if profile else settings.LANGUAGE_CODE
-    confirmed = verification.status == MembershipVerification.Status.CONFIRMED
-    template = "confirmed" if confirmed else "rejected"
     with translation.override(language):
         context = {
             "name": display_name(user),

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -70,7 +71,10 @@ class VerificationFilterSet(WagtailFilterSet):
 
 
 class DecisionColumn(Column):
-    """Confirm (one POST) and reject buttons while pending; who and when after."""
+    """Confirm (one POST) and reject buttons while pending; who and when after.
+
+    A confirmed request also links to the revoke form.
+    """
 
     cell_template_name = "members/admin/verification_actions_cell.html"
 
@@ -87,7 +91,9 @@ class DecisionColumn(Column):
                 self.viewset.get_url_name("confirm"), args=[instance.pk]
             ),
             reject_url=reverse(self.viewset.get_url_name("reject"), args=[instance.pk]),
+            revoke_url=reverse(self.viewset.get_url_name("revoke"), args=[instance.pk]),
             decided_by=display_name(instance.decided_by) if instance.decided_by else "",
+            revoked_by=display_name(instance.revoked_by) if instance.revoked_by else "",
         )
         return context
 
@@ -101,6 +107,22 @@ class VerificationInspectView(InspectView):
     def get_object(self, queryset=None):
         visible = verifications_visible_to(self.request.user)
         return get_object_or_404(visible, pk=unquote(str(self.pk)))
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.object.status == MembershipVerification.Status.CONFIRMED:
+            buttons = [
+                *buttons,
+                HeaderButton(
+                    _("Revoke membership"),
+                    url=reverse(
+                        "membership_verifications:revoke", args=[self.object.pk]
+                    ),
+                    icon_name="cross",
+                ),
+            ]
+        return buttons
 
 
 class VerificationHistoryView(HistoryView):
@@ -138,6 +160,9 @@ class MembershipVerificationViewSet(ModelViewSet):
         "decided_by",
         "decided_at",
         "rejection_reason",
+        "revoked_by",
+        "revoked_at",
+        "revocation_reason",
     ]
 
     @cached_property
@@ -164,6 +189,7 @@ class MembershipVerificationViewSet(ModelViewSet):
         return super().get_urlpatterns() + [
             path("<int:pk>/bestaetigen/", admin_views.confirm, name="confirm"),
             path("<int:pk>/ablehnen/", admin_views.reject, name="reject"),
+            path("<int:pk>/widerrufen/", admin_views.revoke, name="revoke"),
         ]
 
 

@@ -358,3 +358,162 @@ def test_nobody_edits_a_request_in_the_admin(client, superuser, pending_request)
     client.post(edit_url, {"rejection_reason": "frei erfunden"})
 
     assert fresh(pending_request).rejection_reason == ""
+
+
+def revoke_url(verification):
+    return reverse("membership_verifications:revoke", args=[verification.pk])
+
+
+@pytest.fixture
+def confirmed_request(pending_request, district_editor):
+    from members.services import verification_confirm
+
+    return verification_confirm(
+        verification=pending_request, decided_by=district_editor
+    )
+
+
+def test_revoked_member_can_no_longer_read_the_members_only_briefing(
+    client, district_editor, confirmed_request, members_briefing
+):
+    client.force_login(district_editor)
+    client.post(revoke_url(confirmed_request), {"reason": "Ausgetreten."})
+    client.force_login(confirmed_request.user)
+
+    response = client.get(members_briefing.url)
+
+    assert response.status_code == 302
+    assert "Zwiebelturm" not in response.content.decode()
+    assert not is_verified_member(fresh(confirmed_request).user)
+
+
+def test_revoking_records_who_when_and_why_and_keeps_the_confirmation(
+    client, make_user, district, confirmed_request
+):
+    from tests.conftest import _editor_group
+
+    group = _editor_group("Bezirksredaktion FK 2", district)
+    second_editor = make_user("bezirk-fk-2", groups=[group])
+    client.force_login(second_editor)
+
+    response = client.post(revoke_url(confirmed_request), {"reason": "Ausgetreten."})
+
+    verification = fresh(confirmed_request)
+    assert response.status_code == 302
+    assert verification.status == "revoked"
+    assert verification.revoked_by == second_editor
+    assert verification.revoked_at is not None
+    assert verification.revocation_reason == "Ausgetreten."
+    assert verification.decided_by == confirmed_request.decided_by
+
+
+def test_revoking_mails_the_person_with_the_reason(
+    client,
+    district_editor,
+    confirmed_request,
+    mailoutbox,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(district_editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(revoke_url(confirmed_request), {"reason": "Ausgetreten."})
+
+    assert mailoutbox[-1].to == ["neu@example.org"]
+    assert "widerrufen" in mailoutbox[-1].subject
+    assert "Ausgetreten." in mailoutbox[-1].body
+
+
+def test_revoke_asks_for_an_optional_reason(client, district_editor, confirmed_request):
+    client.force_login(district_editor)
+
+    response = client.get(revoke_url(confirmed_request))
+
+    assert response.status_code == 200
+    assert 'name="reason"' in response.content.decode()
+
+
+def test_admin_list_offers_revoking_a_confirmed_request(
+    client, district_editor, confirmed_request
+):
+    client.force_login(district_editor)
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert revoke_url(confirmed_request) in html
+
+
+def test_inspect_view_offers_revoking_a_confirmed_request(
+    client, district_editor, confirmed_request
+):
+    client.force_login(district_editor)
+    inspect_url = reverse(
+        "membership_verifications:inspect", args=[confirmed_request.pk]
+    )
+
+    html = client.get(inspect_url).content.decode()
+
+    assert revoke_url(confirmed_request) in html
+
+
+def test_editor_of_another_district_cannot_revoke_and_nothing_changes(
+    client, make_user, other_district, confirmed_request, mailoutbox
+):
+    from tests.conftest import _editor_group
+
+    group = _editor_group("Bezirksredaktion Marzahn-Hellersdorf", other_district)
+    client.force_login(make_user("bezirk-mh", groups=[group]))
+
+    response = client.post(revoke_url(confirmed_request), {"reason": "Weg damit."})
+
+    verification = fresh(confirmed_request)
+    assert response.status_code == 403
+    assert verification.status == "confirmed"
+    assert verification.revoked_by is None
+    assert is_verified_member(verification.user)
+    assert mailoutbox == []
+
+
+def test_revoking_a_pending_request_is_refused_with_a_german_message(
+    client, district_editor, pending_request, mailoutbox
+):
+    client.force_login(district_editor)
+
+    response = client.post(revoke_url(pending_request), {"reason": ""})
+
+    assert response.status_code == 409
+    assert "Nur bestätigte Mitgliedschaften können widerrufen werden." in (
+        response.content.decode()
+    )
+    assert fresh(pending_request).status == "pending"
+    assert mailoutbox == []
+
+
+def test_revoked_person_sees_the_reason_and_may_ask_again(
+    client, district_editor, district, confirmed_request
+):
+    client.force_login(district_editor)
+    client.post(revoke_url(confirmed_request), {"reason": "Ausgetreten."})
+    client.force_login(confirmed_request.user)
+
+    html = client.get(REQUEST_URL).content.decode()
+    client.post(REQUEST_URL, {"district": district.pk, "membership_number": "654321"})
+
+    assert "Ausgetreten." in html
+    assert 'name="membership_number"' in html
+    latest = MembershipVerification.objects.filter(user=confirmed_request.user).first()
+    assert latest.status == "pending"
+    assert latest.membership_number == "654321"
+
+
+def test_admin_list_shows_who_revoked_and_why(
+    client, district_editor, confirmed_request
+):
+    client.force_login(district_editor)
+    client.post(revoke_url(confirmed_request), {"reason": "Ausgetreten."})
+
+    html = client.get(INDEX_URL).content.decode()
+
+    assert "Widerrufen von" in html
+    assert "Ausgetreten." in html
+    assert revoke_url(confirmed_request) not in html
