@@ -161,8 +161,9 @@ def _decide(*, verification, decided_by, status, reason=""):
 def _send_decision_mail_on_commit(verification):
     from .tasks import verification_decision_mail_send
 
-    transaction.on_commit(
-        lambda: verification_decision_mail_send.enqueue(verification.pk)
+    decision = verification.status  # the mail tells this decision, even if a later one
+    transaction.on_commit(  # is made before the worker runs
+        lambda: verification_decision_mail_send.enqueue(verification.pk, decision)
     )
 
 

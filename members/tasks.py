@@ -15,13 +15,17 @@ TEMPLATES = {
 
 
 @task()
-def verification_decision_mail_send(verification_id: int) -> None:
-    """Tell the person how their district decided, in their mail language."""
+def verification_decision_mail_send(verification_id: int, decision: str) -> None:
+    """Tell the person how their district decided, in their mail language.
+
+    ``decision`` is the status at the time of deciding: a confirmation revoked
+    before the worker runs still gets its own "confirmed" mail, then "revoked".
+    """
     verification = MembershipVerification.objects.select_related(
         "user", "district"
     ).get(pk=verification_id)
     user = verification.user
-    template = TEMPLATES.get(verification.status)
+    template = TEMPLATES.get(decision)
     if not user.email or template is None:
         return
     profile = profile_for(user)

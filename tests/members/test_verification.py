@@ -517,3 +517,20 @@ def test_admin_list_shows_who_revoked_and_why(
     assert "Widerrufen von" in html
     assert "Ausgetreten." in html
     assert revoke_url(confirmed_request) not in html
+
+
+def test_confirmation_revoked_before_the_mail_went_out_still_gets_both_mails(
+    district_editor, pending_request, mailoutbox, django_capture_on_commit_callbacks
+):
+    from members.services import verification_confirm, verification_revoke
+
+    with django_capture_on_commit_callbacks(execute=True):
+        verification_confirm(verification=pending_request, decided_by=district_editor)
+        verification_revoke(
+            verification=fresh(pending_request), decided_by=district_editor
+        )
+
+    subjects = [message.subject for message in mailoutbox]
+    assert len(subjects) == 2
+    assert "bestätigtes Mitglied" in subjects[0]
+    assert "widerrufen" in subjects[1]
