@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
@@ -53,3 +53,8 @@ def _route_from_default_locale(request, path):
     # Wagtail's serve() reads the route it cached on the request (documented in
     # Page.route_for_request); give it the German one.
     request._wagtail_route_for_request = route
+
+
+def csrf_failure(request, reason=""):
+    """A form's CSRF check failed: say so in the reader's language, keep a 403."""
+    return render(request, "403_csrf.html", status=403)

@@ -127,6 +127,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
+CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+
 LOGIN_URL = "members:login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
