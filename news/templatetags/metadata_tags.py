@@ -60,7 +60,12 @@ def page_metadata(context, page=None):
     if page_language := getattr(getattr(page, "locale", None), "language_code", ""):
         meta["og_locale"] = OG_LOCALES.get(page_language, page_language)
     meta["title"] = page.seo_title or page.title
-    meta["canonical"] = page.get_full_url(request)
+    if page_language and page_language != language:
+        # A German page shown under /tr/ as a fallback: the original is canonical,
+        # not the prefixed address this request announces for it.
+        meta["canonical"] = page.get_full_url()
+    else:
+        meta["canonical"] = page.get_full_url(request)
     if is_restricted(page):
         meta["noindex"] = True
         return meta

@@ -193,3 +193,15 @@ def test_page_in_an_admin_language_the_portal_lacks_renders(rf, event_index):
 
     assert languages.is_fallback is False
     assert [link.code for link in languages.links if link.is_current] == ["de"]
+
+
+def test_fallback_page_names_the_german_original_as_canonical(client, event_index):
+    html = client.get("/tr/kalender/").content.decode()
+
+    assert re.search(r'<link rel="canonical" href="http://[^"/]+/kalender/">', html)
+
+
+def test_translated_page_is_its_own_canonical(client, event_index, turkish_calendar):
+    html = client.get("/tr/kalender/").content.decode()
+
+    assert re.search(r'<link rel="canonical" href="http://[^"/]+/tr/kalender/">', html)
