@@ -1,6 +1,10 @@
+from functools import wraps
+
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
@@ -58,3 +62,22 @@ def _route_from_default_locale(request, path):
 def csrf_failure(request, reason=""):
     """A form's CSRF check failed: say so in the reader's language, keep a 403."""
     return render(request, "403_csrf.html", status=403)
+
+
+def admin_forbidden_as_403(template_name, context=None):
+    """Decorate a Wagtail admin view: ``PermissionDenied`` answers 403 with
+    ``template_name``, where Wagtail would redirect to the dashboard instead."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            try:
+                return view(request, *args, **kwargs)
+            except PermissionDenied:
+                return TemplateResponse(
+                    request, template_name, dict(context or {}), status=403
+                )
+
+        return wrapped
+
+    return decorator

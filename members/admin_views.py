@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
-from django.views.defaults import permission_denied
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from home.views import admin_forbidden_as_403
 
 from .forms import VerificationRejectForm, VerificationRevokeForm
 from .models import MembershipVerification
@@ -36,16 +37,7 @@ def _get_decidable(request, pk):
     return verification
 
 
-def _forbidden_as_403(view):
-    """A real 403; Wagtail turns PermissionDenied into a redirect to the dashboard."""
-
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except PermissionDenied as exception:
-            return permission_denied(request, exception)
-
-    return wrapped
+_forbidden_as_403 = admin_forbidden_as_403("members/admin/forbidden.html")
 
 
 @_forbidden_as_403

@@ -5,6 +5,7 @@ import functools
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -14,6 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
+
+from home.views import admin_forbidden_as_403
 
 from ..forms.registrations import RegistrationForm
 from ..models.registrations import Registration, RegistrationMixin, RegistrationMode
@@ -252,12 +255,10 @@ def organiser_view(view):
         if not isinstance(page, RegistrationMixin):
             raise Http404
         if not user_can_manage_registrations(request.user, page):
-            return TemplateResponse(
-                request, "dialog/registrations/admin/forbidden.html", status=403
-            )
+            raise PermissionDenied
         return view(request, page, **kwargs)
 
-    return wrapped
+    return admin_forbidden_as_403("dialog/registrations/admin/forbidden.html")(wrapped)
 
 
 def registration_index_view(request):

@@ -5,12 +5,10 @@ comment, district editors those on their districts' pages. Every view checks
 the scope on the server; anyone else gets 403.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
@@ -26,6 +24,7 @@ from wagtail.admin.viewsets.base import ViewSet
 
 from home.models import DistrictPage
 from home.selectors import districts_managed_by
+from home.views import admin_forbidden_as_403
 
 from ..forms.comments import CommentQueueFilterForm, ModerationReasonForm
 from ..models.comments import Comment
@@ -41,41 +40,27 @@ from ..services.comments import comment_approve, comment_hide, comment_reject
 QUEUE_PAGE_SIZE = 50
 
 
-class _NotModerator(Exception):
-    """Answered with 403 in place: Wagtail turns PermissionDenied into a redirect."""
-
-
 def _require_moderator(request):
     if not comment_can_moderate_any(user=request.user):
-        raise _NotModerator
+        raise PermissionDenied
 
 
 def _moderated_comment(request, pk):
     _require_moderator(request)
     comment = get_object_or_404(Comment, pk=pk)
     if not comments_moderated_by(user=request.user).filter(pk=pk).exists():
-        raise _NotModerator
+        raise PermissionDenied
     return comment
 
 
-def _forbidden_as_403(view):
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        try:
-            return view(request, *args, **kwargs)
-        except _NotModerator:
-            return TemplateResponse(
-                request,
-                "dialog/comments/admin/forbidden.html",
-                {
-                    "header_title": _("Comments"),
-                    "page_title": _("Comments"),
-                    "header_icon": "comment",
-                },
-                status=403,
-            )
-
-    return wrapped
+_forbidden_as_403 = admin_forbidden_as_403(
+    "dialog/comments/admin/forbidden.html",
+    {
+        "header_title": _("Comments"),
+        "page_title": _("Comments"),
+        "header_icon": "comment",
+    },
+)
 
 
 def _district_choices(user):

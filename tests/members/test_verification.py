@@ -534,3 +534,17 @@ def test_confirmation_revoked_before_the_mail_went_out_still_gets_both_mails(
     assert len(subjects) == 2
     assert "bestätigtes Mitglied" in subjects[0]
     assert "widerrufen" in subjects[1]
+
+
+def test_editor_of_another_district_is_told_why_in_german(
+    client, make_user, other_district, pending_request
+):
+    from tests.conftest import _editor_group
+
+    group = _editor_group("Bezirksredaktion Marzahn-Hellersdorf", other_district)
+    client.force_login(make_user("bezirk-mh", groups=[group]))
+
+    response = client.post(confirm_url(pending_request))
+
+    assert response.status_code == 403
+    assert "Diese Anfrage darfst du nicht entscheiden" in response.content.decode()
