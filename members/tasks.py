@@ -4,8 +4,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django_tasks import task
 
+from home.i18n import mail_language
+
 from .models import MembershipVerification
-from .selectors import display_name, profile_for
+from .selectors import display_name
 
 TEMPLATES = {
     MembershipVerification.Status.CONFIRMED: "confirmed",
@@ -28,9 +30,7 @@ def verification_decision_mail_send(verification_id: int, decision: str) -> None
     template = TEMPLATES.get(decision)
     if not user.email or template is None:
         return
-    profile = profile_for(user)
-    language = profile.preferred_language if profile else settings.LANGUAGE_CODE
-    with translation.override(language):
+    with translation.override(mail_language(user=user)):
         context = {
             "name": display_name(user),
             "verification": verification,
