@@ -20,10 +20,10 @@ from wagtail.permissions import register_permission_policy
 
 from home.selectors import districts_managed_by
 
-from . import admin_views
-from .models import MembershipVerification
-from .permissions import can_decide_verification, can_decide_verifications
-from .selectors import display_name, verifications_visible_to
+from .. import admin_views
+from ..models import MembershipVerification
+from ..permissions import can_decide_verification, can_decide_verifications
+from ..selectors import display_name, verifications_visible_to
 
 
 class VerificationPermissionPolicy(BasePermissionPolicy):

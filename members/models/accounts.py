@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .consents import KIND_CHOICES, wording_for
+from ..consents import KIND_CHOICES, wording_for
 
 
 class Profile(models.Model):

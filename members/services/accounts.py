@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from home.services import members_group_get
 
-from .consents import current_wording
-from .models import Consent, MembershipVerification, Profile
-from .permissions import can_decide_verification
+from ..consents import current_wording
+from ..models import Consent, MembershipVerification, Profile
+from ..permissions import can_decide_verification
 
 
 def profile_get_or_create(*, user) -> Profile:
@@ -113,7 +113,7 @@ def verification_request(
 
     A second submit while a request is open returns the open request.
     """
-    from .selectors import is_verified_member
+    from ..selectors import is_verified_member
 
     _lock_user(user)
     if is_verified_member(user):
@@ -159,7 +159,7 @@ def _decide(*, verification, decided_by, status, reason=""):
 
 
 def _send_decision_mail_on_commit(verification):
-    from .tasks import verification_decision_mail_send
+    from ..tasks import verification_decision_mail_send
 
     decision = verification.status  # the mail tells this decision, even if a later one
     transaction.on_commit(  # is made before the worker runs

@@ -1,9 +1,7 @@
 from allauth.account import views as account_views
 from django.urls import path, re_path
 
-from . import views
-
-app_name = "members"
+from .. import views
 
 # German addresses for the pages people type or are sent to; allauth's own
 # (English) addresses under /konto/ keep working for its internal redirects.

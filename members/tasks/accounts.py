@@ -6,8 +6,8 @@ from django_tasks import task
 
 from home.i18n import mail_language
 
-from .models import MembershipVerification
-from .selectors import display_name
+from ..models import MembershipVerification
+from ..selectors import display_name
 
 TEMPLATES = {
     MembershipVerification.Status.CONFIRMED: "confirmed",

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from home.models import MEMBERS_GROUP_NAME
 from home.selectors import districts_managed_by
 
-from .models import Consent, MembershipVerification, Profile
+from ..models import Consent, MembershipVerification, Profile
 
 
 def is_verified_member(user) -> bool:

@@ -9,17 +9,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
-from .consents import current_wordings
-from .forms import ProfileForm, VerificationRequestForm
-from .models import MembershipVerification
-from .permissions import has_admin_access
-from .selectors import (
+from ..consents import current_wordings
+from ..forms import ProfileForm, VerificationRequestForm
+from ..models import MembershipVerification
+from ..permissions import has_admin_access
+from ..selectors import (
     active_consents,
     is_verified_member,
     profile_for,
     verification_latest,
 )
-from .services import consents_update, profile_update, verification_request
+from ..services import consents_update, profile_update, verification_request
 
 
 def admin_login_redirect(request):

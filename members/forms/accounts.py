@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.models import DistrictPage
 
-from .consents import current_wordings
+from ..consents import current_wordings
 
 # No allauth import here: allauth imports this module for ACCOUNT_SIGNUP_FORM_CLASS.
 
@@ -35,7 +35,7 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request, user):
-        from .services import profile_update
+        from ..services import profile_update
 
         profile_update(user=user, display_name=self.cleaned_data["display_name"])
 
