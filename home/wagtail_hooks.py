@@ -1,7 +1,9 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .audit import ACTIONS
 from .models import Topic
 
 
@@ -16,3 +18,9 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_personal_data_actions(actions):
+    for action, label, message in ACTIONS:
+        actions.register_action(action, label, message)
