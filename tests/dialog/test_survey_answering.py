@@ -147,3 +147,18 @@ def test_survey_list_shows_open_surveys_only(client, member_user, open_survey):
     assert response.status_code == 200
     assert "Mitgliederbefragung 2026" in content
     assert "Entwurf" not in content
+
+
+def test_members_profile_links_to_the_surveys(rf, member_user, non_member_user):
+    from wagtail import hooks
+
+    from dialog.wagtail_hooks.surveys import survey_profile_links
+
+    request = rf.get("/")
+    request.user = member_user
+    assert survey_profile_links in hooks.get_hooks("member_profile_links")
+    assert survey_profile_links(request) == [
+        ("Mitgliederbefragungen", reverse("dialog:survey_list"))
+    ]
+    request.user = non_member_user
+    assert survey_profile_links(request) is None

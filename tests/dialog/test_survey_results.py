@@ -230,3 +230,38 @@ def test_survey_admin_is_closed_to_people_without_the_permission(client, member_
 
     assert response.status_code in (302, 403)
     assert "Befragung" not in response.content.decode()
+
+
+def test_edit_view_shows_questions_and_links_to_results(
+    client, survey_staff, answered_survey
+):
+    survey, _questions = answered_survey
+    client.force_login(survey_staff)
+
+    response = client.get(reverse("surveys:edit", args=[survey.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Wie zufrieden sind Sie?" in html
+    assert reverse("surveys:results", args=[survey.pk]) in html
+
+
+def test_call_lists_page_shows_outcome_counts_but_no_names(
+    client, survey_staff, answered_survey, district, make_user
+):
+    from dialog.factories import CallListEntryFactory, CallListFactory
+
+    survey, _questions = answered_survey
+    caller = make_user("anrufer", first_name="Carla")
+    call_list = CallListFactory(survey=survey, district=district, caller=caller)
+    member = make_user("versteckt", first_name="Versteckte", last_name="Person")
+    CallListEntryFactory(call_list=call_list, member=member, outcome="declined")
+    client.force_login(survey_staff)
+
+    response = client.get(reverse("surveys:call_lists", args=[survey.pk]))
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Friedrichshain-Kreuzberg" in html
+    assert "Carla" in html
+    assert "Versteckte" not in html

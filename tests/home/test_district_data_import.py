@@ -147,3 +147,54 @@ def test_people_who_may_not_edit_the_page_get_403(
     response = client.get(import_url)
 
     assert response.status_code == 403
+
+
+def test_admin_page_form_refuses_the_same_district_and_year_twice(
+    client, state_office_user, data_page, district
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+    client.force_login(state_office_user)
+    row = {
+        "district": district.pk,
+        "year": 2025,
+        "members": 10,
+        "inhabitants": "",
+        "election_result": "",
+        "events_held": "",
+        "new_members": "",
+    }
+    data = nested_form_data(
+        {
+            "title": data_page.title,
+            "slug": data_page.slug,
+            "intro": rich_text(""),
+            "figures": inline_formset([row, {**row, "members": 11}]),
+            "action-publish": "publish",
+        }
+    )
+
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[data_page.pk]), data
+    )
+
+    assert response.status_code == 200
+    assert not DistrictFigure.objects.exists()
+    single = dict(data)
+    single["figures-TOTAL_FORMS"] = "1"
+    for key in [k for k in single if k.startswith("figures-1-")]:
+        del single[key]
+    saved = client.post(reverse("wagtailadmin_pages:edit", args=[data_page.pk]), single)
+    assert saved.status_code == 302
+    assert DistrictFigure.objects.get().members == 10
+
+
+def test_import_button_is_on_the_page_in_the_admin(
+    client, state_office_user, data_page, import_url
+):
+    client.force_login(state_office_user)
+
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[data_page.pk]))
+
+    assert response.status_code == 200
+    assert import_url in response.content.decode()
