@@ -220,7 +220,8 @@ class FigureImporter:
 
     Rows change the page's figures in memory (the inline of the latest
     revision); :meth:`run` saves a new revision once every row is good, and
-    publishes it when the page is live and the editor may publish.
+    publishes it when the page is live without other unpublished changes and
+    the editor may publish; otherwise the figures wait in the draft.
     """
 
     def __init__(self, *, page: DistrictDataPage):
@@ -287,9 +288,16 @@ class FigureImporter:
             self.page.figures = sorted(
                 self.existing.values(), key=lambda f: (f.district.title, f.year)
             )
+            # An editor's unpublished draft must not go live with the figures.
+            publish = (
+                self.page.live
+                and not self.page.has_unpublished_changes
+                and self.page.permissions_for_user(user).can_publish()
+            )
             revision = self.page.save_revision(user=user, log_action=True)
-            if self.page.live and self.page.permissions_for_user(user).can_publish():
+            if publish:
                 revision.publish(user=user)
+            report.published = publish
         return report
 
 

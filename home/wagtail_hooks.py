@@ -1,8 +1,9 @@
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
@@ -60,13 +61,21 @@ def district_data_import_view(request, page_id):
                     dry_run=form.cleaned_data["dry_run"],
                     user=request.user,
                 )
+                if report.applied and not getattr(report, "published", True):
+                    messages.warning(
+                        request,
+                        gettext(
+                            "The figures are saved in a draft of the page; "
+                            "publish it to show them."
+                        ),
+                    )
         if file_error or (report and not report.ok) or not form.is_valid():
             status = 400
     return TemplateResponse(
         request,
         "home/admin/csv_import.html",
         {
-            "title": gettext_now("Import figures: %(page)s") % {"page": page.title},
+            "title": gettext("Import figures: %(page)s") % {"page": page.title},
             "form": form,
             "report": report,
             "file_error": file_error,

@@ -142,9 +142,12 @@ def call_lists_of_caller(user):
 
 
 def call_list_of_caller(*, user, pk):
-    """The call list ``pk`` if ``user`` is its caller, else ``None``."""
+    """The call list ``pk`` if ``user`` is its caller and the survey is open.
+
+    Once a survey is closed, nobody needs the numbers on its lists any more.
+    """
     return (
-        CallList.objects.filter(pk=pk, caller=user)
+        CallList.objects.filter(pk=pk, caller=user, survey__status=Survey.Status.OPEN)
         .select_related("survey", "district")
         .first()
     )

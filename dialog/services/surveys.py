@@ -179,6 +179,12 @@ def call_outcome_record(
         )
     now = timezone.now()
     if answers_consented:
+        if SurveyResponse.objects.filter(
+            survey=entry.call_list.survey, respondent=entry.member
+        ).exists():
+            raise ValidationError(
+                _("This member has already answered; record only how the call went.")
+            )
         survey_response_submit(
             survey=entry.call_list.survey,
             respondent=entry.member,

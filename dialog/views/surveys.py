@@ -191,12 +191,17 @@ def call_entry(request, call_list_id, entry_id):
     if not survey.is_open:
         raise Http404
     status = 200
-    existing = survey_response_of(survey=survey, user=entry.member)
+    # The caller never sees what a member answered, only that they did.
+    already_answered = SurveyResponse.objects.filter(
+        survey=survey, respondent=entry.member
+    ).exists()
     if request.method == "POST":
         outcome_form = CallOutcomeForm(request.POST)
         answer_form = SurveyAnswerForm(request.POST, survey=survey)
         if outcome_form.is_valid():
-            consented = outcome_form.cleaned_data["answers_consented"]
+            consented = (
+                outcome_form.cleaned_data["answers_consented"] and not already_answered
+            )
             if not consented or answer_form.is_valid():
                 try:
                     call_outcome_record(
@@ -213,8 +218,8 @@ def call_entry(request, call_list_id, entry_id):
                     return redirect(
                         "dialog:survey_call_list", call_list_id=call_list.pk
                     )
-        elif not request.POST.get("answers_consented"):
-            answer_form = _unchecked_answers(survey, existing)
+        elif already_answered or not request.POST.get("answers_consented"):
+            answer_form = SurveyAnswerForm(survey=survey)
         status = 400
     else:
         outcome_form = CallOutcomeForm(
@@ -222,7 +227,7 @@ def call_entry(request, call_list_id, entry_id):
             if entry.outcome != CallListEntry.Outcome.OPEN
             else None
         )
-        answer_form = _unchecked_answers(survey, existing)
+        answer_form = SurveyAnswerForm(survey=survey)
     answer_form.use_required_attribute = False
     return TemplateResponse(
         request,
@@ -234,12 +239,7 @@ def call_entry(request, call_list_id, entry_id):
             "phone": entry.member.survey_phone_consent.phone,
             "outcome_form": outcome_form,
             "form": answer_form,
-            "already_answered": existing is not None,
+            "already_answered": already_answered,
         },
         status=status,
     )
-
-
-def _unchecked_answers(survey, response):
-    """The answer form, unbound: answers are checked only with the consent ticked."""
-    return SurveyAnswerForm(initial=answers_as_initial(response), survey=survey)

@@ -331,3 +331,55 @@ def test_call_list_query_count_does_not_grow_with_the_list(
         response = client.get(reverse("dialog:survey_call_list", args=[call_list.pk]))
 
     assert response.content.decode().count("tel:") == 16
+
+
+def test_caller_never_sees_a_members_own_answers_and_cannot_overwrite_them(
+    client, caller, call_list, called_member, survey_and_questions
+):
+    from dialog.services.surveys import survey_response_submit
+
+    _survey, questions = survey_and_questions
+    survey_response_submit(
+        survey=call_list.survey,
+        respondent=called_member,
+        answers={
+            questions["single"].pk: "Nein",
+            questions["scale"].pk: 1,
+            questions["text"].pk: "Geheime Meinung",
+        },
+    )
+    entry = call_list.entries.get()
+    url = reverse("dialog:survey_call_entry", args=[call_list.pk, entry.pk])
+    client.force_login(caller)
+
+    page = client.get(url).content.decode()
+    client.post(
+        url,
+        {
+            "outcome": "reached",
+            "answers_consented": "on",
+            **answer_data(questions, single="Ja", scale="5"),
+        },
+    )
+
+    assert "Geheime Meinung" not in page
+    assert "checked" not in page
+    stored = SurveyResponse.objects.get(respondent=called_member)
+    assert stored.channel == "online"
+    assert {a.question_id: a.scale for a in stored.answers.all()}[
+        questions["scale"].pk
+    ] == 1
+    entry.refresh_from_db()
+    assert entry.outcome == "reached"
+    assert entry.answers_consented_at is None
+
+
+def test_lists_of_a_closed_survey_are_no_longer_shown(client, caller, call_list):
+    call_list.survey.status = "closed"
+    call_list.survey.save()
+    client.force_login(caller)
+
+    response = client.get(reverse("dialog:survey_call_list", args=[call_list.pk]))
+
+    assert response.status_code == 403
+    assert "030 9876543" not in response.content.decode()

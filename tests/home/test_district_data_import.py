@@ -198,3 +198,24 @@ def test_import_button_is_on_the_page_in_the_admin(
 
     assert response.status_code == 200
     assert import_url in response.content.decode()
+
+
+def test_import_into_a_page_with_an_unpublished_draft_does_not_publish_the_draft(
+    client, state_office_user, data_page, import_url, district
+):
+    draft = DistrictDataPage.objects.get(pk=data_page.pk)
+    draft.title = "Entwurf mit neuem Titel"
+    draft.save_revision()
+    client.force_login(state_office_user)
+
+    client.post(
+        import_url,
+        {"file": upload(HEADER + "Friedrichshain-Kreuzberg;2025;1300;;;;\n")},
+    )
+
+    live = DistrictDataPage.objects.get(pk=data_page.pk)
+    assert live.title == "Bezirke im Vergleich"
+    assert not live.figures.exists()
+    latest = live.get_latest_revision_as_object()
+    assert latest.title == "Entwurf mit neuem Titel"
+    assert [f.members for f in latest.figures.all()] == [1300]
