@@ -265,3 +265,17 @@ def test_call_lists_page_shows_outcome_counts_but_no_names(
     assert "Friedrichshain-Kreuzberg" in html
     assert "Carla" in html
     assert "Versteckte" not in html
+
+
+def test_survey_team_sees_the_survey_list_and_the_add_form(
+    client, survey_staff, answered_survey
+):
+    client.force_login(survey_staff)
+
+    index = client.get(reverse("surveys:index") + "?status=open")
+    add = client.get(reverse("surveys:add"))
+
+    assert index.status_code == 200
+    assert "Befragung 2026" in index.content.decode()
+    assert add.status_code == 200
+    assert 'name="questions-TOTAL_FORMS"' in add.content.decode()
