@@ -92,3 +92,62 @@ class CommentFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = "dialog.Comment"
+
+
+class SurveyFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Mitgliederbefragung {n}")
+    intro = "Wie erleben Sie die Arbeit in Ihrem Bezirksverband?"
+    status = "open"
+
+    class Meta:
+        model = "dialog.Survey"
+
+
+class SurveyQuestionFactory(factory.django.DjangoModelFactory):
+    survey = factory.SubFactory(SurveyFactory)
+    text = factory.Sequence(lambda n: f"Frage {n}")
+    kind = "single"
+    choices = "Ja\nNein\nWeiß nicht"
+    required = True
+    sort_order = factory.Sequence(lambda n: n)
+
+    class Meta:
+        model = "dialog.SurveyQuestion"
+
+
+class SurveyResponseFactory(factory.django.DjangoModelFactory):
+    survey = factory.SubFactory(SurveyFactory)
+    channel = "online"
+
+    class Meta:
+        model = "dialog.SurveyResponse"
+
+
+class SurveyAnswerFactory(factory.django.DjangoModelFactory):
+    response = factory.SubFactory(SurveyResponseFactory)
+
+    class Meta:
+        model = "dialog.SurveyAnswer"
+
+
+class SurveyPhoneConsentFactory(factory.django.DjangoModelFactory):
+    phone = factory.Sequence(lambda n: f"030 555{n:04d}")
+    consented_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = "dialog.SurveyPhoneConsent"
+
+
+class CallListFactory(factory.django.DjangoModelFactory):
+    survey = factory.SubFactory(SurveyFactory)
+
+    class Meta:
+        model = "dialog.CallList"
+
+
+class CallListEntryFactory(factory.django.DjangoModelFactory):
+    call_list = factory.SubFactory(CallListFactory)
+    outcome = "open"
+
+    class Meta:
+        model = "dialog.CallListEntry"

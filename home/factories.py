@@ -3,7 +3,15 @@ import wagtail_factories
 from django.utils.text import slugify
 from wagtail.models import Locale, Site
 
-from .models import DistrictIndexPage, DistrictPage, HomePage, StandardPage, Topic
+from .models import (
+    DistrictDataPage,
+    DistrictFigure,
+    DistrictIndexPage,
+    DistrictPage,
+    HomePage,
+    StandardPage,
+    Topic,
+)
 
 
 def paragraph(text):
@@ -52,6 +60,27 @@ class DistrictPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = DistrictPage
+
+
+class DistrictDataPageFactory(wagtail_factories.PageFactory):
+    title = "Bezirke im Vergleich"
+    slug = "bezirke-im-vergleich"
+    intro = "<p>Innenstadt und Außenbezirke in Zahlen.</p>"
+
+    class Meta:
+        model = DistrictDataPage
+
+
+class DistrictFigureFactory(factory.django.DjangoModelFactory):
+    year = 2025
+    members = 500
+    inhabitants = 300_000
+    election_result = "12.5"
+    events_held = 40
+    new_members = 30
+
+    class Meta:
+        model = DistrictFigure
 
 
 def site_with_home(**home_kwargs):

@@ -4,14 +4,20 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -261,7 +267,7 @@ class DistrictIndexPage(Page):
     api_fields = [APIField("intro")]
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.DistrictPage"]
+    subpage_types = ["home.DistrictPage", "home.DistrictDataPage"]
     max_count_per_parent = 1
 
     class Meta:
@@ -484,3 +490,135 @@ class SiteSettings(BaseSiteSetting):
             ("WhatsApp", self.whatsapp_url),
         ]
         return [(name, url) for name, url in names if url]
+
+
+class DistrictDataPage(RoutablePageMixin, Page):
+    """Per-district figures by year, compared between inner city and outer districts.
+
+    The project group of the resolution compares the districts; editors keep the
+    figures in the inline below or import them from CSV (page actions in the
+    admin). Only aggregates of the associations, no personal data.
+    """
+
+    intro = RichTextField(
+        _("introduction"),
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text=_("What the figures show and where they come from."),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel(
+            "figures",
+            heading=_("Figures per district and year"),
+            label=_("Figures"),
+        ),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    api_fields = [APIField("intro")]
+
+    parent_page_types = ["home.HomePage", "home.DistrictIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("district data page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .district_data import comparison_charts, district_charts, figure_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        rows = figure_rows(self)
+        context["district_charts"] = district_charts(rows)
+        context["comparison_charts"] = comparison_charts(rows)
+        return context
+
+    @path("daten/", name="data_csv")
+    def data_csv(self, request):
+        from .district_data import figures_csv_response
+
+        return figures_csv_response(self)
+
+
+class DistrictFigure(Orderable):
+    """One district's figures for one year on a :class:`DistrictDataPage`."""
+
+    page = ParentalKey(
+        DistrictDataPage,
+        on_delete=models.CASCADE,
+        related_name="figures",
+        verbose_name=_("page"),
+    )
+    district = models.ForeignKey(
+        DistrictPage,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("district"),
+        help_text=_("The district association these figures belong to."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"), help_text=_("The year the figures describe, e.g. 2026.")
+    )
+    members = models.PositiveIntegerField(
+        _("members"),
+        help_text=_("Party members in the district at the end of the year."),
+    )
+    inhabitants = models.PositiveIntegerField(
+        _("inhabitants"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Inhabitants of the district; gives members per 1,000 inhabitants."
+        ),
+    )
+    election_result = models.DecimalField(
+        _("election result (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        help_text=_("Second-vote share in the last election, in percent."),
+    )
+    events_held = models.PositiveIntegerField(
+        _("events held"),
+        null=True,
+        blank=True,
+        help_text=_("Events the district association held in the year."),
+    )
+    new_members = models.PositiveIntegerField(
+        _("new members welcomed"),
+        null=True,
+        blank=True,
+        help_text=_("New members who joined and were welcomed in the year."),
+    )
+
+    panels = [
+        PageChooserPanel("district", "home.DistrictPage"),
+        FieldPanel("year"),
+        FieldPanel("members"),
+        FieldPanel("inhabitants"),
+        FieldPanel("election_result"),
+        FieldPanel("events_held"),
+        FieldPanel("new_members"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("district figures")
+        verbose_name_plural = _("district figures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "district", "year"],
+                name="one_figure_row_per_district_and_year",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.district} {self.year}"
+
+    @property
+    def members_per_1000(self):
+        if not self.inhabitants:
+            return None
+        return self.members * 1000 / self.inhabitants

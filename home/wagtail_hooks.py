@@ -1,10 +1,19 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .audit import ACTIONS
-from .models import Topic
+from .csv_import import CSVFileError, CSVImportForm, read_csv
+from .models import DistrictDataPage, Topic
+from .views import admin_forbidden_as_403
 
 
 class TopicViewSet(SnippetViewSet):
@@ -24,3 +33,102 @@ register_snippet(TopicViewSet)
 def register_personal_data_actions(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
+
+
+def district_data_import_view(request, page_id):
+    """Import a DistrictDataPage's figures from CSV: dry run first, all or nothing."""
+    from .district_data import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, FigureImporter
+
+    page = get_object_or_404(DistrictDataPage, pk=page_id)
+    if not page.permissions_for_user(request.user).can_edit():
+        raise PermissionDenied
+    report = file_error = None
+    status = 200
+    form = CSVImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                rows = read_csv(
+                    form.cleaned_data["file"],
+                    required=REQUIRED_COLUMNS,
+                    optional=OPTIONAL_COLUMNS,
+                )
+            except CSVFileError as error:
+                file_error = str(error)
+            else:
+                report = FigureImporter(page=page).run(
+                    rows=rows,
+                    dry_run=form.cleaned_data["dry_run"],
+                    user=request.user,
+                )
+                if report.applied and not getattr(report, "published", True):
+                    messages.warning(
+                        request,
+                        gettext(
+                            "The figures are saved in a draft of the page; "
+                            "publish it to show them."
+                        ),
+                    )
+        if file_error or (report and not report.ok) or not form.is_valid():
+            status = 400
+    return TemplateResponse(
+        request,
+        "home/admin/csv_import.html",
+        {
+            "title": gettext("Import figures: %(page)s") % {"page": page.title},
+            "form": form,
+            "report": report,
+            "file_error": file_error,
+            "columns": _district_data_columns(),
+            "back_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        },
+        status=status,
+    )
+
+
+def _district_data_columns():
+    return [
+        ("district", _("Name of the district page, e.g. Pankow (required)")),
+        ("year", _("Year of the figures, e.g. 2026 (required)")),
+        ("members", _("Members at the end of the year (required)")),
+        ("inhabitants", _("Inhabitants of the district")),
+        ("election_result", _("Election result in percent, e.g. 12,4")),
+        ("events_held", _("Events held in the year")),
+        ("new_members", _("New members welcomed in the year")),
+    ]
+
+
+@hooks.register("register_admin_urls")
+def register_district_data_urls():
+    return [
+        path(
+            "bezirksdaten/<int:page_id>/import/",
+            admin_forbidden_as_403("home/admin/forbidden.html")(
+                district_data_import_view
+            ),
+            name="home_district_data_import",
+        )
+    ]
+
+
+def _district_data_import_button(page, user):
+    if (
+        issubclass(page.specific_class or type(page), DistrictDataPage)
+        and page.permissions_for_user(user).can_edit()
+    ):
+        yield wagtailadmin_widgets.Button(
+            _("Import figures (CSV)"),
+            reverse("home_district_data_import", args=[page.pk]),
+            icon_name="upload",
+            priority=40,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def district_data_import_header_button(page, user, view_name, next_url=None):
+    yield from _district_data_import_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def district_data_import_listing_button(page, user, next_url=None):
+    yield from _district_data_import_button(page, user)

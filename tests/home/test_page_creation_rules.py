@@ -5,7 +5,13 @@ from wagtail.models import Page
 
 from dialog.models import EventIndexPage, EventPage, ForumPage, WorkingGroupPage
 from education.models import CourseIndexPage, CoursePage
-from home.models import DistrictIndexPage, DistrictPage, HomePage, StandardPage
+from home.models import (
+    DistrictDataPage,
+    DistrictIndexPage,
+    DistrictPage,
+    HomePage,
+    StandardPage,
+)
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
 
 
@@ -20,6 +26,7 @@ def test_home_page_offers_the_site_sections(page_rules):
             Page,
             StandardPage,
             DistrictIndexPage,
+            DistrictDataPage,
             NewsIndexPage,
             EventIndexPage,
             CourseIndexPage,
@@ -74,7 +81,9 @@ def test_district_index_lives_below_the_home_page(page_rules):
 
 
 def test_district_index_holds_only_district_pages(page_rules):
-    page_rules.assertAllowedSubpageTypes(DistrictIndexPage, {DistrictPage})
+    page_rules.assertAllowedSubpageTypes(
+        DistrictIndexPage, {DistrictPage, DistrictDataPage}
+    )
 
 
 def test_district_index_exists_once_per_home_page(district_index, home_page):

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, content
+from demo import accounts, content, district_data, surveys
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.channels import channels_load
 from demo.comments import demo_comments
@@ -45,6 +45,8 @@ class Command(BaseCommand):
             accounts.build_accounts(outcomes)
             demo_comments()
             load_subscriptions()
+            surveys.load(outcomes)
+            district_data.load(outcomes)
             outcomes["updated"] += channels_load()
             outcomes["translations:updated"] = translate_demo()
         if rebuild_index:
@@ -67,7 +69,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS("Development logins (never use in production):")
         )
-        for username, password, *_rest in content.USERS:
+        for username, password, *_rest in [*content.USERS, surveys.CALLER]:
             self.stdout.write(f"  {username:<10} {password}")
         self.stdout.write(
             "Open http://127.0.0.1:8000/ and http://127.0.0.1:8000/admin/"
