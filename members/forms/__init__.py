@@ -8,6 +8,13 @@ from .accounts import (
     VerificationRequestForm,
     VerificationRevokeForm,
 )
+from .pool import (
+    PoolAnswerForm,
+    PoolEntryForm,
+    PoolMessageForm,
+    PoolPauseForm,
+    PoolSearchForm,
+)
 
 __all__ = [
     "DISPLAY_NAME_HELP",
@@ -16,4 +23,9 @@ __all__ = [
     "VerificationRequestForm",
     "VerificationRejectForm",
     "VerificationRevokeForm",
+    "PoolEntryForm",
+    "PoolPauseForm",
+    "PoolAnswerForm",
+    "PoolSearchForm",
+    "PoolMessageForm",
 ]

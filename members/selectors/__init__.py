@@ -10,6 +10,15 @@ from .accounts import (
     verification_latest,
     verifications_visible_to,
 )
+from .pool import (
+    can_search_pool,
+    pool_entries_contactable,
+    pool_entries_searchable_by,
+    pool_entry_for,
+    pool_messages_sent_by,
+    pool_search,
+    pool_skill_names,
+)
 
 __all__ = [
     "is_verified_member",
@@ -20,4 +29,11 @@ __all__ = [
     "verifications_visible_to",
     "mfa_required",
     "has_authenticator",
+    "can_search_pool",
+    "pool_entry_for",
+    "pool_entries_contactable",
+    "pool_entries_searchable_by",
+    "pool_search",
+    "pool_messages_sent_by",
+    "pool_skill_names",
 ]

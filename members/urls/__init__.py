@@ -1,9 +1,10 @@
 """Site URLs of the members app (mounted at ``/konto/``), one module per domain."""
 
-from . import accounts
+from . import accounts, pool
 
 app_name = "members"
 
 urlpatterns = [
     *accounts.urlpatterns,
+    *pool.urlpatterns,
 ]
