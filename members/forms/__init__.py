@@ -8,6 +8,11 @@ from .accounts import (
     VerificationRequestForm,
     VerificationRevokeForm,
 )
+from .mentoring import (
+    MentoringApplicationForm,
+    MentoringMatchForm,
+    MentoringPairCloseForm,
+)
 from .pool import (
     PoolAnswerForm,
     PoolEntryForm,
@@ -28,4 +33,7 @@ __all__ = [
     "PoolAnswerForm",
     "PoolSearchForm",
     "PoolMessageForm",
+    "MentoringApplicationForm",
+    "MentoringMatchForm",
+    "MentoringPairCloseForm",
 ]

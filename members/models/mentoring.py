@@ -28,7 +28,10 @@ class MentoringApplication(models.Model):
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
         MATCHED = "matched", _("Matched")
+        CLOSED = "closed", _("Closed")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    CURRENT = [Status.OPEN, Status.MATCHED]
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -76,7 +79,7 @@ class MentoringApplication(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "role"],
-                condition=~Q(status="withdrawn"),
+                condition=Q(status__in=["open", "matched"]),
                 name="members_mentoring_one_current_application_per_role",
             )
         ]

@@ -10,6 +10,14 @@ from .accounts import (
     verification_latest,
     verifications_visible_to,
 )
+from .mentoring import (
+    can_coordinate_mentoring,
+    mentoring_applications_of,
+    mentoring_applications_open,
+    mentoring_pair_for_token,
+    mentoring_pairs,
+    mentoring_pairs_of,
+)
 from .pool import (
     can_search_pool,
     pool_entries_contactable,
@@ -36,4 +44,10 @@ __all__ = [
     "pool_search",
     "pool_messages_sent_by",
     "pool_skill_names",
+    "can_coordinate_mentoring",
+    "mentoring_applications_open",
+    "mentoring_applications_of",
+    "mentoring_pairs",
+    "mentoring_pairs_of",
+    "mentoring_pair_for_token",
 ]

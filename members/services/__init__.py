@@ -11,6 +11,13 @@ from .accounts import (
     verification_request,
     verification_revoke,
 )
+from .mentoring import (
+    mentoring_apply,
+    mentoring_match,
+    mentoring_pair_close,
+    mentoring_pair_respond,
+    mentoring_withdraw,
+)
 from .pool import (
     MESSAGES_PER_DAY,
     pool_entry_leave,
@@ -40,4 +47,9 @@ __all__ = [
     "pool_message_send",
     "pool_message_answer",
     "pool_message_decline",
+    "mentoring_apply",
+    "mentoring_withdraw",
+    "mentoring_match",
+    "mentoring_pair_respond",
+    "mentoring_pair_close",
 ]

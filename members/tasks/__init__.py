@@ -4,6 +4,10 @@ from .accounts import (
     TEMPLATES,
     verification_decision_mail_send,
 )
+from .mentoring import (
+    mentoring_pair_introduction_mail,
+    mentoring_pair_proposal_mail,
+)
 from .pool import pool_message_relay, pool_message_sender_notify
 
 __all__ = [
@@ -11,4 +15,6 @@ __all__ = [
     "verification_decision_mail_send",
     "pool_message_relay",
     "pool_message_sender_notify",
+    "mentoring_pair_proposal_mail",
+    "mentoring_pair_introduction_mail",
 ]

@@ -8,6 +8,7 @@ from .accounts import (
     profile_links,
     verification,
 )
+from .mentoring import mentoring, mentoring_proposal, mentoring_withdraw_view
 from .pool import (
     pool,
     pool_leave,
@@ -30,4 +31,7 @@ __all__ = [
     "pool_leave",
     "pool_message_answer_view",
     "pool_message_decline_view",
+    "mentoring",
+    "mentoring_withdraw_view",
+    "mentoring_proposal",
 ]
