@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, content
+from demo import accounts, content, pool
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.channels import channels_load
 from demo.comments import demo_comments
@@ -45,6 +45,7 @@ class Command(BaseCommand):
             accounts.build_accounts(outcomes)
             demo_comments()
             load_subscriptions()
+            pool.load()
             outcomes["updated"] += channels_load()
             outcomes["translations:updated"] = translate_demo()
         if rebuild_index:
