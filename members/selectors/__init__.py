@@ -21,6 +21,7 @@ from .mentoring import (
 from .pool import (
     can_search_pool,
     pool_entries_contactable,
+    pool_entries_in_scope_of,
     pool_entries_searchable_by,
     pool_entry_for,
     pool_messages_sent_by,
@@ -40,6 +41,7 @@ __all__ = [
     "can_search_pool",
     "pool_entry_for",
     "pool_entries_contactable",
+    "pool_entries_in_scope_of",
     "pool_entries_searchable_by",
     "pool_search",
     "pool_messages_sent_by",

@@ -42,17 +42,22 @@ def pool_entries_contactable(today=None):
     ).filter(Q(paused=False) | Q(paused_until__lt=today))
 
 
-def pool_entries_searchable_by(user):
-    """What ``user`` may find: contactable entries offered for their districts."""
+def pool_entries_in_scope_of(user):
+    """Entries offered for ``user``'s districts, whether contactable or not."""
     if not can_search_pool(user):
         return PoolEntry.objects.none()
-    entries = pool_entries_contactable()
-    if not user.is_superuser:
-        offered = PoolEntry.objects.filter(
-            districts__in=districts_managed_by(user)
-        ).values("pk")
-        entries = entries.filter(pk__in=offered)
-    return entries
+    if user.is_superuser:
+        return PoolEntry.objects.all()
+    offered = PoolEntry.objects.filter(districts__in=districts_managed_by(user)).values(
+        "pk"
+    )
+    return PoolEntry.objects.filter(pk__in=offered)
+
+
+def pool_entries_searchable_by(user):
+    """What ``user`` may find: contactable entries offered for their districts."""
+    contactable = pool_entries_contactable().values("pk")
+    return pool_entries_in_scope_of(user).filter(pk__in=contactable)
 
 
 def pool_search(*, user, skills=(), district=None, language="", availability=""):

@@ -126,7 +126,7 @@ def pool_message_send(*, sender, entry, subject: str, body: str) -> PoolMessage:
     from ..selectors import (
         can_search_pool,
         pool_entries_contactable,
-        pool_entries_searchable_by,
+        pool_entries_in_scope_of,
     )
 
     if not can_search_pool(sender):
@@ -134,6 +134,8 @@ def pool_message_send(*, sender, entry, subject: str, body: str) -> PoolMessage:
     subject, body = " ".join(subject.split()), body.strip()
     if not subject or not body:
         raise ValidationError(_("Please write a subject and a text."))
+    if not pool_entries_in_scope_of(sender).filter(pk=entry.pk).exists():
+        raise PermissionDenied
     # One sender's messages are counted one at a time.
     get_user_model().objects.select_for_update().get(pk=sender.pk)
     if not pool_entries_contactable().filter(pk=entry.pk).exists():
@@ -143,8 +145,6 @@ def pool_message_send(*, sender, entry, subject: str, body: str) -> PoolMessage:
                 "The message was not sent."
             )
         )
-    if not pool_entries_searchable_by(sender).filter(pk=entry.pk).exists():
-        raise PermissionDenied
     since = timezone.now() - datetime.timedelta(days=1)
     if (
         PoolMessage.objects.filter(sender=sender, created_at__gte=since).count()

@@ -42,7 +42,7 @@ def _require_coordinator(request):
 
 def _site_root(request):
     site = Site.find_for_request(request) or Site.objects.first()
-    return site.root_page
+    return site.root_page if site else request.user
 
 
 class MentoringMixin(WagtailAdminTemplateMixin):

@@ -28,7 +28,8 @@ from ..models import PoolMessage
 from ..selectors import (
     can_search_pool,
     display_name,
-    pool_entries_searchable_by,
+    pool_entries_contactable,
+    pool_entries_in_scope_of,
     pool_messages_sent_by,
     pool_search,
     pool_skill_names,
@@ -67,7 +68,7 @@ def _audit_instance(request, district):
     if len(managed) == 1:
         return managed[0]
     site = Site.find_for_request(request) or Site.objects.first()
-    return site.root_page
+    return site.root_page if site else request.user
 
 
 class PoolSearchView(CoordinatorMixin, TemplateView):
@@ -130,15 +131,23 @@ class PoolMessageCreateView(CoordinatorMixin, FormView):
         if not can_search_pool(request.user):
             raise PermissionDenied
         self.entry = get_object_or_404(
-            pool_entries_searchable_by(request.user).select_related("user__profile"),
+            pool_entries_in_scope_of(request.user).select_related("user__profile"),
             pk=kwargs["pk"],
         )
+        self.contactable = pool_entries_contactable().filter(pk=self.entry.pk).exists()
         return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if not self.contactable:
+            response.status_code = 409
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["name"] = display_name(self.entry.user)
         context["entry"] = self.entry
+        context["contactable"] = self.contactable
         return context
 
     def form_valid(self, form):

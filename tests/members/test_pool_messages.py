@@ -171,15 +171,17 @@ def test_message_to_a_paused_member_is_refused_with_a_message(
     entry.save()
     client.force_login(coordinator)
 
+    page = client.get(f"{ADMIN}{entry.pk}/schreiben/")
     response = client.post(
         f"{ADMIN}{entry.pk}/schreiben/", {"subject": "Hallo", "body": "Zeit?"}
     )
 
-    assert response.status_code == 404
-    with pytest.raises(Exception) as error:
-        pool_message_send(sender=coordinator, entry=entry, subject="a", body="b")
-    assert "paused" in str(error.value) or "pausiert" in str(error.value)
+    assert page.status_code == 409
+    assert "pausiert" in page.content.decode()
+    assert response.status_code == 400
+    assert "pausiert" in response.content.decode()
     assert not PoolMessage.objects.exists()
+    assert mail.outbox == []
 
 
 def test_message_to_a_member_who_withdrew_consent_is_refused(coordinator, entry):
