@@ -86,6 +86,10 @@ def pool_messages_sent_by(user):
     return PoolMessage.objects.filter(sender=user).select_related("recipient__profile")
 
 
+def pool_messages_received_by(user):
+    return PoolMessage.objects.filter(recipient=user).select_related("sender__profile")
+
+
 def pool_skill_names():
     """Every skill some entry carries, for the search form."""
     from taggit.models import Tag

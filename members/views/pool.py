@@ -12,7 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from ..forms import PoolAnswerForm, PoolEntryForm, PoolPauseForm
 from ..models import PoolMessage
 from ..pool_choices import POOL_CONSENT_VERSION
-from ..selectors import display_name, is_verified_member, pool_entry_for
+from ..selectors import (
+    display_name,
+    is_verified_member,
+    pool_entry_for,
+    pool_messages_received_by,
+)
 from ..services import (
     pool_entry_leave,
     pool_entry_pause,
@@ -62,6 +67,10 @@ def pool(request):
             "form": form,
             "pause_form": PoolPauseForm(),
             "consent_version": POOL_CONSENT_VERSION,
+            "received": [
+                (message, display_name(message.sender) if message.sender else "")
+                for message in pool_messages_received_by(user)[:20]
+            ],
         },
         status=status,
     )

@@ -146,3 +146,19 @@ def test_leaving_deletes_the_entry(member_client, member_user, district):
     member_client.post(reverse("members:pool_leave"))
 
     assert not PoolEntry.objects.filter(user=member_user).exists()
+
+
+def test_member_sees_messages_to_them_with_an_answer_link(
+    member_client, member_user, district, superuser
+):
+    from members.factories import PoolMessageFactory
+
+    PoolEntryFactory(user=member_user, districts=[district], skills=["IT"])
+    message = PoolMessageFactory(recipient=member_user, sender=superuser)
+    PoolMessageFactory(subject="Someone else's", sender=superuser)
+
+    html = member_client.get(URL).content.decode()
+
+    assert "Plakate am Samstag" in html
+    assert f"/nachricht/{message.token}/antworten/" in html
+    assert "Someone else" not in html
