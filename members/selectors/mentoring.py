@@ -2,6 +2,8 @@
 
 from django.db.models import Q
 
+from home.models import MEMBERS_GROUP_NAME
+
 from ..models import MentoringApplication, MentoringPair
 
 COORDINATE_PERMISSION = "members.coordinate_mentoring"
@@ -15,9 +17,11 @@ def can_coordinate_mentoring(user) -> bool:
 
 
 def mentoring_applications_open(role=None):
+    """Open applications of people who are still verified members."""
     applications = MentoringApplication.objects.filter(
         status=MentoringApplication.Status.OPEN,
         user__is_active=True,
+        user__groups__name=MEMBERS_GROUP_NAME,
     ).select_related("user__profile", "district")
     if role:
         applications = applications.filter(role=role)

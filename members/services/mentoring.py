@@ -116,7 +116,7 @@ def mentoring_withdraw(*, user, application) -> MentoringApplication:
 @transaction.atomic
 def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     """Propose a pair; both get a mail with the other's name and an accept link."""
-    from ..selectors import can_coordinate_mentoring
+    from ..selectors import can_coordinate_mentoring, is_verified_member
 
     if not can_coordinate_mentoring(coordinator):
         raise PermissionDenied
@@ -138,6 +138,8 @@ def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
         raise ValidationError(_("Both applications must still be open."))
     if mentee.user_id == mentor.user_id:
         raise ValidationError(_("Nobody can mentor themselves."))
+    if not (is_verified_member(mentee.user) and is_verified_member(mentor.user)):
+        raise ValidationError(_("Both applications must still be open."))
     pair = MentoringPair.objects.create(
         mentee_application=mentee, mentor_application=mentor, proposed_by=coordinator
     )

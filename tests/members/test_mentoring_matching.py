@@ -229,3 +229,17 @@ def test_pair_list_queries_stay_flat(
         response = client.get(f"{ADMIN}paare/")
 
     assert response.status_code == 200
+
+
+def test_applications_of_former_members_are_not_offered_for_matching(
+    client, coordinator, mentee, mentor
+):
+    mentor.user.groups.clear()
+    client.force_login(coordinator)
+
+    html = client.get(ADMIN).content.decode()
+    response = client.post(ADMIN, {"mentee": mentee.pk, "mentor": mentor.pk})
+
+    assert "Gisela" not in html
+    assert response.status_code == 400
+    assert not MentoringPair.objects.exists()
