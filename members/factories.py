@@ -1,8 +1,16 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from .models import MembershipVerification, Profile
+from .models import (
+    MembershipVerification,
+    MentoringApplication,
+    MentoringPair,
+    PoolEntry,
+    PoolMessage,
+    Profile,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -42,3 +50,66 @@ class MembershipVerificationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MembershipVerification
+
+
+class PoolEntryFactory(factory.django.DjangoModelFactory):
+    """A consenting, unpaused entry; pass ``districts=[...]``, ``skills=[...]``."""
+
+    user = factory.SubFactory(UserFactory)
+    languages = factory.LazyFunction(lambda: {"de": True})
+    availability = factory.LazyFunction(lambda: {"weekends": True})
+    contact_consented_at = factory.LazyFunction(timezone.now)
+    contact_consent_version = 1
+
+    class Meta:
+        model = PoolEntry
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def districts(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.districts.set(extracted)
+
+    @factory.post_generation
+    def skills(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.skills.set(list(extracted))
+
+
+class PoolMessageFactory(factory.django.DjangoModelFactory):
+    sender = factory.SubFactory(UserFactory)
+    recipient = factory.SubFactory(UserFactory)
+    subject = "Plakate am Samstag"
+    body = "Kannst du am Samstag beim Plakatieren helfen?"
+
+    class Meta:
+        model = PoolMessage
+
+
+class MentoringApplicationFactory(factory.django.DjangoModelFactory):
+    user = factory.SubFactory(UserFactory)
+    role = MentoringApplication.Role.MENTEE
+    goals = "Reden in der Bezirksverordnetenversammlung üben"
+    languages = factory.LazyFunction(lambda: ["de"])
+    availability = factory.LazyFunction(lambda: ["weekday_evenings"])
+    consented_at = factory.LazyFunction(timezone.now)
+    consent_version = 1
+
+    class Meta:
+        model = MentoringApplication
+
+
+class MentoringPairFactory(factory.django.DjangoModelFactory):
+    mentee_application = factory.SubFactory(
+        MentoringApplicationFactory,
+        role=MentoringApplication.Role.MENTEE,
+        status=MentoringApplication.Status.MATCHED,
+    )
+    mentor_application = factory.SubFactory(
+        MentoringApplicationFactory,
+        role=MentoringApplication.Role.MENTOR,
+        status=MentoringApplication.Status.MATCHED,
+    )
+
+    class Meta:
+        model = MentoringPair

@@ -8,6 +8,18 @@ from .accounts import (
     VerificationRequestForm,
     VerificationRevokeForm,
 )
+from .mentoring import (
+    MentoringApplicationForm,
+    MentoringMatchForm,
+    MentoringPairCloseForm,
+)
+from .pool import (
+    PoolAnswerForm,
+    PoolEntryForm,
+    PoolMessageForm,
+    PoolPauseForm,
+    PoolSearchForm,
+)
 
 __all__ = [
     "DISPLAY_NAME_HELP",
@@ -16,4 +28,12 @@ __all__ = [
     "VerificationRequestForm",
     "VerificationRejectForm",
     "VerificationRevokeForm",
+    "PoolEntryForm",
+    "PoolPauseForm",
+    "PoolAnswerForm",
+    "PoolSearchForm",
+    "PoolMessageForm",
+    "MentoringApplicationForm",
+    "MentoringMatchForm",
+    "MentoringPairCloseForm",
 ]

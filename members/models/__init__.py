@@ -5,9 +5,16 @@ from .accounts import (
     MembershipVerification,
     Profile,
 )
+from .mentoring import MentoringApplication, MentoringPair
+from .pool import PoolEntry, PoolMessage, TaggedPoolSkill
 
 __all__ = [
     "Profile",
     "Consent",
     "MembershipVerification",
+    "PoolEntry",
+    "PoolMessage",
+    "TaggedPoolSkill",
+    "MentoringApplication",
+    "MentoringPair",
 ]

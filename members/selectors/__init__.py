@@ -10,6 +10,25 @@ from .accounts import (
     verification_latest,
     verifications_visible_to,
 )
+from .mentoring import (
+    can_coordinate_mentoring,
+    mentoring_applications_of,
+    mentoring_applications_open,
+    mentoring_pair_for_token,
+    mentoring_pairs,
+    mentoring_pairs_of,
+)
+from .pool import (
+    can_search_pool,
+    pool_entries_contactable,
+    pool_entries_in_scope_of,
+    pool_entries_searchable_by,
+    pool_entry_for,
+    pool_messages_received_by,
+    pool_messages_sent_by,
+    pool_search,
+    pool_skill_names,
+)
 
 __all__ = [
     "is_verified_member",
@@ -20,4 +39,19 @@ __all__ = [
     "verifications_visible_to",
     "mfa_required",
     "has_authenticator",
+    "can_search_pool",
+    "pool_entry_for",
+    "pool_entries_contactable",
+    "pool_entries_in_scope_of",
+    "pool_entries_searchable_by",
+    "pool_search",
+    "pool_messages_sent_by",
+    "pool_messages_received_by",
+    "pool_skill_names",
+    "can_coordinate_mentoring",
+    "mentoring_applications_open",
+    "mentoring_applications_of",
+    "mentoring_pairs",
+    "mentoring_pairs_of",
+    "mentoring_pair_for_token",
 ]

@@ -11,6 +11,23 @@ from .accounts import (
     verification_request,
     verification_revoke,
 )
+from .mentoring import (
+    mentoring_apply,
+    mentoring_match,
+    mentoring_pair_close,
+    mentoring_pair_respond,
+    mentoring_withdraw,
+)
+from .pool import (
+    MESSAGES_PER_DAY,
+    pool_entry_leave,
+    pool_entry_pause,
+    pool_entry_resume,
+    pool_entry_save,
+    pool_message_answer,
+    pool_message_decline,
+    pool_message_send,
+)
 
 __all__ = [
     "profile_get_or_create",
@@ -22,4 +39,17 @@ __all__ = [
     "verification_confirm",
     "verification_reject",
     "verification_revoke",
+    "MESSAGES_PER_DAY",
+    "pool_entry_save",
+    "pool_entry_pause",
+    "pool_entry_resume",
+    "pool_entry_leave",
+    "pool_message_send",
+    "pool_message_answer",
+    "pool_message_decline",
+    "mentoring_apply",
+    "mentoring_withdraw",
+    "mentoring_match",
+    "mentoring_pair_respond",
+    "mentoring_pair_close",
 ]

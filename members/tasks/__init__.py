@@ -4,8 +4,17 @@ from .accounts import (
     TEMPLATES,
     verification_decision_mail_send,
 )
+from .mentoring import (
+    mentoring_pair_introduction_mail,
+    mentoring_pair_proposal_mail,
+)
+from .pool import pool_message_relay, pool_message_sender_notify
 
 __all__ = [
     "TEMPLATES",
     "verification_decision_mail_send",
+    "pool_message_relay",
+    "pool_message_sender_notify",
+    "mentoring_pair_proposal_mail",
+    "mentoring_pair_introduction_mail",
 ]

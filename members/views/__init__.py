@@ -8,6 +8,15 @@ from .accounts import (
     profile_links,
     verification,
 )
+from .mentoring import mentoring, mentoring_proposal, mentoring_withdraw_view
+from .pool import (
+    pool,
+    pool_leave,
+    pool_message_answer_view,
+    pool_message_decline_view,
+    pool_pause,
+    pool_resume,
+)
 
 __all__ = [
     "admin_login_redirect",
@@ -16,4 +25,13 @@ __all__ = [
     "profile_links",
     "profile",
     "verification",
+    "pool",
+    "pool_pause",
+    "pool_resume",
+    "pool_leave",
+    "pool_message_answer_view",
+    "pool_message_decline_view",
+    "mentoring",
+    "mentoring_withdraw_view",
+    "mentoring_proposal",
 ]

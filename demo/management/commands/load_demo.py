@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, content, district_data, surveys
+from demo import accounts, content, district_data, pool, surveys
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.channels import channels_load
 from demo.comments import demo_comments
@@ -47,6 +47,7 @@ class Command(BaseCommand):
             load_subscriptions()
             surveys.load(outcomes)
             district_data.load(outcomes)
+            pool.load()
             outcomes["updated"] += channels_load()
             outcomes["translations:updated"] = translate_demo()
         if rebuild_index:
