@@ -1,8 +1,15 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
-from .models import MembershipVerification, Profile
+from .models import (
+    MembershipVerification,
+    Onboarding,
+    OnboardingStepDone,
+    Profile,
+    WelcomeMailText,
+)
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -42,3 +49,34 @@ class MembershipVerificationFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MembershipVerification
+
+
+class OnboardingFactory(factory.django.DjangoModelFactory):
+    """A new member's record, with an account unless ``user=None`` and an email."""
+
+    user = factory.SubFactory(UserFactory)
+    joined_on = factory.LazyFunction(timezone.localdate)
+    source = "verification"
+
+    class Meta:
+        model = Onboarding
+
+
+class OnboardingStepDoneFactory(factory.django.DjangoModelFactory):
+    onboarding = factory.SubFactory(OnboardingFactory)
+    step = "welcome_mail"
+    done_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = OnboardingStepDone
+        django_get_or_create = ("onboarding", "step")
+
+
+class WelcomeMailTextFactory(factory.django.DjangoModelFactory):
+    language = "de"
+    subject = "Willkommen, {name}!"
+    body = "Hallo {name}, willkommen in {district}. Nächstes Treffen: {next_meeting}"
+
+    class Meta:
+        model = WelcomeMailText
+        django_get_or_create = ("language",)

@@ -1,3 +1,3 @@
 """Admin integration of the dialog app, one module per domain."""
 
-from . import comments, events, metadata, registrations  # noqa: F401
+from . import comments, events, metadata, onboarding, registrations  # noqa: F401

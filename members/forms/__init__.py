@@ -8,6 +8,11 @@ from .accounts import (
     VerificationRequestForm,
     VerificationRevokeForm,
 )
+from .onboarding import (
+    OnboardingImportRowForm,
+    OnboardingPeriodForm,
+    OnboardingStepForm,
+)
 
 __all__ = [
     "DISPLAY_NAME_HELP",
@@ -16,4 +21,7 @@ __all__ = [
     "VerificationRequestForm",
     "VerificationRejectForm",
     "VerificationRevokeForm",
+    "OnboardingImportRowForm",
+    "OnboardingPeriodForm",
+    "OnboardingStepForm",
 ]

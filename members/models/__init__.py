@@ -5,9 +5,19 @@ from .accounts import (
     MembershipVerification,
     Profile,
 )
+from .onboarding import (
+    Onboarding,
+    OnboardingStep,
+    OnboardingStepDone,
+    WelcomeMailText,
+)
 
 __all__ = [
     "Profile",
     "Consent",
     "MembershipVerification",
+    "Onboarding",
+    "OnboardingStep",
+    "OnboardingStepDone",
+    "WelcomeMailText",
 ]

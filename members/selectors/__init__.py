@@ -10,6 +10,14 @@ from .accounts import (
     verification_latest,
     verifications_visible_to,
 )
+from .onboarding import (
+    can_manage_onboarding,
+    next_new_member_meeting,
+    onboarding_detail,
+    onboarding_district_figures,
+    onboarding_waiting_list,
+    onboardings_visible_to,
+)
 
 __all__ = [
     "is_verified_member",
@@ -20,4 +28,10 @@ __all__ = [
     "verifications_visible_to",
     "mfa_required",
     "has_authenticator",
+    "can_manage_onboarding",
+    "onboardings_visible_to",
+    "onboarding_waiting_list",
+    "onboarding_detail",
+    "onboarding_district_figures",
+    "next_new_member_meeting",
 ]

@@ -11,6 +11,14 @@ from .accounts import (
     verification_request,
     verification_revoke,
 )
+from .onboarding import (
+    onboarding_import_save,
+    onboarding_link_account,
+    onboarding_start,
+    onboarding_start_for_verification,
+    onboarding_step_done,
+    onboarding_step_undo,
+)
 
 __all__ = [
     "profile_get_or_create",
@@ -22,4 +30,10 @@ __all__ = [
     "verification_confirm",
     "verification_reject",
     "verification_revoke",
+    "onboarding_start",
+    "onboarding_start_for_verification",
+    "onboarding_link_account",
+    "onboarding_import_save",
+    "onboarding_step_done",
+    "onboarding_step_undo",
 ]
