@@ -2,11 +2,12 @@
 
 from django.urls import include, path
 
-from . import comments, registrations
+from . import comments, registrations, working_groups
 
 app_name = "dialog"
 
 urlpatterns = [
     path("kommentare/", include(comments.urlpatterns)),
     path("anmeldung/", include(registrations.urlpatterns)),
+    path("arbeitsgruppen/", include(working_groups.urlpatterns)),
 ]

@@ -1,3 +1,10 @@
 """Admin integration of the dialog app, one module per domain."""
 
-from . import comments, events, metadata, onboarding, registrations  # noqa: F401
+from . import (  # noqa: F401
+    comments,
+    events,
+    metadata,
+    onboarding,
+    registrations,
+    working_groups,
+)
