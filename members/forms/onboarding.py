@@ -69,6 +69,7 @@ class OnboardingPeriodForm(forms.Form):
             ("365", _("the last 12 months")),
             ("all", _("any time")),
         ],
+        initial="365",
         required=False,
     )
 
