@@ -1,6 +1,7 @@
 """Admin: the welcome standard (dashboard, overview, import) and the mail text."""
 
 from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -102,6 +103,14 @@ def onboarding_permissions():
     )
 
 
+def _records_of(user):
+    """The person's record, also one imported for their address but not linked yet."""
+    mine = Q(user=user)
+    if user.email:
+        mine |= Q(user__isnull=True, email__iexact=user.email)
+    return Onboarding.objects.filter(mine)
+
+
 def _date(value):
     return value.isoformat() if value else None
 
@@ -109,12 +118,11 @@ def _date(value):
 @hooks.register("member_data_export")
 def export_onboarding(user):
     onboarding = (
-        Onboarding.objects.filter(user=user)
-        .select_related("district")
-        .prefetch_related("steps")
-        .first()
+        _records_of(user).select_related("district").prefetch_related("steps").first()
     )
     return "onboarding", onboarding and {
+        "name": onboarding.name,
+        "email": onboarding.email,
         "district": onboarding.district.title if onboarding.district else None,
         "joined_on": _date(onboarding.joined_on),
         "source": onboarding.source,
@@ -132,4 +140,4 @@ def export_onboarding(user):
 
 @hooks.register("member_data_erase")
 def erase_onboarding(user):
-    Onboarding.objects.filter(user=user).delete()
+    _records_of(user).delete()

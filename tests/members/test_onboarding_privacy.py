@@ -36,3 +36,13 @@ def test_erasure_deletes_the_record_and_its_steps_only(
 
     assert list(Onboarding.objects.all()) == [other]
     assert not OnboardingStepDone.objects.filter(onboarding_id=record.pk).exists()
+
+
+def test_an_imported_record_for_the_address_is_exported_and_erased(member_user):
+    OnboardingFactory(user=None, name="Rosa L.", email=member_user.email.upper())
+
+    assert member_data_export(member_user)["onboarding"]["name"] == "Rosa L."
+
+    member_data_erase(member_user)
+
+    assert not Onboarding.objects.exists()
