@@ -12,3 +12,12 @@ class AccountAdapter(DefaultAccountAdapter):
         "email_password_mismatch": WRONG_LOGIN,
         "username_password_mismatch": WRONG_LOGIN,
     }
+
+    def confirm_email(self, request, email_address):
+        """A confirmed address links an imported onboarding record to the account."""
+        from .services import onboarding_link_account
+
+        confirmed = super().confirm_email(request, email_address)
+        if confirmed:
+            onboarding_link_account(user=email_address.user, email=email_address.email)
+        return confirmed

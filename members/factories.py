@@ -7,9 +7,12 @@ from .models import (
     MembershipVerification,
     MentoringApplication,
     MentoringPair,
+    Onboarding,
+    OnboardingStepDone,
     PoolEntry,
     PoolMessage,
     Profile,
+    WelcomeMailText,
 )
 
 
@@ -113,3 +116,34 @@ class MentoringPairFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = MentoringPair
+
+
+class OnboardingFactory(factory.django.DjangoModelFactory):
+    """A new member's record, with an account unless ``user=None`` and an email."""
+
+    user = factory.SubFactory(UserFactory)
+    joined_on = factory.LazyFunction(timezone.localdate)
+    source = "verification"
+
+    class Meta:
+        model = Onboarding
+
+
+class OnboardingStepDoneFactory(factory.django.DjangoModelFactory):
+    onboarding = factory.SubFactory(OnboardingFactory)
+    step = "welcome_mail"
+    done_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        model = OnboardingStepDone
+        django_get_or_create = ("onboarding", "step")
+
+
+class WelcomeMailTextFactory(factory.django.DjangoModelFactory):
+    language = "de"
+    subject = "Willkommen, {name}!"
+    body = "Hallo {name}, willkommen in {district}. Nächstes Treffen: {next_meeting}"
+
+    class Meta:
+        model = WelcomeMailText
+        django_get_or_create = ("language",)

@@ -5,7 +5,12 @@ from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+)
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
@@ -433,6 +438,12 @@ class WorkingGroupPage(
         FieldPanel("rhythm"),
         FieldPanel("open_to_all"),
         RegistrationMixin.registration_panel(dated=False, hybrid=False),
+        InlinePanel(
+            "coordinators",
+            heading=_("Coordinators"),
+            label=_("Coordinator"),
+            help_text=_("They see the member list; nobody else among the members."),
+        ),
         FieldPanel("body"),
         MultiFieldPanel([topics_panel(), FieldPanel("district")], heading=_("Filing")),
     ]
@@ -472,6 +483,15 @@ class WorkingGroupPage(
             .filter(end__gte=timezone.now())
             .select_related("venue")
             .order_by("start")[:5]
+        )
+        from ..selectors.working_groups import (
+            working_group_member_count,
+            working_group_members_visible_to,
+        )
+
+        context["member_count"] = working_group_member_count(page=self)
+        context["sees_member_list"] = working_group_members_visible_to(
+            user=request.user, page=self
         )
         return context
 

@@ -2,7 +2,7 @@
 
 from django.urls import include, path
 
-from . import comments, registrations, surveys
+from . import comments, registrations, surveys, working_groups
 
 app_name = "dialog"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("kommentare/", include(comments.urlpatterns)),
     path("anmeldung/", include(registrations.urlpatterns)),
     path("umfragen/", include(surveys.urlpatterns)),
+    path("arbeitsgruppen/", include(working_groups.urlpatterns)),
 ]

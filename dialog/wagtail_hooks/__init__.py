@@ -1,3 +1,11 @@
 """Admin integration of the dialog app, one module per domain."""
 
-from . import comments, events, metadata, registrations, surveys  # noqa: F401
+from . import (  # noqa: F401
+    comments,
+    events,
+    metadata,
+    onboarding,
+    registrations,
+    surveys,
+    working_groups,
+)

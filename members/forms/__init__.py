@@ -13,6 +13,11 @@ from .mentoring import (
     MentoringMatchForm,
     MentoringPairCloseForm,
 )
+from .onboarding import (
+    OnboardingImportRowForm,
+    OnboardingPeriodForm,
+    OnboardingStepForm,
+)
 from .pool import (
     PoolAnswerForm,
     PoolEntryForm,
@@ -36,4 +41,7 @@ __all__ = [
     "MentoringApplicationForm",
     "MentoringMatchForm",
     "MentoringPairCloseForm",
+    "OnboardingImportRowForm",
+    "OnboardingPeriodForm",
+    "OnboardingStepForm",
 ]

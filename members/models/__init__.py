@@ -6,6 +6,12 @@ from .accounts import (
     Profile,
 )
 from .mentoring import MentoringApplication, MentoringPair
+from .onboarding import (
+    Onboarding,
+    OnboardingStep,
+    OnboardingStepDone,
+    WelcomeMailText,
+)
 from .pool import PoolEntry, PoolMessage, TaggedPoolSkill
 
 __all__ = [
@@ -17,4 +23,8 @@ __all__ = [
     "TaggedPoolSkill",
     "MentoringApplication",
     "MentoringPair",
+    "Onboarding",
+    "OnboardingStep",
+    "OnboardingStepDone",
+    "WelcomeMailText",
 ]

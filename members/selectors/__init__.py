@@ -18,6 +18,14 @@ from .mentoring import (
     mentoring_pairs,
     mentoring_pairs_of,
 )
+from .onboarding import (
+    can_manage_onboarding,
+    next_new_member_meeting,
+    onboarding_detail,
+    onboarding_district_figures,
+    onboarding_waiting_list,
+    onboardings_visible_to,
+)
 from .pool import (
     can_search_pool,
     pool_entries_contactable,
@@ -54,4 +62,10 @@ __all__ = [
     "mentoring_pairs",
     "mentoring_pairs_of",
     "mentoring_pair_for_token",
+    "can_manage_onboarding",
+    "onboardings_visible_to",
+    "onboarding_waiting_list",
+    "onboarding_detail",
+    "onboarding_district_figures",
+    "next_new_member_meeting",
 ]

@@ -18,6 +18,14 @@ from .mentoring import (
     mentoring_pair_respond,
     mentoring_withdraw,
 )
+from .onboarding import (
+    onboarding_import_save,
+    onboarding_link_account,
+    onboarding_start,
+    onboarding_start_for_verification,
+    onboarding_step_done,
+    onboarding_step_undo,
+)
 from .pool import (
     MESSAGES_PER_DAY,
     pool_entry_leave,
@@ -52,4 +60,10 @@ __all__ = [
     "mentoring_match",
     "mentoring_pair_respond",
     "mentoring_pair_close",
+    "onboarding_start",
+    "onboarding_start_for_verification",
+    "onboarding_link_account",
+    "onboarding_import_save",
+    "onboarding_step_done",
+    "onboarding_step_undo",
 ]

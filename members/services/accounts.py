@@ -177,7 +177,18 @@ def verification_confirm(*, verification, decided_by) -> MembershipVerification:
     )
     verification.user.groups.add(members_group_get())
     _send_decision_mail_on_commit(verification)
+    _start_onboarding_on_commit(verification)
     return verification
+
+
+def _start_onboarding_on_commit(verification):
+    """Every confirmed member gets the welcome standard (idempotent service)."""
+    from .onboarding import onboarding_start_for_verification
+
+    pk = verification.pk
+    transaction.on_commit(
+        lambda: onboarding_start_for_verification(verification_id=pk), robust=True
+    )
 
 
 @transaction.atomic

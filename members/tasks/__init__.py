@@ -8,6 +8,7 @@ from .mentoring import (
     mentoring_pair_introduction_mail,
     mentoring_pair_proposal_mail,
 )
+from .onboarding import onboarding_welcome_mail_send, welcome_mail_render
 from .pool import pool_message_relay, pool_message_sender_notify
 
 __all__ = [
@@ -17,4 +18,6 @@ __all__ = [
     "pool_message_sender_notify",
     "mentoring_pair_proposal_mail",
     "mentoring_pair_introduction_mail",
+    "onboarding_welcome_mail_send",
+    "welcome_mail_render",
 ]

@@ -129,7 +129,9 @@ def test_full_flow_from_sign_up_to_reading_a_members_only_briefing(
     assert before.status_code == 302
     assert after.status_code == 200
     assert "Zwiebelturm" in after.content.decode()
-    assert "Mitglied" in mailoutbox[-1].subject
+    decision, welcome = mailoutbox[-2:]
+    assert "Mitglied" in decision.subject
+    assert welcome.subject.startswith("Willkommen")
 
 
 @pytest.mark.parametrize("path", ["/konto/anmelden/", "/konto/registrieren/"])

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, content, district_data, pool, surveys
+from demo import accounts, content, district_data, onboarding, pool, surveys
 from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.channels import channels_load
 from demo.comments import demo_comments
@@ -43,6 +43,7 @@ class Command(BaseCommand):
                 )
             outcomes = DemoBuilder().build()
             accounts.build_accounts(outcomes)
+            onboarding.load(outcomes)
             demo_comments()
             load_subscriptions()
             surveys.load(outcomes)

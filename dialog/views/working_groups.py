@@ -1,0 +1,40 @@
+"""A working group's member list, for its coordinators only."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from home.audit import personal_data_accessed
+
+from ..models import WorkingGroupPage
+from ..selectors.working_groups import (
+    working_group_members,
+    working_group_members_visible_to,
+)
+
+
+def working_group_member_list(request, page_id):
+    page = WorkingGroupPage.objects.live().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    for restriction in page.get_view_restrictions():
+        if not restriction.accept_request(request):
+            raise Http404
+    if not working_group_members_visible_to(user=request.user, page=page):
+        return TemplateResponse(
+            request,
+            "dialog/working_groups/members.html",
+            {"page": page, "forbidden": True},
+            status=403,
+        )
+    members = list(working_group_members(page=page))
+    personal_data_accessed(
+        user=request.user,
+        instance=page,
+        what="working group members",
+        count=len(members),
+    )
+    return TemplateResponse(
+        request,
+        "dialog/working_groups/members.html",
+        {"page": page, "members": members},
+    )
