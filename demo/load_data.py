@@ -17,6 +17,7 @@ the same titles, texts, slugs, people and choices. Dates are placed around
 import datetime
 import random
 import string
+import time
 import uuid
 from dataclasses import dataclass, fields
 
@@ -542,17 +543,56 @@ def index_pages(page_ids_by_model: dict) -> int:
         for offset in range(0, len(ids), BATCH):
             chunk = ids[offset : offset + BATCH]
             objects = list(model.get_indexed_objects().filter(pk__in=chunk))
+            if issubclass(model, TopicsMixin):
+                _attach_topics(model, objects)
             backend.add_bulk(model, objects)
             indexed += len(objects)
     return indexed
 
 
-def generate(*, scale: float, seed: int, anchor: datetime.date | None = None):
-    """Create load data of ``scale`` next to the demo site; returns counts."""
+def _attach_topics(model, objects) -> None:
+    """Topics in memory: the indexer reads a parental M2M once per search field
+    and query, which ``prefetch_related`` does not cover (five queries a page)."""
+    through = model.topics.through
+    page_column = next(
+        f.attname
+        for f in through._meta.concrete_fields
+        if f.is_relation and f.related_model is model
+    )
+    topics = {}
+    for link in through.objects.filter(
+        **{f"{page_column}__in": [o.pk for o in objects]}
+    ).select_related("topic"):
+        topics.setdefault(getattr(link, page_column), []).append(link.topic)
+    for obj in objects:
+        obj.topics = sorted(topics.get(obj.pk, []), key=lambda t: t.name)
+
+
+class _Stopwatch:
+    """Seconds per step, for the command's report."""
+
+    def __init__(self):
+        self.seconds = {}
+        self.last = time.monotonic()
+
+    def lap(self, name: str) -> None:
+        now = time.monotonic()
+        self.seconds[name] = round(now - self.last, 1)
+        self.last = now
+
+
+def generate(
+    *, scale: float, seed: int, anchor: datetime.date | None = None
+) -> tuple[dict, dict]:
+    """Create load data of ``scale`` next to the demo site.
+
+    Returns the counts created and the seconds each step took.
+    """
     if load_data_exists():
         raise LoadDataExists
     plan = LoadPlan.for_scale(scale)
     anchor = anchor or timezone.localdate()
+    watch = _Stopwatch()
     with transaction.atomic():
         writer = _Writer(seed=seed, anchor=anchor)
         home = HomePage.objects.filter(locale=writer.locale).first()
@@ -560,13 +600,17 @@ def generate(*, scale: float, seed: int, anchor: datetime.date | None = None):
         event_index = EventIndexPage.objects.descendant_of(home).first()
         course_index = CourseIndexPage.objects.descendant_of(home).first()
         member_ids = writer.members(plan.members)
+        watch.lap("members")
         news = writer.news(plan.news, news_index)
         briefings, _restricted = writer.briefings(plan.briefings, news_index)
         events_with_registration = -(-plan.registrations // REGISTRATIONS_PER_EVENT)
         events = writer.events(plan.events, event_index, events_with_registration)
         courses = writer.courses(plan.courses, course_index)
+        watch.lap("pages")
         writer.comments(plan.comments, news + briefings + courses, member_ids)
+        watch.lap("comments")
         writer.subscribers(plan.subscribers)
+        watch.lap("subscribers")
         registration_events = list(
             EventPage.objects.filter(
                 pk__in=events, registration_mode=RegistrationMode.MEMBERS
@@ -577,6 +621,7 @@ def generate(*, scale: float, seed: int, anchor: datetime.date | None = None):
         registrations = writer.registrations(
             plan.registrations, registration_events, member_ids
         )
+        watch.lap("registrations")
     indexed = index_pages(
         {
             NewsArticlePage: news,
@@ -585,7 +630,8 @@ def generate(*, scale: float, seed: int, anchor: datetime.date | None = None):
             CoursePage: courses,
         }
     )
+    watch.lap("search index")
     counts = plan.as_dict()
     counts["registrations"] = registrations
     counts["indexed pages"] = indexed
-    return counts
+    return counts, watch.seconds

@@ -39,7 +39,7 @@ class Command(BaseCommand):
             call_command("load_demo", verbosity=0, stdout=self.stdout)
         self.stdout.write(f"Generating {LoadPlan.for_scale(scale).as_dict()} …")
         try:
-            counts = generate(scale=scale, seed=seed, anchor=anchor)
+            counts, seconds = generate(scale=scale, seed=seed, anchor=anchor)
         except LoadDataExists as error:
             raise CommandError(
                 "This database already holds load data; use a fresh database."
@@ -47,6 +47,9 @@ class Command(BaseCommand):
         elapsed = time.monotonic() - started
         for name, count in counts.items():
             self.stdout.write(f"  {name:<16} {count}")
+        self.stdout.write(
+            "Seconds: " + ", ".join(f"{name} {s}" for name, s in seconds.items())
+        )
         self.stdout.write(
             self.style.SUCCESS(f"Load data (scale {scale:g}) in {elapsed:.1f} s.")
         )
