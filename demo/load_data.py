@@ -83,6 +83,33 @@ VERBS = (
     "fordert stärkt rettet bremst sichert verteuert öffnet schließt plant prüft "
     "verbessert gefährdet"
 ).split()
+# Running text: frequent little words and a long tail of rarer ones, so that a
+# search word matches a realistic share of pages (Zipf's law), not nearly all.
+FILLER = (
+    "die der und in den von zu das mit sich des auf für ist im dem nicht ein eine "
+    "als auch es an werden aus er hat dass sie nach wird bei einer um am sind noch "
+    "wie einem über einen so zum war haben nur oder aber vor zur bis mehr durch "
+    "man sein wurde sei Berlin Menschen Stadt Bezirk Jahr Jahren Prozent Euro"
+).split()
+TAIL = (
+    "Abgeordnetenhaus Anwohnende Arbeitsplätze Ausbildung Barrierefreiheit "
+    "Bauordnung Bebauungsplan Beteiligung Betriebsrat Bildungsurlaub Bürgerhaushalt "
+    "Bürgersteig Carsharing Daseinsvorsorge Denkmalschutz Eigenbedarf Einzelhandel "
+    "Elternbeirat Energiepreise Ersatzneubau Fahrradstraße Ferienwohnung Feuerwehr "
+    "Flächennutzung Fördermittel Gemeinschaftsgarten Gesundheitsamt Grundsteuer "
+    "Hausverwaltung Heizkosten Hochschule Inklusion Jobcenter Kältehilfe Kiezblock "
+    "Kitaplatz Kündigung Kulturhaus Ladenschluss Leerstand Luftqualität "
+    "Mietpreisbremse Mieterberatung Modernisierung Nachtbus Nebenkosten Neubau "
+    "Ordnungsamt Parkraum Personalrat Quartiersmanagement Rente Sanierung "
+    "Schulweg Schuldnerberatung Seniorentreff Solaranlage Sozialarbeit Sportplatz "
+    "Stadtentwicklung Steuergerechtigkeit Straßenbaum Tagespflege Tempo30 "
+    "Umweltzone Vergesellschaftung Vorkaufsrecht Wohngeld Wohnungslosigkeit "
+    "Zweckentfremdung Zwangsräumung Bürgerbegehren Ausschuss Anhörung Petition"
+).split()
+_CONTENT = WORDS + VERBS + TAIL + [a + b.lower() for a in WORDS[:30] for b in TAIL]
+random.Random(0).shuffle(_CONTENT)  # topical words spread over the long tail
+VOCABULARY = FILLER + _CONTENT
+ZIPF = [1 / (rank + 1) for rank in range(len(VOCABULARY))]
 ADJECTIVES = (
     "bezahlbare öffentliche soziale neue kommunale gerechte sichere grüne "
     "barrierefreie lokale"
@@ -162,7 +189,7 @@ class _Writer:
         )
 
     def sentence(self, words: int = 12) -> str:
-        text = " ".join(self.rng.choice(WORDS + VERBS) for _ in range(words))
+        text = " ".join(self.rng.choices(VOCABULARY, weights=ZIPF, k=words))
         return text[0].upper() + text[1:] + "."
 
     def paragraphs(self, count: int) -> list[dict]:
