@@ -163,9 +163,14 @@ class Bench:
         return process
 
     def stop_server(self, process):
-        process.terminate()
-        process.wait(timeout=30)
         self.servers.remove(process)
+        process.terminate()
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            # Workers still busy after a minute on an overloaded machine.
+            process.kill()
+            process.wait()
 
     def get(self, port, path, headers=None):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
