@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate demo test test-postgres lint format check messages clean
+.PHONY: install run serve migrate demo test test-postgres lint format check messages clean bench
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -48,6 +48,11 @@ check: install
 	SECRET_KEY=$$($(PY) -c "import secrets; print(secrets.token_urlsafe(50))") \
 	ALLOWED_HOSTS=portal.example.org DATABASE_URL=sqlite:///var/check.sqlite3 \
 	$(PY) manage.py check --deploy --fail-level WARNING --settings=portal.settings.production
+
+# Party-scale measurements on PostgreSQL + Redis behind gunicorn (< 15 minutes);
+# prints every figure beside its goal and updates benchmarks/README.md.
+bench: install
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 # Re-extract interface strings into every catalogue (no source locations, so
 # parallel branches merge cleanly); translate the new entries, then `make install`.

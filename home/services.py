@@ -27,3 +27,31 @@ def page_members_only_set(*, page: Page, members_only: bool) -> None:
         restriction.groups.add(group)
     elif not members_only:
         restrictions.delete()
+
+
+def renditions_prepare(*, image_ids) -> None:
+    """Make the renditions of ``image_ids`` in the background once committed."""
+    from .tasks import renditions_generate
+
+    ids = sorted({int(pk) for pk in image_ids})
+    if ids:
+        transaction.on_commit(lambda: renditions_generate.enqueue(image_ids=ids))
+
+
+def renditions_generate_now(*, image_ids: list[int]) -> int:
+    """Every rendition the templates use for these images; returns how many exist.
+
+    Safe to run twice: existing renditions are found, not made again.
+    """
+    from wagtail.images import get_image_model
+
+    from .renditions import RENDITION_SPECS
+
+    made = 0
+    for image in get_image_model().objects.filter(pk__in=image_ids):
+        try:
+            made += len(image.get_renditions(*RENDITION_SPECS))
+        except (OSError, ValueError):
+            # A missing or broken file: the page shows no image either way.
+            continue
+    return made

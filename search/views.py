@@ -6,6 +6,7 @@ from home.models import paginate
 from home.selectors import visible_to
 
 from .query import plain_terms
+from .selectors import page_search
 
 MAX_QUERY_LENGTH = 200
 
@@ -26,7 +27,7 @@ def search(request):
         # The visitor's language and, for what is not translated yet, German.
         locales = {Locale.get_active().pk, Locale.get_default().pk}
         pages = pages.filter(depth__gt=1, locale__in=locales).specific()
-        found = pages.search(terms, operator="and") if terms else pages.none()
+        found = page_search(terms=terms, pages=pages) if terms else pages.none()
         results = paginate(request, found)
     return render(
         request,

@@ -10,6 +10,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from .search import search_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -207,10 +209,11 @@ DEFAULT_FROM_EMAIL = "Mitmachportal <portal@example.org>"
 
 WAGTAIL_SITE_NAME = "Mitmachportal"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    # On PostgreSQL Wagtail's database backend uses PostgreSQL full-text search.
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+# PostgreSQL full text with German stemming, SQLite FTS5, or OpenSearch when
+# SEARCH_URL names one (see portal/settings/search.py).
+WAGTAILSEARCH_BACKENDS = search_backends(
+    env("SEARCH_URL", default=""), database_engine=DATABASES["default"]["ENGINE"]
+)
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
     "docx",

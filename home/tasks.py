@@ -1,0 +1,11 @@
+"""Background tasks of the home app (django-tasks); arguments are ids."""
+
+from django_tasks import task
+
+from . import services
+
+
+@task()
+def renditions_generate(image_ids: list[int]) -> int:
+    """Make the renditions templates use, so no page view has to."""
+    return services.renditions_generate_now(image_ids=image_ids)
