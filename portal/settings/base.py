@@ -17,6 +17,7 @@ env = environ.Env()
 INSTALLED_APPS = [
     "home",
     "news",
+    "tracker",
     "dialog",
     "education",
     "members",
@@ -70,6 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "tracker.middleware.UsageCountMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

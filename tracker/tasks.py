@@ -1,0 +1,17 @@
+"""Background tasks of the tracker (django-tasks); arguments are ids."""
+
+from django_tasks import task
+
+from .services import notifications
+
+
+@task()
+def send_status_mails(update_id: int) -> int:
+    """Tell the subscribers of the coalition tracker about one status change."""
+    return notifications.status_mails_send(update_id=update_id)
+
+
+@task()
+def send_status_digests(frequency: str) -> int:
+    """Send the daily or weekly digest of status changes."""
+    return notifications.status_digests_send(frequency=frequency)
