@@ -53,6 +53,7 @@ class ItemImporter:
             self.topics[topic.slug.lower()] = topic
             self.topics[topic.name.lower()] = topic
         self.seen = {}
+        self.titled = set()  # new chapters named by an earlier row of the file
         self.today = timezone.localdate()
 
     def validate(self, line, row):
@@ -60,7 +61,9 @@ class ItemImporter:
         chapter = _whole_number(row.get("chapter"), low=1, high=999)
         if chapter is None:
             errors["chapter"] = _("The chapter is a number from 1 to 999.")
-        elif chapter not in self.chapters and not row.get("chapter_title"):
+        elif row.get("chapter_title"):
+            self.titled.add(chapter)
+        elif chapter not in self.chapters and chapter not in self.titled:
             errors["chapter_title"] = _(
                 "Chapter %(number)d does not exist yet: give its title."
             ) % {"number": chapter}
@@ -162,7 +165,11 @@ class ItemImporter:
         changed_status = (item.status, item.progress) != (
             cleaned["status"],
             cleaned["progress"],
-        )
+        ) and not item.status_updates.filter(
+            date=cleaned["date"],
+            status=cleaned["status"],
+            progress=cleaned["progress"],
+        ).exists()  # a back-dated row imported again is already history
         if outcome == "created" or changed_status:
             status_update_create(
                 item=item,
