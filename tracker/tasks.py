@@ -15,3 +15,13 @@ def send_status_mails(update_id: int) -> int:
 def send_status_digests(frequency: str) -> int:
     """Send the daily or weekly digest of status changes."""
     return notifications.status_digests_send(frequency=frequency)
+
+
+@task()
+def resume_status_mails(stale_minutes: int = 15) -> int:
+    """The periodic sweep: send again what a dead worker left claimed."""
+    from datetime import timedelta
+
+    return notifications.status_mails_resume(
+        stale_after=timedelta(minutes=stale_minutes)
+    )

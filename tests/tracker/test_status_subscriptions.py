@@ -100,3 +100,25 @@ def test_imported_changes_send_no_mail(
         change(rent_item, notify=False)
 
     assert mail.outbox == []
+
+
+def test_mails_a_dead_worker_left_claimed_are_sent_by_the_sweep(rent_item, follower):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tracker.services.notifications import status_mails_resume
+
+    update = change(rent_item, notify=False)
+    StatusMail.objects.create(
+        update=update,
+        subscriber=follower,
+        frequency=Frequency.IMMEDIATE,
+        state=StatusMail.State.SENDING,
+        claimed_at=timezone.now() - timedelta(hours=1),
+    )
+
+    assert status_mails_resume() == 1
+    assert status_mails_resume() == 0
+    assert len(mail.outbox) == 1
+    assert StatusMail.objects.get().state == StatusMail.State.SENT

@@ -8,6 +8,7 @@ Subscribers with a daily or weekly frequency get the changes in one digest.
 """
 
 import logging
+from datetime import timedelta
 
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
@@ -23,6 +24,7 @@ from ..models import StatusMail, StatusUpdate
 logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 25
+STALE_AFTER = timedelta(minutes=15)
 
 
 def _claim(queryset, *, limit):
@@ -33,7 +35,7 @@ def _claim(queryset, *, limit):
             .values_list("pk", flat=True)[:limit]
         )
         StatusMail.objects.filter(pk__in=ids, state=StatusMail.State.QUEUED).update(
-            state=StatusMail.State.SENDING
+            state=StatusMail.State.SENDING, claimed_at=timezone.now()
         )
     return ids
 
@@ -123,6 +125,24 @@ def status_digests_send(*, frequency: str) -> int:
             _mark(ids, StatusMail.State.SENT if ok else StatusMail.State.FAILED)
             sent += int(ok)
     return sent
+
+
+def status_mails_resume(*, stale_after: timedelta = STALE_AFTER) -> int:
+    """Put mails a dead worker claimed back in the queue and send them again.
+
+    The database task backend does not retry a task whose worker stopped; the
+    periodic sweep (``send_status_mails_resume``) finishes its work. Only the
+    chunk in flight when the worker died can be repeated.
+    """
+    cutoff = timezone.now() - stale_after
+    stale = StatusMail.objects.filter(
+        state=StatusMail.State.SENDING, claimed_at__lt=cutoff
+    )
+    update_ids = set(
+        stale.filter(frequency=Frequency.IMMEDIATE).values_list("update_id", flat=True)
+    )
+    stale.update(state=StatusMail.State.QUEUED, claimed_at=None)
+    return sum(status_mails_send(update_id=pk) for pk in sorted(update_ids))
 
 
 def status_message(*, subscriber, updates) -> EmailMessage:
