@@ -122,3 +122,21 @@ def test_mails_a_dead_worker_left_claimed_are_sent_by_the_sweep(rent_item, follo
     assert status_mails_resume() == 0
     assert len(mail.outbox) == 1
     assert StatusMail.objects.get().state == StatusMail.State.SENT
+
+
+def test_digest_command_sends_the_weekly_status_digest(
+    rent_item, django_capture_on_commit_callbacks
+):
+    import io
+
+    from django.core.management import call_command
+
+    SubscriptionFactory(kind=ContentKind.AGREEMENT, frequency=Frequency.WEEKLY)
+    with django_capture_on_commit_callbacks(execute=True):
+        change(rent_item)
+    out = io.StringIO()
+
+    call_command("send_status_digests", frequency="weekly", stdout=out)
+
+    assert "Sent 1 weekly status digest" in out.getvalue()
+    assert len(mail.outbox) == 1
