@@ -7,6 +7,7 @@ from dialog.models import EventIndexPage, EventPage, ForumPage, WorkingGroupPage
 from education.models import CourseIndexPage, CoursePage
 from home.models import DistrictIndexPage, DistrictPage, HomePage, StandardPage
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
+from tracker.models import CoalitionAgreementPage
 
 
 def test_home_page_is_created_only_at_the_tree_root(page_rules):
@@ -25,6 +26,7 @@ def test_home_page_offers_the_site_sections(page_rules):
             CourseIndexPage,
             WorkingGroupPage,
             ForumPage,
+            CoalitionAgreementPage,
         },
     )
 

@@ -52,3 +52,17 @@ def test_links_to_an_unpublished_agreement_are_hidden(
     html = client.get(public_briefing.url).content.decode()
 
     assert "Mietendeckel" not in html
+
+
+def test_previews_of_unsaved_pages_get_no_sections(rf, member_user):
+    from home.models import collect_sections
+    from news.models import DecisionBriefingPage
+
+    request = rf.get("/")
+    request.user = member_user
+
+    assert collect_sections("event_page_sections", request, EventPage()) == []
+    assert (
+        collect_sections("briefing_page_sections", request, DecisionBriefingPage())
+        == []
+    )

@@ -150,6 +150,8 @@ def register_import_menu_item():
 @hooks.register("event_page_sections")
 def event_agreement_section(request, page):
     """A base conference shows the chapters and items it discussed."""
+    if page.pk is None:  # the preview of a page not saved yet
+        return None
     chapters, items = agreement_links_for_event(event=page)
     if not (chapters or items):
         return None
@@ -165,6 +167,8 @@ def event_agreement_section(request, page):
 @hooks.register("briefing_page_sections")
 def briefing_agreement_section(request, page):
     """A briefing names the agreement items its decision touches."""
+    if page.pk is None:
+        return None
     items = list(
         page.agreement_items.filter(chapter__agreement__live=True).select_related(
             "chapter__agreement"

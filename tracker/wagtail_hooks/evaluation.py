@@ -38,7 +38,7 @@ def mark_counted_request(page, request, serve_args, serve_kwargs):
 def briefing_feedback_section(request, page):
     """Members say whether the briefing helped them explain the decision."""
     user = getattr(request, "user", None)
-    if not is_member(user):
+    if page.pk is None or not is_member(user):
         return None
     feedback = BriefingFeedback.objects.filter(briefing=page, user=user).first()
     initial = {"answer": feedback.answer, "remark": feedback.remark} if feedback else {}
