@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("konto/", include("members.urls")),
     path("konto/", include("allauth.urls")),
     path("mitmachen/", include("dialog.urls")),
+    path("rueckmeldung/", include("tracker.urls")),
     path("", include("news.urls")),
     *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, serve_with_fallback, name="wagtail_serve"),

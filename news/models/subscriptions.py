@@ -22,6 +22,8 @@ class ContentKind(models.TextChoices):
     BRIEFING = "briefing", _("Decision briefings")
     EVENT = "event", _("Events")
     COURSE = "course", _("Courses")
+    # Not a page kind: status changes of coalition-agreement items (``tracker``).
+    AGREEMENT = "agreement", _("Coalition agreement: status changes")
 
 
 # Page models (``app_label.modelname``) whose first publication notifies.

@@ -19,6 +19,7 @@ env = environ.Env()
 INSTALLED_APPS = [
     "home",
     "news",
+    "tracker",
     "dialog",
     "education",
     "members",
@@ -72,6 +73,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "tracker.middleware.UsageCountMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

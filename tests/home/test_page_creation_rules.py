@@ -13,6 +13,7 @@ from home.models import (
     StandardPage,
 )
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
+from tracker.models import CoalitionAgreementPage
 
 
 def test_home_page_is_created_only_at_the_tree_root(page_rules):
@@ -32,6 +33,7 @@ def test_home_page_offers_the_site_sections(page_rules):
             CourseIndexPage,
             WorkingGroupPage,
             ForumPage,
+            CoalitionAgreementPage,
         },
     )
 

@@ -9,6 +9,7 @@ from demo.builders import DemoBuilder, demo_counts, demo_reset
 from demo.channels import channels_load
 from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
+from demo.tracker import load as tracker_load
 from demo.translations import translate_demo
 
 
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             district_data.load(outcomes)
             pool.load()
             outcomes["updated"] += channels_load()
+            outcomes["created"] += tracker_load()
             outcomes["translations:updated"] = translate_demo()
         if rebuild_index:
             call_command("update_index", verbosity=0)

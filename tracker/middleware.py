@@ -1,0 +1,55 @@
+"""Counting uses of information formats on the server, without cookies.
+
+A page hook (``tracker.wagtail_hooks.evaluation``) marks requests for a
+briefing, its print view or an agreement feed; site feeds and calendars are
+known by their URL names. Only successful GET requests count, and only a daily
+total per page and metric is stored: no account, address or session.
+"""
+
+import logging
+
+from django.db import DatabaseError
+
+from .models import Metric
+from .services import usage_count
+
+logger = logging.getLogger(__name__)
+
+REQUEST_ATTRIBUTE = "tracker_usage"
+CALENDAR_URL_NAMES = {
+    "news:feed_calendar",
+    "news:feed_calendar_district",
+    "news:feed_calendar_topic",
+}
+
+
+def usage_target(request):
+    """``(metric, page id or None)`` this request counts for, or ``None``."""
+    marked = getattr(request, REQUEST_ATTRIBUTE, None)
+    if marked is not None:
+        return marked
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None
+    if match.view_name in CALENDAR_URL_NAMES:
+        return Metric.CALENDAR, None
+    if match.view_name.startswith("news:feed_"):
+        return Metric.FEED, None
+    return None
+
+
+class UsageCountMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method == "GET" and response.status_code == 200:
+            target = usage_target(request)
+            if target is not None:
+                metric, page_id = target
+                try:
+                    usage_count(metric=metric, page_id=page_id)
+                except DatabaseError:  # a lost count must never cost the page
+                    logger.exception("Could not count a use of %s", metric)
+        return response

@@ -1,0 +1,13 @@
+"""Who may answer the evaluation (the members group, without importing members)."""
+
+from home.models import MEMBERS_GROUP_NAME
+
+
+def is_member(user) -> bool:
+    """An active account in the members group (as ``members`` verifies them)."""
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and user.is_active
+        and user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
+    )

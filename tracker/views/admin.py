@@ -1,0 +1,211 @@
+"""Admin views: CSV import of agreement items and the evaluation report."""
+
+import csv
+import datetime
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from home.csv_import import CSVFileError, CSVImportForm, read_csv
+from home.views import admin_forbidden_as_403
+from news.models import DecisionBriefingPage
+
+from ..models import BriefingFeedback, CoalitionAgreementPage
+from ..selectors import briefing_remarks, briefing_report, monthly_report
+from ..services.imports import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, items_import
+
+IMPORT_PERMISSION = "tracker.add_agreementitem"
+REPORT_PERMISSION = "tracker.view_evaluation_report"
+
+_forbidden_as_403 = admin_forbidden_as_403("tracker/admin/forbidden.html")
+
+
+class ItemImportForm(CSVImportForm):
+    agreement = forms.ModelChoiceField(
+        label=gettext_lazy("Coalition agreement"),
+        queryset=CoalitionAgreementPage.objects.order_by("title"),
+    )
+    field_order = ["agreement", "file", "dry_run"]
+
+
+def _columns():
+    descriptions = {
+        "chapter": _("Chapter number"),
+        "number": _("Item number within the chapter"),
+        "title": _("Short title"),
+        "text": _("The agreed text"),
+        "status": _("not_started, in_progress, implemented, stalled or dropped"),
+        "progress": _("Progress in % (0–100)"),
+        "chapter_title": _("Title of a chapter not yet in the agreement"),
+        "topics": _("Topic slugs or names, separated by |"),
+        "department": _("Responsible Senate department"),
+        "date": _("Date of the status (YYYY-MM-DD, default today)"),
+        "note": _("Note on the status"),
+        "source": _("Source link"),
+    }
+    return [(name, descriptions[name]) for name in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+
+
+@_forbidden_as_403
+def item_import(request):
+    if not request.user.has_perm(IMPORT_PERMISSION):
+        raise PermissionDenied
+    report = file_error = None
+    status = 200
+    if request.method == "POST":
+        form = ItemImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = read_csv(
+                    form.cleaned_data["file"],
+                    required=REQUIRED_COLUMNS,
+                    optional=OPTIONAL_COLUMNS,
+                )
+            except CSVFileError as error:
+                file_error, status = str(error), 400
+            else:
+                report = items_import(
+                    agreement=form.cleaned_data["agreement"],
+                    rows=rows,
+                    dry_run=form.cleaned_data["dry_run"],
+                    user=request.user,
+                )
+                status = 200 if report.ok else 400
+        else:
+            status = 400
+    else:
+        form = ItemImportForm(
+            initial={"agreement": request.GET.get("agreement") or None}
+        )
+    return TemplateResponse(
+        request,
+        "home/admin/csv_import.html",
+        {
+            "title": _("Import coalition-agreement items"),
+            "form": form,
+            "report": report,
+            "file_error": file_error,
+            "columns": _columns(),
+            "back_url": reverse("tracker_item:index"),
+        },
+        status=status,
+    )
+
+
+def _month(value):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(f"{value}-01")
+    except ValueError:
+        return False
+
+
+def _csv_response(filename, header, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # a BOM, so German Excel reads UTF-8
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return response
+
+
+ANSWER_LABELS = [label for _key, label in BriefingFeedback.Answer.choices]
+
+
+@_forbidden_as_403
+def evaluation_report(request):
+    if not request.user.has_perm(REPORT_PERMISSION):
+        raise PermissionDenied
+    month = _month(request.GET.get("month", ""))
+    error = None
+    if month is False:
+        error, month = _("Choose a month as YYYY-MM."), None
+    briefings = briefing_report(month=month)
+    months = monthly_report()
+    export = request.GET.get("export")
+    if export == "briefings" and error is None:
+        return _csv_response(
+            "auswertung-briefings.csv",
+            [
+                _("Decision briefing"),
+                _("Decision date"),
+                *ANSWER_LABELS,
+                _("Remarks"),
+                _("Page views"),
+                _("Print-view uses"),
+                _("Mails sent"),
+            ],
+            [
+                [
+                    row["briefing"].title,
+                    row["briefing"].decision_date.isoformat(),
+                    *row["answers"],
+                    row["remarks"],
+                    row["page_views"],
+                    row["print_views"],
+                    row["mails_sent"],
+                ]
+                for row in briefings
+            ],
+        )
+    if export == "months":
+        return _csv_response(
+            "auswertung-monate.csv",
+            [
+                _("Month"),
+                *ANSWER_LABELS,
+                _("Page views"),
+                _("Print-view uses"),
+                _("Mails sent"),
+                _("Feed requests"),
+                _("Calendar requests"),
+            ],
+            [
+                [
+                    row["month"].strftime("%Y-%m"),
+                    *row["answers"],
+                    row["page_views"],
+                    row["print_views"],
+                    row["mails_sent"],
+                    row["feed_requests"],
+                    row["calendar_requests"],
+                ]
+                for row in months
+            ],
+        )
+    return TemplateResponse(
+        request,
+        "tracker/admin/evaluation_report.html",
+        {
+            "briefings": briefings,
+            "months": months,
+            "month": month,
+            "month_value": month.strftime("%Y-%m") if month else "",
+            "error": error,
+            "answer_labels": ANSWER_LABELS,
+            "today": timezone.localdate(),
+        },
+        status=400 if error else 200,
+    )
+
+
+@_forbidden_as_403
+def evaluation_remarks(request, briefing_id):
+    if not request.user.has_perm(REPORT_PERMISSION):
+        raise PermissionDenied
+    briefing = get_object_or_404(DecisionBriefingPage, pk=briefing_id)
+    remarks = briefing_remarks(briefing=briefing)
+    return TemplateResponse(
+        request,
+        "tracker/admin/evaluation_remarks.html",
+        {"briefing": briefing, "remarks": remarks},
+    )
