@@ -5,8 +5,10 @@ every msgid the code has: a new ``{% translate %}`` without catalogue entries
 fails here, so no German- or English-only string slips in unnoticed.
 """
 
+import fcntl
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import polib
@@ -35,8 +37,8 @@ def _key(entry):
 def extracted(tmp_path_factory):
     """The msgids in the code now, extracted as ``make messages`` does it.
 
-    makemessages writes next to the sources, so it runs in a scratch directory
-    that links to the source folders and has its own ``locale``.
+    makemessages writes its catalogue into ``locale``, so it runs in a scratch
+    directory that links to the source folders and has its own ``locale``.
     """
     if shutil.which("xgettext") is None:
         pytest.skip("makemessages needs GNU gettext (xgettext)")
@@ -46,18 +48,23 @@ def extracted(tmp_path_factory):
         if folder.is_dir() and folder.name not in SKIPPED and folder.name[0] != ".":
             (scratch / folder.name).symlink_to(folder)
     cwd = os.getcwd()
-    os.chdir(scratch)
-    try:
-        with override_settings(LOCALE_PATHS=[]):
-            call_command(
-                "makemessages",
-                locale=["xx"],
-                no_location=True,
-                symlinks=True,
-                verbosity=0,
-            )
-    finally:
-        os.chdir(cwd)
+    # Template sources are preprocessed into temporary files next to the
+    # templates (through the links), so two test workers must not run it at once.
+    lock_path = Path(tempfile.gettempdir()) / "mitmachportal-makemessages.lock"
+    with open(lock_path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        os.chdir(scratch)
+        try:
+            with override_settings(LOCALE_PATHS=[]):
+                call_command(
+                    "makemessages",
+                    locale=["xx"],
+                    no_location=True,
+                    symlinks=True,
+                    verbosity=0,
+                )
+        finally:
+            os.chdir(cwd)
     catalogue = polib.pofile(
         str(scratch / "locale" / "xx" / "LC_MESSAGES" / "django.po")
     )
