@@ -59,7 +59,7 @@ def test_bad_file_imports_nothing_and_names_each_bad_row(
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert "Nichts wurde importiert: 3 Zeilen haben Fehler." in html
+    assert "Es wurde nichts importiert: 3 Zeilen haben Fehler." in html
     assert "<td>4</td><td>email</td>" in html
     assert "<td>5</td><td>district</td>" in html
     assert "<td>6</td><td>joined_on</td>" in html
