@@ -78,8 +78,9 @@ class Steps:
                 assert self.page.evaluate(
                     """(el) => {
                         const s = getComputedStyle(el);
-                        return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0)
-                            || s.boxShadow !== 'none';
+                        const outline = s.outlineStyle !== 'none'
+                            && parseFloat(s.outlineWidth) > 0;
+                        return outline || s.boxShadow !== 'none';
                     }""",
                     handle,
                 ), "the focused element shows no focus indicator"
