@@ -132,3 +132,10 @@ def login(journey, username, password):
     form.locator("input[name=password]").fill(password)
     form.locator("button[type=submit]").click()
     page.wait_for_url(lambda url: "/konto/anmelden/" not in url)
+
+
+def logout(journey):
+    """Log out with the header's button."""
+    journey.goto("/")
+    journey.page.locator(".site-account form button[type=submit]").click()
+    journey.page.wait_for_load_state()
