@@ -119,7 +119,6 @@ def journey(request, new_context, live_server):
     name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name).strip("-")
     journey = Journey(context=context, base_url=live_server.url, name=name)
     yield journey
-    assert journey.requests, "the journey made no request at all"
     assert not journey.foreign, f"requests to other hosts: {journey.foreign}"
 
 
