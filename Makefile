@@ -39,6 +39,10 @@ test: install browser
 	$(PY) manage.py collectstatic --noinput --verbosity 0 --settings=portal.settings.test
 	$(PY) -m pytest -n 2 -q
 
+# README screenshots (home, calendar, briefing) from a throwaway demo database.
+screenshots: install browser
+	$(PY) tools/screenshots.py
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
