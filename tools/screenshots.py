@@ -38,7 +38,14 @@ def free_port():
 
 
 def manage(*args, env):
-    subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, check=True)
+    """Run a management command; its output (the demo's console mails) is dropped."""
+    subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def wait_for(url, *, seconds=60):
