@@ -44,5 +44,11 @@ def test_visitor_journey_works_in_arabic_right_to_left(journey):
 
 def test_visitor_journey_works_with_the_keyboard_only(journey):
     calendar, council = visitor_events()
+    journey.goto(calendar.url)
+    journey.page.keyboard.press("Tab")
+    skip_link = journey.page.locator(":focus")
+    assert skip_link.get_attribute("href") == "#main"
+    assert skip_link.is_visible(), "the skip link shows when it has the focus"
+    journey.screenshot("skip link")
 
     Steps(journey, keyboard=True).run(calendar, council)
