@@ -38,6 +38,7 @@ browser:
 test: install browser
 	$(PY) manage.py collectstatic --noinput --verbosity 0 --settings=portal.settings.test
 	$(PY) -m pytest -n 2 -q
+	$(PY) -m pytest -n 2 -q -m browser tests/browser
 
 # README screenshots (home, calendar, briefing) from a throwaway demo database.
 screenshots: install browser

@@ -23,7 +23,10 @@ from tests.browser.conftest import login
 from tests.conftest import PASSWORD
 from tests.utils import in_days
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 AXE = Axe()
 # AXE_IMPACTS=minor,moderate,serious,critical lists everything axe finds.

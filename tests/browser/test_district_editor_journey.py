@@ -11,7 +11,10 @@ from members.factories import VerifiedEmailFactory
 from tests.browser.conftest import login
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 @pytest.fixture

@@ -20,7 +20,10 @@ from news.models import DecisionBriefingPage
 from tests.browser.conftest import login, logout
 from tests.conftest import PASSWORD
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 TITLE = "Schulbauoffensive: Senat streicht zwölf Neubauten"
 

@@ -6,7 +6,10 @@ import pytest
 
 from tests.browser.visitor import Steps, visitor_events
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_visitor_registers_a_child_for_a_thematic_council_and_gets_the_ics(journey):
