@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve migrate demo test test-postgres lint format check messages clean bench
+.PHONY: install browser run serve migrate demo test test-postgres lint format check messages screenshots bench clean
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -29,9 +29,20 @@ run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install
+# Debian's Chromium drives tests/browser/ (Playwright cannot download a browser
+# here); CI runs as root and installs it when it is missing.
+browser:
+	@command -v chromium >/dev/null || (apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
+
+test: install browser
 	$(PY) manage.py collectstatic --noinput --verbosity 0 --settings=portal.settings.test
 	$(PY) -m pytest -n 2 -q
+	$(PY) -m pytest -n 2 -q -m browser tests/browser
+
+# README screenshots (home, calendar, briefing) from a throwaway demo database.
+screenshots: install browser
+	$(PY) tools/screenshots.py
 
 lint: install
 	$(VENV)/bin/ruff check .
