@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -132,9 +133,14 @@ class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin,
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
+    @cached_property
+    def session_list(self):
+        """The sessions with their venues, asked once per render."""
+        return list(self.sessions.all().select_related("venue"))
+
     @property
     def is_past(self):
-        return all(session.end < timezone.now() for session in self.sessions.all())
+        return all(session.end < timezone.now() for session in self.session_list)
 
     def clean(self):
         super().clean()
@@ -146,12 +152,12 @@ class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin,
             raise ValidationError(errors)
 
     def registration_starts(self):
-        return min((session.start for session in self.sessions.all()), default=None)
+        return min((session.start for session in self.session_list), default=None)
 
     def offers_hybrid_participation(self):
         return any(
             session.event_format == EventFormat.HYBRID
-            for session in self.sessions.all()
+            for session in self.session_list
         )
 
 

@@ -361,10 +361,23 @@ def _shown_everywhere_changed(sender, **kwargs):
     on_commit_purge_everything()
 
 
+def _restriction_changed(sender, **kwargs):
+    """A page became private or public: drop the cached restriction list now
+    and again after the commit (a request in between may have cached the old
+    rows), and every cached page."""
+    from django.db import transaction
+
+    from .selectors import restrictions_changed
+
+    restrictions_changed()
+    transaction.on_commit(restrictions_changed)
+    on_commit_purge_everything()
+
+
 def connect_signals() -> None:
     """Connect the purges to Wagtail's page signals and to the models shown on
     many pages (called from ``HomeConfig.ready``; other apps connect theirs)."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.models import PageViewRestriction, Site
     from wagtail.signals import (
         page_published,
@@ -381,7 +394,18 @@ def connect_signals() -> None:
     page_slug_changed.connect(_page_slug_changed, dispatch_uid="portal_cache_slug")
     # Topics and site settings show on many pages, a new view restriction must
     # take a page out of the cache at once: drop everything.
-    for model in (Topic, SiteSettings, Site, PageViewRestriction):
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal_cache_restriction_{signal is post_save}",
+        )
+    m2m_changed.connect(
+        _restriction_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="portal_cache_restriction_groups",
+    )
+    for model in (Topic, SiteSettings, Site):
         for signal in (post_save, post_delete):
             signal.connect(
                 _shown_everywhere_changed,

@@ -1,24 +1,64 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from home.caching import site_version
+from home.selectors import public
 
 register = template.Library()
 
+NAVIGATION_TIMEOUT = 60 * 60
 
-@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+
+@register.simple_tag(takes_context=True)
 def main_navigation(context):
+    """The main menu, rendered once per site, language and menu position.
+
+    Cached until ``home.caching.purge_everything`` (menu pages purge everything
+    when published, moved or unpublished). The part that differs per page is
+    which menu item is current, so that is part of the key.
+    """
+    request = context.get("request")
+    current = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+    position = ""
+    if isinstance(current, Page):
+        position = f"{current.pk}:{current.path[:12]}"
+    key = ":".join(
+        [
+            "portal:nav",
+            str(site_version()),
+            str(site.pk),
+            translation.get_language() or "",
+            request.path.split("/", 2)[1] if request.path.count("/") > 1 else "",
+            position,
+        ]
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "includes/main_navigation.html",
+            _navigation_context(request, site, current),
+        )
+        cache.set(key, html, NAVIGATION_TIMEOUT)
+    return mark_safe(html)
+
+
+def _navigation_context(request, site, current):
     """The home page's live, public children marked "show in menus".
 
     The menu is the German one; in another interface language each item shows
     its translation where one is live, else the German page (in German, under
     the language's prefix).
     """
-    request = context.get("request")
-    current = context.get("page")
-    site = Site.find_for_request(request) if request else None
     root = site.root_page if site else None
-    items = list(root.get_children().live().in_menu().public()) if root else []
+    items = list(public(root.get_children().live().in_menu())) if root else []
     translated = _translations([root, *items] if root else [])
     current_path = current.path if current is not None else ""
     shown_root = translated.get(root.translation_key, root) if root else None

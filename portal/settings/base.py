@@ -90,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.cache_versions",
             ],
             # ``local_date`` everywhere: dates as the visitor's language writes them.
             "builtins": ["home.templatetags.portal_i18n"],
