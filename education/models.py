@@ -156,8 +156,7 @@ class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin,
 
     def offers_hybrid_participation(self):
         return any(
-            session.event_format == EventFormat.HYBRID
-            for session in self.session_list
+            session.event_format == EventFormat.HYBRID for session in self.session_list
         )
 
 

@@ -149,11 +149,15 @@ class PageCacheMiddleware:
 
         response = self.get_response(request)
 
-        if self._is_personal(request):
+        if self._is_personal(request, response):
             patch_cache_control(response, private=True)
             patch_vary_headers(response, ["Cookie"])
             return response
-        if lookup and _storable_response(request, response):
+        if (
+            lookup
+            and request.method == "GET"
+            and _storable_response(request, response)
+        ):
             patch_vary_headers(response, ["Cookie"])
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
             if hasattr(response, "render") and callable(response.render):
@@ -163,12 +167,15 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def _is_personal(request) -> bool:
+    def _is_personal(request, response) -> bool:
+        """Logged in, a session, a CSRF token in the page or a cookie set."""
         user = getattr(request, "user", None)
-        return (
+        return bool(
             getattr(request, "_portal_private", False)
             or (user is not None and user.is_authenticated)
             or _has_session(request)
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or response.cookies
         )
 
 

@@ -231,13 +231,16 @@ class HomePage(ListingMixin, Page):
         deepest = (
             Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
             .exclude(pk=self.pk)
+            .select_related("locale")
             .order_by("-depth")
             .first()
         )
         if deepest is None:
             raise Http404
         remaining = path_components[deepest.depth - self.depth :]
-        return deepest.specific.route(request, remaining)
+        specific = deepest.specific
+        specific.locale = deepest.locale  # the switcher and <head> ask for it
+        return specific.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

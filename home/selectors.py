@@ -60,10 +60,18 @@ def restrictions_on(page):
     return [r for r in view_restrictions() if r.covers(page)]
 
 
+def user_groups(user) -> dict:
+    """``{pk: name}`` of ``user``'s groups, asked once per request (kept on the
+    user object): restrictions, lists and the member check all need them."""
+    if not user.is_authenticated:
+        return {}
+    if not hasattr(user, "_portal_groups"):
+        user._portal_groups = dict(user.groups.values_list("pk", "name"))
+    return user._portal_groups
+
+
 def _group_ids(user):
-    if not hasattr(user, "_portal_group_ids"):
-        user._portal_group_ids = set(user.groups.values_list("pk", flat=True))
-    return user._portal_group_ids
+    return set(user_groups(user))
 
 
 def passes(restriction, request) -> bool:

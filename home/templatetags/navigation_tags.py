@@ -12,6 +12,26 @@ from home.selectors import public
 register = template.Library()
 
 NAVIGATION_TIMEOUT = 60 * 60
+ADMIN_ACCESS_TIMEOUT = 5 * 60
+
+
+@register.simple_tag(takes_context=True)
+def portal_userbar(context):
+    """Wagtail's user bar for editors, without two permission queries on every
+    member's page view: whether someone may open the admin is cached for five
+    minutes (the bar is only a link; the admin checks on every request)."""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    key = f"portal:admin-access:{user.pk}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, ADMIN_ACCESS_TIMEOUT)
+    return wagtailuserbar(context) if allowed else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -129,6 +129,7 @@ def test_page_with_a_csrf_form_is_not_stored(client, public_briefing):
     assert first.status_code == 200
     assert 'name="csrfmiddlewaretoken"' in second.text
     assert cache_state(second) is None
+    assert "private" in second.headers["Cache-Control"]
     assert "csrftoken" in second.cookies
 
 
