@@ -153,11 +153,7 @@ class PageCacheMiddleware:
             patch_cache_control(response, private=True)
             patch_vary_headers(response, ["Cookie"])
             return response
-        if (
-            lookup
-            and request.method == "GET"
-            and _storable_response(request, response)
-        ):
+        if lookup and request.method == "GET" and _storable_response(request, response):
             patch_vary_headers(response, ["Cookie"])
             patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
             if hasattr(response, "render") and callable(response.render):

@@ -124,8 +124,21 @@ def _translations(pages):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """The trail from the home page down to ``page``; empty on the home page."""
+    """The trail from the home page down to ``page``; empty on the home page.
+
+    The home page is the site root loaded while routing, so pages right below
+    it need no query.
+    """
+    request = context.get("request")
     ancestors = []
     if page is not None and page.depth > 2:
-        ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+        site = Site.find_for_request(request) if request else None
+        root = site.root_page if site else None
+        if root is not None and root.live and page.path.startswith(root.path):
+            deeper = []
+            if page.depth > 3:
+                deeper = list(page.get_ancestors().live().filter(depth__gt=2))
+            ancestors = [root, *deeper]
+        else:
+            ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
+    return {"ancestors": ancestors, "page": page, "request": request}
