@@ -2,7 +2,6 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -133,10 +132,17 @@ class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin,
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
-    @cached_property
+    @property
     def session_list(self):
-        """The sessions with their venues, asked once per render."""
+        """The sessions with their venues; loaded once per render (get_context)."""
+        loaded = self.__dict__.get("_portal_session_list")
+        if loaded is not None:
+            return loaded
         return list(self.sessions.all().select_related("venue"))
+
+    def get_context(self, request, *args, **kwargs):
+        self._portal_session_list = list(self.sessions.all().select_related("venue"))
+        return super().get_context(request, *args, **kwargs)
 
     @property
     def is_past(self):
