@@ -15,7 +15,7 @@ Environment: ``BENCH_POSTGRES`` (server URL, default
 ``postgres://postgres@127.0.0.1:5432``), ``BENCH_REDIS_URL`` (default
 ``redis://127.0.0.1:6379/6``; the database is flushed), ``BENCH_PORT`` (first of
 four ports, default 8116), ``BENCH_CACHE_OFF`` (the variable that switches the
-page cache off, default ``PORTAL_PAGE_CACHE=0``).
+page cache off, default ``PAGE_CACHE_SECONDS=0``).
 """
 
 import argparse
@@ -78,7 +78,7 @@ class Bench:
         self.database = f"bench_{datetime.datetime.now():%Y%m%d%H%M%S}"
         self.server = server.rstrip("/")
         key, _eq, value = os.environ.get(
-            "BENCH_CACHE_OFF", "PORTAL_PAGE_CACHE=0"
+            "BENCH_CACHE_OFF", "PAGE_CACHE_SECONDS=0"
         ).partition("=")
         self.cache_off = {key: value}
         self.env = os.environ | {

@@ -19,7 +19,7 @@ def course_page_data(page, request, organization):
         return None
     url = page.get_full_url(request)
     instances = []
-    for session in page.sessions.all():
+    for session in page.session_list:
         instance = {
             "@type": "CourseInstance",
             "name": session.title,

@@ -133,8 +133,20 @@ class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin,
         verbose_name_plural = _("courses")
 
     @property
+    def session_list(self):
+        """The sessions with their venues; loaded once per render (get_context)."""
+        loaded = self.__dict__.get("_portal_session_list")
+        if loaded is not None:
+            return loaded
+        return list(self.sessions.all().select_related("venue"))
+
+    def get_context(self, request, *args, **kwargs):
+        self._portal_session_list = list(self.sessions.all().select_related("venue"))
+        return super().get_context(request, *args, **kwargs)
+
+    @property
     def is_past(self):
-        return all(session.end < timezone.now() for session in self.sessions.all())
+        return all(session.end < timezone.now() for session in self.session_list)
 
     def clean(self):
         super().clean()
@@ -146,12 +158,11 @@ class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin,
             raise ValidationError(errors)
 
     def registration_starts(self):
-        return min((session.start for session in self.sessions.all()), default=None)
+        return min((session.start for session in self.session_list), default=None)
 
     def offers_hybrid_participation(self):
         return any(
-            session.event_format == EventFormat.HYBRID
-            for session in self.sessions.all()
+            session.event_format == EventFormat.HYBRID for session in self.session_list
         )
 
 

@@ -32,3 +32,6 @@ class HomeConfig(AppConfig):
             weak=False,
             dispatch_uid="home_renditions_on_page_publish",
         )
+        from .caching import connect_signals
+
+        connect_signals()

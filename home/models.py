@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -101,7 +102,9 @@ def topics_panel():
 
 def is_visible_to(page, request):
     """Whether ``request`` passes every view restriction on ``page``."""
-    return all(r.accept_request(request) for r in page.get_view_restrictions())
+    from .selectors import passes, restrictions_on
+
+    return all(passes(r, request) for r in restrictions_on(page))
 
 
 class ListingMixin(models.Model):
@@ -143,6 +146,11 @@ class TopicsMixin(models.Model):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def topic_list(self):
+        """The page's topics, asked once per render (template and metadata)."""
+        return list(self.topics.all())
 
 
 class DistrictMixin(models.Model):
@@ -212,6 +220,34 @@ class HomePage(ListingMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def route(self, request, path_components):
+        """Find the deepest page on the path in one query.
+
+        Wagtail's ``route`` asks twice per level (child by slug, then its
+        specific row); a page three levels down cost six queries on every
+        render. The page found routes the rest itself (routable pages' sub-paths,
+        404 for unknown children, drafts).
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        prefixes = [
+            self.url_path + "/".join(path_components[:level]) + "/"
+            for level in range(1, len(path_components) + 1)
+        ]
+        deepest = (
+            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
+            .exclude(pk=self.pk)
+            .select_related("locale")
+            .order_by("-depth")
+            .first()
+        )
+        if deepest is None:
+            raise Http404
+        remaining = path_components[deepest.depth - self.depth :]
+        specific = deepest.specific
+        specific.locale = deepest.locale  # the switcher and <head> ask for it
+        return specific.route(request, remaining)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         featured = self.featured_briefing
@@ -274,10 +310,10 @@ class DistrictIndexPage(Page):
         verbose_name = _("district index page")
 
     def get_context(self, request, *args, **kwargs):
+        from .selectors import public
+
         context = super().get_context(request, *args, **kwargs)
-        districts = (
-            DistrictPage.objects.child_of(self).live().public().order_by("title")
-        )
+        districts = public(DistrictPage.objects.child_of(self).live()).order_by("title")
         context["inner_districts"] = [
             d for d in districts if d.area == DistrictPage.Area.INNER
         ]

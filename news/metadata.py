@@ -8,7 +8,8 @@ include renders them escaped. Other apps add their page types through the
 from django.templatetags.static import static
 from wagtail.models import Site
 
-from home.models import HomePage, SiteSettings
+from home.models import HomePage
+from home.selectors import site_settings
 
 from .models import DecisionBriefingPage, NewsArticlePage
 from .views.feeds import published_at
@@ -27,7 +28,7 @@ def absolute(request, url):
 def organization_data(request):
     """The state association as publisher, organizer and provider."""
     site = Site.find_for_request(request)
-    settings = SiteSettings.for_request(request)
+    settings = site_settings(request)
     data = {
         "@type": "Organization",
         "name": (site and site.site_name) or "Mitmachportal",
@@ -68,7 +69,7 @@ def news_page_data(page, request, organization):
         "inLanguage": page.locale.language_code,
         "publisher": organization,
         "author": organization,
-        "keywords": [topic.name for topic in page.topics.all()],
+        "keywords": [topic.name for topic in page.topic_list],
     }
     if published := published_at(page):
         data["datePublished"] = published.isoformat()

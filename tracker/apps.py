@@ -6,3 +6,8 @@ class TrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "tracker"
     verbose_name = _("Coalition tracker")
+
+    def ready(self):
+        from .caching import connect_signals
+
+        connect_signals()

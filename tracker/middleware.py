@@ -4,6 +4,12 @@ A page hook (``tracker.wagtail_hooks.evaluation``) marks requests for a
 briefing, its print view or an agreement feed; site feeds and calendars are
 known by their URL names. Only successful GET requests count, and only a daily
 total per page and metric is stored: no account, address or session.
+
+Two middlewares, because the page cache answers repeated anonymous requests
+before the view runs: ``UsageMarkMiddleware`` (innermost) writes what a freshly
+rendered answer counts for into a header, which the cache stores with the
+answer; ``UsageCountMiddleware`` (outside the page cache) counts every answer
+carrying the header, cached or not, and removes the header.
 """
 
 import logging
@@ -38,7 +44,10 @@ def usage_target(request):
     return None
 
 
-class UsageCountMiddleware:
+USAGE_HEADER = "X-Portal-Usage"
+
+
+class UsageMarkMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -48,8 +57,25 @@ class UsageCountMiddleware:
             target = usage_target(request)
             if target is not None:
                 metric, page_id = target
-                try:
-                    usage_count(metric=metric, page_id=page_id)
-                except DatabaseError:  # a lost count must never cost the page
-                    logger.exception("Could not count a use of %s", metric)
+                response[USAGE_HEADER] = f"{metric}:{page_id or ''}"
+        return response
+
+
+class UsageCountMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        mark = response.get(USAGE_HEADER)
+        if mark:
+            del response[USAGE_HEADER]
+        if mark and request.method == "GET" and response.status_code == 200:
+            metric, _, page_id = mark.partition(":")
+            if metric not in Metric.values:
+                return response
+            try:
+                usage_count(metric=metric, page_id=int(page_id) if page_id else None)
+            except (DatabaseError, ValueError):  # a lost count must never cost the page
+                logger.exception("Could not count a use of %s", metric)
         return response

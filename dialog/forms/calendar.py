@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from home.models import DistrictPage, Topic
-from home.selectors import in_language
+from home.selectors import in_language, public
 
 from ..models import EventFormat, EventPage
 
@@ -46,7 +46,7 @@ class CalendarFilterForm(forms.Form):
 
     def __init__(self, *args, locale=None, **kwargs):
         super().__init__(*args, **kwargs)
-        districts = DistrictPage.objects.live().public().order_by("title")
+        districts = public(DistrictPage.objects.live()).order_by("title")
         topics = Topic.objects.all()
         if locale is not None:
             districts = in_language(districts, locale)

@@ -1,8 +1,10 @@
 """Who may read, write and moderate comments, and the thread a reader sees."""
 
+import hashlib
 from datetime import timedelta
 
 from django.apps import apps
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -15,10 +17,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from home.caching import fragment_version
 from home.models import is_visible_to
 from home.selectors import districts_managed_by, in_district_q
 from members.selectors import display_name, is_verified_member
@@ -31,6 +36,7 @@ from ..models.comments import (
 )
 
 EDIT_WINDOW = timedelta(minutes=15)
+LISTING_TIMEOUT = 60 * 60
 MODERATE_ALL_PERMISSION = "dialog.moderate_all_comments"
 
 
@@ -193,6 +199,62 @@ class CommentThread:
     @property
     def members_only(self):
         return self.page.comments_mode == CommentMode.MEMBERS
+
+    @cached_property
+    def listing(self):
+        """The rendered list and its count, from the fragment cache when it can.
+
+        200 comments with reply forms take a while to render, so the list is
+        kept per reader (their own comments, edit and delete buttons and CSRF
+        tokens differ) until the thread changes (``dialog.caching`` bumps its
+        version on every save or delete) or an own comment's edit window ends.
+        Readers without a CSRF cookie yet get a fresh render.
+        """
+        key = self._listing_key()
+        if key is not None and (cached := cache.get(key)) is not None:
+            return cached
+        html = render_to_string(
+            "dialog/comments/list.html",
+            {"thread": self, "comments": self.comments},
+            request=self.request,
+        )
+        listing = {"count": self.count, "html": mark_safe(html)}
+        if key is not None:
+            cache.set(key, listing, self._listing_timeout())
+        return listing
+
+    def _listing_key(self):
+        from ..caching import comment_thread_name
+
+        csrf = ""
+        if self.user.is_authenticated:
+            secret = self.request.META.get("CSRF_COOKIE")
+            if not secret:
+                return None
+            csrf = hashlib.sha256(secret.encode()).hexdigest()[:20]
+        parts = [
+            "portal:comments",
+            str(self.page.pk),
+            str(fragment_version(comment_thread_name(self.page.pk))),
+            translation.get_language() or "",
+            str(self.user.pk or 0),
+            csrf,
+            "w" if self.can_write else "r",
+        ]
+        return ":".join(parts)
+
+    def _listing_timeout(self):
+        """Until the first own comment can no longer be edited, at most an hour."""
+        now = timezone.now()
+        ends = [
+            item.created_at + EDIT_WINDOW
+            for comment in self.comments
+            for item in [comment, *comment.visible_replies]
+            if item.can_edit
+        ]
+        if not ends:
+            return LISTING_TIMEOUT
+        return max(1, min(LISTING_TIMEOUT, int((min(ends) - now).total_seconds())))
 
     @cached_property
     def comments(self):

@@ -1,24 +1,84 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+
+from home.caching import site_version
+from home.selectors import public
 
 register = template.Library()
 
+NAVIGATION_TIMEOUT = 60 * 60
+ADMIN_ACCESS_TIMEOUT = 5 * 60
 
-@register.inclusion_tag("includes/main_navigation.html", takes_context=True)
+
+@register.simple_tag(takes_context=True)
+def portal_userbar(context):
+    """Wagtail's user bar for editors, without two permission queries on every
+    member's page view: whether someone may open the admin is cached for five
+    minutes (the bar is only a link; the admin checks on every request)."""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return ""
+    key = f"portal:admin-access:{user.pk}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, ADMIN_ACCESS_TIMEOUT)
+    return wagtailuserbar(context) if allowed else ""
+
+
+@register.simple_tag(takes_context=True)
 def main_navigation(context):
+    """The main menu, rendered once per site, language and menu position.
+
+    Cached until ``home.caching.purge_everything`` (menu pages purge everything
+    when published, moved or unpublished). The part that differs per page is
+    which menu item is current, so that is part of the key.
+    """
+    request = context.get("request")
+    current = context.get("page")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return ""
+    position = ""
+    if isinstance(current, Page):
+        position = f"{current.pk}:{current.path[:12]}"
+    key = ":".join(
+        [
+            "portal:nav",
+            str(site_version()),
+            str(site.pk),
+            translation.get_language() or "",
+            request.path.split("/", 2)[1] if request.path.count("/") > 1 else "",
+            position,
+        ]
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            "includes/main_navigation.html",
+            _navigation_context(request, site, current),
+        )
+        cache.set(key, html, NAVIGATION_TIMEOUT)
+    return mark_safe(html)
+
+
+def _navigation_context(request, site, current):
     """The home page's live, public children marked "show in menus".
 
     The menu is the German one; in another interface language each item shows
     its translation where one is live, else the German page (in German, under
     the language's prefix).
     """
-    request = context.get("request")
-    current = context.get("page")
-    site = Site.find_for_request(request) if request else None
     root = site.root_page if site else None
-    items = list(root.get_children().live().in_menu().public()) if root else []
+    items = list(public(root.get_children().live().in_menu())) if root else []
     translated = _translations([root, *items] if root else [])
     current_path = current.path if current is not None else ""
     shown_root = translated.get(root.translation_key, root) if root else None
@@ -64,8 +124,21 @@ def _translations(pages):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page):
-    """The trail from the home page down to ``page``; empty on the home page."""
+    """The trail from the home page down to ``page``; empty on the home page.
+
+    The home page is the site root loaded while routing, so pages right below
+    it need no query.
+    """
+    request = context.get("request")
     ancestors = []
     if page is not None and page.depth > 2:
-        ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
-    return {"ancestors": ancestors, "page": page, "request": context.get("request")}
+        site = Site.find_for_request(request) if request else None
+        root = site.root_page if site else None
+        if root is not None and root.live and page.path.startswith(root.path):
+            deeper = []
+            if page.depth > 3:
+                deeper = list(page.get_ancestors().live().filter(depth__gt=2))
+            ancestors = [root, *deeper]
+        else:
+            ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
+    return {"ancestors": ancestors, "page": page, "request": request}

@@ -10,7 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext
 
 from home.models import MEMBERS_GROUP_NAME
-from home.selectors import districts_managed_by
+from home.selectors import districts_managed_by, user_groups
 
 from ..models import Consent, MembershipVerification, Profile
 
@@ -22,11 +22,7 @@ def is_verified_member(user) -> bool:
     """
     if user is None or not user.is_authenticated or not user.is_active:
         return False
-    if not hasattr(user, "_portal_is_verified_member"):
-        user._portal_is_verified_member = user.groups.filter(
-            name=MEMBERS_GROUP_NAME
-        ).exists()
-    return user._portal_is_verified_member
+    return MEMBERS_GROUP_NAME in user_groups(user).values()
 
 
 def display_name(user) -> str:

@@ -14,6 +14,7 @@ from wagtail import hooks
 from wagtail.models import Page, Site
 
 from home.models import DistrictPage
+from home.selectors import restrictions_on
 
 from ..metadata import image_url, organization_data
 from ..models import DecisionBriefingPage, NewsArticlePage
@@ -27,10 +28,8 @@ JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0
 
 
 def is_restricted(page):
-    """Whether ``page`` or an ancestor has a view restriction (asked once per page)."""
-    if not hasattr(page, "_portal_is_restricted"):
-        page._portal_is_restricted = page.get_view_restrictions().exists()
-    return page._portal_is_restricted
+    """Whether ``page`` or an ancestor has a view restriction (cached list)."""
+    return bool(restrictions_on(page))
 
 
 def site_name(request):

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail_localize.locales",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -62,6 +63,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Counts uses of briefings, feeds and calendars, also when served from the cache.
+    "tracker.middleware.UsageCountMiddleware",
+    # Answers anonymous hits before sessions load; marks personal answers private.
+    "home.caching.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.middleware.KeepLanguageInPageUrlsMiddleware",
@@ -73,7 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "tracker.middleware.UsageCountMiddleware",
+    "tracker.middleware.UsageMarkMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -91,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.cache_versions",
             ],
             # ``local_date`` everywhere: dates as the visitor's language writes them.
             "builtins": ["home.templatetags.portal_i18n"],
@@ -113,6 +119,9 @@ CACHES = {
         "LOCATION": "mitmachportal",
     }
 }
+
+# Anonymous pages are cached whole for this long (home.caching); 0 switches it off.
+PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 
 TASKS = {
     "default": {

@@ -24,11 +24,22 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "mitmach",
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mitmach"),
             "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+
+# A CDN or caching proxy in front (Varnish, nginx): Wagtail's frontend cache
+# sends it a PURGE for every URL home.caching drops.
+FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

@@ -13,3 +13,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests log superusers in with force_login; the second factor is enforced for the
 # groups in PORTAL_MFA_REQUIRED_GROUPS and tested in tests/members/test_mfa.py.
 PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = False
+# Tests that build pages with factories publish no signals; the page cache is
+# switched on only in the tests about it (tests/portal/test_page_cache.py).
+PORTAL_PAGE_CACHE_SECONDS = 0

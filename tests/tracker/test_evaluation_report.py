@@ -43,6 +43,24 @@ def test_briefing_views_and_print_views_are_counted(client, public_briefing):
     }
 
 
+def test_views_answered_from_the_page_cache_are_counted_too(
+    client, settings, public_briefing
+):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    first = client.get(public_briefing.url)
+    second = client.get(public_briefing.url)
+    client.get(reverse("news:feed_briefings_rss"))
+    client.get(reverse("news:feed_briefings_rss"))
+
+    assert second.headers.get("X-Page-Cache") == "hit"
+    assert "X-Portal-Usage" not in first.headers
+    assert "X-Portal-Usage" not in second.headers
+    assert counts() == {
+        (Metric.PAGE_VIEW, public_briefing.pk): 2,
+        (Metric.FEED, None): 2,
+    }
+
+
 def test_site_feeds_and_calendars_are_counted(client, public_briefing):
     client.get(reverse("news:feed_briefings_rss"))
     client.get(reverse("news:feed_news_atom"))

@@ -153,3 +153,25 @@ def test_item_page_shows_every_change_with_its_date_and_source(client, rent_item
     assert html.count('class="tracker-history__entry"') == 2
     assert 'datetime="2026-11-12"' in html and 'datetime="2026-11-01"' in html
     assert "https://www.parlament-berlin.de/drucksache" in html
+
+
+def test_a_new_status_shows_at_once_on_the_cached_agreement_page(
+    client, settings, agreement, rent_item, django_capture_on_commit_callbacks
+):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    rent_item_url = rent_item.get_url()
+    client.get(rent_item_url)
+    assert client.get(rent_item_url).headers.get("X-Page-Cache") == "hit"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        status_update_create(
+            item=rent_item,
+            date=datetime.date(2026, 11, 20),
+            status=ItemStatus.IMPLEMENTED,
+            progress=100,
+            note="Gesetz beschlossen",
+        )
+
+    response = client.get(rent_item_url)
+    assert response.headers.get("X-Page-Cache") != "hit"
+    assert "Gesetz beschlossen" in response.content.decode()

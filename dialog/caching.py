@@ -1,0 +1,51 @@
+"""Comments and venues change what cached pages show (see ``home.caching``)."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from home.caching import (
+    fragment_changed,
+    on_commit_purge_everything,
+    purge_page_itself,
+)
+
+from .models import Venue
+from .models.comments import Comment
+
+
+def comment_thread_name(page_id: int) -> str:
+    return f"comments:{page_id}"
+
+
+def _comment_changed(sender, instance, **kwargs):
+    """Written, edited, approved, hidden or deleted: the thread and the page's
+    cached renders are out of date."""
+    page_id = instance.page_id
+
+    def purge():
+        fragment_changed(comment_thread_name(page_id))
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            purge_page_itself(page)
+
+    transaction.on_commit(purge)
+
+
+def _venue_changed(sender, **kwargs):
+    on_commit_purge_everything()
+
+
+def connect_signals() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _comment_changed,
+            sender=Comment,
+            dispatch_uid=f"portal_cache_comment_{signal is post_save}",
+        )
+        signal.connect(
+            _venue_changed,
+            sender=Venue,
+            dispatch_uid=f"portal_cache_venue_{signal is post_save}",
+        )

@@ -1,0 +1,435 @@
+"""Whole-page cache for anonymous visitors, and its invalidation.
+
+Our own small middleware rather than wagtail-cache: wagtail-cache 3.0.0 (the
+newest release) requires ``wagtail<8.0``, it decides "anonymous" after the
+session is loaded (a database or Redis read on every hit), and it purges only
+the published page, while our pages list their children, districts, feeds and
+the home page. This middleware answers a hit before sessions, locale or
+authentication run, and invalidation here knows those lists.
+
+Rules:
+- Only GET/HEAD requests without a session or messages cookie are looked up
+  and stored; anyone with a session (members, a visitor with a message or a
+  password-protected page unlocked) always gets a fresh render.
+- Only a 200 answer without ``Set-Cookie`` and without ``Cache-Control:
+  private/no-cache/no-store`` is stored. A page whose template used a CSRF
+  token sets the CSRF cookie, so pages with forms are never stored: a token is
+  tied to one visitor's cookie.
+- Responses to logged-in users, to requests with a session and pages with a
+  view restriction are marked ``Cache-Control: private`` so neither this cache
+  nor a CDN or proxy keeps them.
+- The key is the host and the full path with language prefix and query string,
+  combined with two versions: one for the whole site (``purge_everything``:
+  navigation, site settings, topics, venues) and one per path or group of
+  paths (``purge_pages``): a purge of ``/kalender/`` also drops
+  ``/kalender/?district=…``; every feed and the JSON APIs share the group
+  ``feeds``, search results the group ``search``.
+
+Every purge also goes to Wagtail's frontend cache (``purge_urls_from_cache``),
+configured from the environment, so a CDN in front behaves the same.
+"""
+
+import hashlib
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
+
+VERSION_PREFIX = "portal:pagecache:version:"
+SITE_VERSION_KEY = VERSION_PREFIX + "*site*"
+FEEDS_GROUP = "feeds"
+SEARCH_GROUP = "search"
+# Version keys outlive any cached page; a lost key only causes a miss.
+VERSION_TIMEOUT = 60 * 60 * 24 * 30
+# Paths (after the language prefix) that are never cached.
+NEVER_CACHED = ("/admin/", "/konto/", "/dokumente/", "/mitmachen/", "/abonnieren/")
+NO_STORE_DIRECTIVES = ("private", "no-cache", "no-store")
+
+
+def cache_seconds() -> int:
+    """How long an anonymous page stays cached; 0 switches the page cache off."""
+    return int(getattr(settings, "PORTAL_PAGE_CACHE_SECONDS", 0))
+
+
+def _language_prefixes():
+    default = settings.LANGUAGE_CODE
+    return [f"/{code}" for code, _name in settings.LANGUAGES if code != default]
+
+
+def _without_language_prefix(path: str) -> str:
+    for prefix in _language_prefixes():
+        if path == prefix or path.startswith(prefix + "/"):
+            return path[len(prefix) :] or "/"
+    return path
+
+
+def invalidation_group(path: str) -> str:
+    """What a purge must name to drop ``path`` (and its query-string variants)."""
+    bare = _without_language_prefix(path)
+    if bare.startswith(("/feeds/", "/api/", "/sitemap.xml")):
+        return FEEDS_GROUP
+    if bare.startswith("/suche/"):
+        return SEARCH_GROUP
+    return path
+
+
+def _version_key(group: str) -> str:
+    return VERSION_PREFIX + hashlib.sha256(group.encode()).hexdigest()[:32]
+
+
+def _page_key(request, versions) -> str:
+    raw = "\n".join(
+        [
+            request.method == "HEAD" and "GET" or request.method,
+            request.get_host(),
+            request.get_full_path(),
+            *[str(versions.get(key, 0)) for key in sorted(versions)],
+        ]
+    )
+    return "portal:pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _has_session(request) -> bool:
+    cookies = request.COOKIES
+    return settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies
+
+
+def _cacheable_request(request) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and not _has_session(request)
+        and not _without_language_prefix(request.path).startswith(NEVER_CACHED)
+    )
+
+
+def _storable_response(request, response) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or response.has_header("Set-Cookie"):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return False
+    cache_control = response.get("Cache-Control", "").lower()
+    if any(directive in cache_control for directive in NO_STORE_DIRECTIVES):
+        return False
+    user = getattr(request, "user", None)
+    return not (user is not None and user.is_authenticated)
+
+
+def mark_private(request) -> None:
+    """This response is for one visitor only (``Cache-Control: private``)."""
+    request._portal_private = True
+
+
+class PageCacheMiddleware:
+    """Serve and store whole pages for anonymous visitors (see module docstring).
+
+    Sits right after whitenoise: a hit costs two cache reads and no database
+    query. Also marks every personal response ``private``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = cache_seconds()
+        lookup = seconds > 0 and _cacheable_request(request)
+        key = None
+        if lookup:
+            group_key = _version_key(invalidation_group(request.path))
+            versions = cache.get_many([SITE_VERSION_KEY, group_key])
+            key = _page_key(request, versions)
+            cached = cache.get(key)
+            if cached is not None:
+                cached["X-Page-Cache"] = "hit"
+                return cached
+
+        response = self.get_response(request)
+
+        if self._is_personal(request, response):
+            patch_cache_control(response, private=True)
+            patch_vary_headers(response, ["Cookie"])
+            return response
+        if lookup and request.method == "GET" and _storable_response(request, response):
+            patch_vary_headers(response, ["Cookie"])
+            patch_cache_control(response, public=True, max_age=0, s_maxage=seconds)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            response["X-Page-Cache"] = "miss"
+            cache.set(key, response, seconds)
+        return response
+
+    @staticmethod
+    def _is_personal(request, response) -> bool:
+        """Logged in, a session, a CSRF token in the page or a cookie set."""
+        user = getattr(request, "user", None)
+        return bool(
+            getattr(request, "_portal_private", False)
+            or (user is not None and user.is_authenticated)
+            or _has_session(request)
+            or request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            or response.cookies
+        )
+
+
+def _bump(keys) -> None:
+    for key in keys:
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, VERSION_TIMEOUT)
+
+
+def purge_everything() -> None:
+    """Drop every cached page (navigation, site settings or a snippet changed)."""
+    _bump([SITE_VERSION_KEY])
+
+
+def purge_paths(paths) -> None:
+    """Drop the cached pages at ``paths`` with every query string."""
+    groups = {invalidation_group(path) for path in paths}
+    _bump([_version_key(group) for group in sorted(groups)])
+
+
+# --- Invalidation -----------------------------------------------------------
+
+
+def _all_language_paths(pages) -> set[str]:
+    """Each page's URL under every language prefix (fallbacks serve German there)."""
+    from .i18n import page_path_in
+
+    paths = set()
+    for page in pages:
+        for code, _name in settings.LANGUAGES:
+            paths.add(page_path_in(page, code))
+    return paths
+
+
+def _with_translations(pages):
+    from wagtail.models import Page
+
+    keys = {page.translation_key for page in pages}
+    return list(Page.objects.filter(translation_key__in=keys).only("url_path"))
+
+
+def _feed_paths(page) -> set[str]:
+    """The feeds and calendar files that may list ``page``."""
+    from django.urls import NoReverseMatch, reverse
+    from django.utils import translation
+
+    specific = page.specific_deferred
+    names = [
+        ("news:feed_news_rss", []),
+        ("news:feed_news_atom", []),
+        ("news:feed_briefings_rss", []),
+        ("news:feed_briefings_atom", []),
+        ("news:feed_calendar", []),
+    ]
+    district = getattr(specific, "district", None)
+    if district is not None:
+        for name in (
+            "feed_district_rss",
+            "feed_district_atom",
+            "feed_calendar_district",
+        ):
+            names.append((f"news:{name}", [district.slug]))
+    topics = getattr(specific, "topics", None)
+    if topics is not None:
+        for slug in topics.values_list("slug", flat=True):
+            for name in ("feed_topic_rss", "feed_topic_atom", "feed_calendar_topic"):
+                names.append((f"news:{name}", [slug]))
+    paths = {"/api/v2/kalender/", "/sitemap.xml"}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            for name, args in names:
+                try:
+                    paths.add(reverse(name, args=args))
+                except NoReverseMatch:
+                    continue
+    return paths
+
+
+def affected_paths(page) -> set[str]:
+    """Every path whose cached render may show ``page``.
+
+    The page, its ancestors (the index pages list it, the home page shows the
+    newest items), the district it is filed under, in every language, plus the
+    feeds and search results.
+    """
+    pages = [page, *page.get_ancestors().filter(depth__gt=1)]
+    district = getattr(page.specific_deferred, "district", None)
+    if district is not None:
+        pages.append(district)
+    paths = _all_language_paths(_with_translations(pages))
+    return paths | _feed_paths(page) | {"/suche/"}
+
+
+def _needs_full_purge(page) -> bool:
+    """Menu pages and pages with children appear in navigation and breadcrumbs."""
+    return page.depth <= 3 or page.numchild > 0
+
+
+def _full_urls(page, paths) -> list[str]:
+    site = page.get_site()
+    if site is None:
+        return []
+    root = site.root_url.rstrip("/")
+    return sorted(root + path for path in paths)
+
+
+def purge_frontend_cache(urls) -> None:
+    """Tell the CDN or proxy in front (``WAGTAILFRONTENDCACHE``) to drop ``urls``."""
+    if not urls or not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+    purge_urls_from_cache(list(urls))
+
+
+def purge_page(page, *, everything=None, extra_paths=()) -> set[str]:
+    """Drop every cached page that shows ``page`` (here and in the CDN).
+
+    Returns the purged paths. ``everything`` forces (or skips) dropping the
+    whole cache; by default menu pages and pages with children do, since
+    their titles appear on other pages' navigation and breadcrumbs.
+    """
+    paths = affected_paths(page) | set(extra_paths)
+    if everything is None:
+        everything = _needs_full_purge(page)
+    if everything:
+        purge_everything()
+    purge_paths(paths)
+    purge_frontend_cache(_full_urls(page, paths))
+    return paths
+
+
+def purge_page_itself(page) -> set[str]:
+    """Drop only ``page``'s own cached renders (its comments changed, say)."""
+    paths = _all_language_paths(_with_translations([page]))
+    purge_paths(paths)
+    purge_frontend_cache(_full_urls(page, paths))
+    return paths
+
+
+def _moved_paths(url_path_before: str) -> set[str]:
+    """The paths a page had before a move, in every language."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    segments = url_path_before.strip("/").split("/", 1)[1:]
+    relative = f"{segments[0]}/" if segments and segments[0] else ""
+    paths = set()
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            paths.add(reverse("wagtail_serve", args=[relative]))
+    return paths
+
+
+def on_commit_purge_page(page, **options) -> None:
+    """Purge after the transaction commits: purging earlier lets a request in
+    between store the old content again."""
+    from django.db import transaction
+
+    transaction.on_commit(lambda: purge_page(page, **options))
+
+
+def on_commit_purge_everything() -> None:
+    from django.db import transaction
+
+    transaction.on_commit(purge_everything)
+
+
+def _page_published(sender, instance, **kwargs):
+    on_commit_purge_page(instance)
+
+
+def _page_unpublished(sender, instance, **kwargs):
+    on_commit_purge_page(instance)
+
+
+def _page_moved(sender, instance, url_path_before="", **kwargs):
+    old = _moved_paths(url_path_before) if url_path_before else set()
+    on_commit_purge_page(instance, everything=True, extra_paths=old)
+
+
+def _page_slug_changed(sender, instance, instance_before=None, **kwargs):
+    old = _moved_paths(instance_before.url_path) if instance_before else set()
+    on_commit_purge_page(instance, everything=True, extra_paths=old)
+
+
+def _shown_everywhere_changed(sender, **kwargs):
+    on_commit_purge_everything()
+
+
+def _restriction_changed(sender, **kwargs):
+    """A page became private or public: drop the cached restriction list now
+    and again after the commit (a request in between may have cached the old
+    rows), and every cached page."""
+    from django.db import transaction
+
+    from .selectors import restrictions_changed
+
+    restrictions_changed()
+    transaction.on_commit(restrictions_changed)
+    on_commit_purge_everything()
+
+
+def connect_signals() -> None:
+    """Connect the purges to Wagtail's page signals and to the models shown on
+    many pages (called from ``HomeConfig.ready``; other apps connect theirs)."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.models import PageViewRestriction, Site
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
+
+    from .models import SiteSettings, Topic
+
+    page_published.connect(_page_published, dispatch_uid="portal_cache_published")
+    page_unpublished.connect(_page_unpublished, dispatch_uid="portal_cache_unpublished")
+    post_page_move.connect(_page_moved, dispatch_uid="portal_cache_moved")
+    page_slug_changed.connect(_page_slug_changed, dispatch_uid="portal_cache_slug")
+    # Topics and site settings show on many pages, a new view restriction must
+    # take a page out of the cache at once: drop everything.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"portal_cache_restriction_{signal is post_save}",
+        )
+    m2m_changed.connect(
+        _restriction_changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="portal_cache_restriction_groups",
+    )
+    for model in (Topic, SiteSettings, Site):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _shown_everywhere_changed,
+                sender=model,
+                dispatch_uid=f"portal_cache_{signal is post_save}_{model.__name__}",
+            )
+
+
+# --- Fragments ---------------------------------------------------------------
+
+
+def fragment_version(name: str) -> int:
+    """The current version of a cached fragment family (``comments:12``)."""
+    return cache.get(_version_key("fragment:" + name)) or 0
+
+
+def fragment_changed(name: str) -> None:
+    """Invalidate every cached fragment of the family ``name``."""
+    _bump([_version_key("fragment:" + name)])
+
+
+def site_version() -> int:
+    """Changes on ``purge_everything``: for data shown on every page."""
+    return cache.get(SITE_VERSION_KEY) or 0

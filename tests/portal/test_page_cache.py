@@ -1,0 +1,311 @@
+"""Anonymous pages come from the page cache; members never get a cached or a
+shared answer; publishing, unpublishing, moving and approving show at once."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
+from wagtail.models import PageViewRestriction
+
+from dialog.factories import CommentFactory, EventPageFactory, ForumPageFactory
+from home.factories import StandardPageFactory, TopicFactory, translation_of
+from news.factories import NewsArticlePageFactory
+from tests.portal import recording_frontend_cache
+from tests.utils import in_days
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    settings.WAGTAILFRONTENDCACHE = {
+        "recorder": {
+            "BACKEND": "tests.portal.recording_frontend_cache.RecordingBackend"
+        }
+    }
+    recording_frontend_cache.PURGED.clear()
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish the page's latest state as an editor does, running the purges."""
+
+    def run(page):
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        return page
+
+    return run
+
+
+def cache_state(response):
+    return response.headers.get("X-Page-Cache")
+
+
+def test_second_anonymous_visit_comes_from_the_cache(client, home_page):
+    first = client.get(home_page.url)
+    second = client.get(home_page.url)
+
+    assert cache_state(first) == "miss"
+    assert cache_state(second) == "hit"
+    assert second.content == first.content
+    assert "s-maxage=300" in second.headers["Cache-Control"]
+    assert "Cookie" in second.headers["Vary"]
+
+
+def test_query_string_and_language_prefix_are_separate_entries(
+    client, event_index, district
+):
+    client.get(event_index.url)
+
+    filtered = client.get(event_index.url, {"district": district.slug})
+    english = client.get("/en" + event_index.url)
+
+    assert cache_state(filtered) == "miss"
+    assert cache_state(english) == "miss"
+    assert english.text != filtered.text
+
+
+def test_cached_page_costs_no_database_query(
+    client, home_page, django_assert_num_queries
+):
+    client.get(home_page.url)
+
+    with django_assert_num_queries(0):
+        response = client.get(home_page.url)
+
+    assert cache_state(response) == "hit"
+
+
+def test_logged_in_member_gets_a_private_fresh_page(client, home_page, member_user):
+    client.get(home_page.url)
+    client.force_login(member_user)
+
+    response = client.get(home_page.url)
+
+    assert cache_state(response) is None
+    assert "private" in response.headers["Cache-Control"]
+    assert "Mein Profil" in response.text
+
+
+def test_members_page_is_private_and_never_served_to_a_visitor(
+    client, members_briefing, member_user
+):
+    client.force_login(member_user)
+    member_view = client.get(members_briefing.url)
+    client.logout()
+    client.cookies.clear()
+
+    anonymous = client.get(members_briefing.url)
+
+    assert member_view.status_code == 200
+    assert "private" in member_view.headers["Cache-Control"]
+    assert anonymous.status_code == 302
+    assert anonymous.url.startswith(reverse("members:login"))
+
+
+def test_anonymous_visit_after_a_member_shows_the_anonymous_page(
+    client, home_page, member_user
+):
+    client.force_login(member_user)
+    client.get(home_page.url)
+    client.logout()
+    client.cookies.clear()
+
+    response = client.get(home_page.url)
+
+    assert "Mein Profil" not in response.text
+    assert "Anmelden" in response.text
+
+
+def test_page_with_a_csrf_form_is_not_stored(client, public_briefing):
+    PageViewRestriction.objects.create(
+        page=public_briefing,
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="kreisverband",
+    )
+
+    first = client.get(public_briefing.url)
+    second = client.get(public_briefing.url)
+
+    assert first.status_code == 200
+    assert 'name="csrfmiddlewaretoken"' in second.text
+    assert cache_state(second) is None
+    assert "private" in second.headers["Cache-Control"]
+    assert "csrftoken" in second.cookies
+
+
+def test_visitor_with_a_messages_cookie_gets_a_fresh_page(client, home_page):
+    client.get(home_page.url)
+    client.cookies["messages"] = "anything"
+
+    response = client.get(home_page.url)
+
+    assert cache_state(response) is None
+
+
+def test_publishing_an_article_shows_on_its_index_home_district_and_feeds(
+    client, home_page, news_index, district, publish
+):
+    urls = [
+        news_index.url,
+        home_page.url,
+        district.url,
+        reverse("news:feed_news_rss"),
+        reverse("news:feed_district_rss", args=[district.slug]),
+    ]
+    for url in urls:
+        client.get(url)
+    article = NewsArticlePageFactory(
+        parent=news_index, title="Mietendeckel jetzt", district=district, live=False
+    )
+
+    publish(article)
+
+    for url in urls:
+        response = client.get(url)
+        assert "Mietendeckel jetzt" in response.text, url
+        assert cache_state(response) == "miss", url
+
+
+def test_publishing_an_event_updates_the_filtered_calendar(
+    client, event_index, district, publish
+):
+    url = f"{event_index.url}?district={district.slug}"
+    assert "Kiezspaziergang" not in client.get(url).text
+    event = EventPageFactory(
+        parent=event_index,
+        title="Kiezspaziergang",
+        district=district,
+        start=in_days(3),
+        live=False,
+    )
+
+    publish(event)
+
+    assert "Kiezspaziergang" in client.get(url).text
+
+
+def test_changed_page_shows_under_every_language_prefix(
+    client, home_page, news_index, publish
+):
+    translation_of(home_page, "en", title="Portal")
+    prefixed = ["/en/", "/en/aktuelles/", "/tr/aktuelles/", "/ar/aktuelles/"]
+    for url in prefixed:
+        assert client.get(url).status_code == 200, url
+    article = NewsArticlePageFactory(
+        parent=news_index, title="Neue Meldung", live=False
+    )
+
+    publish(article)
+
+    for url in prefixed:
+        assert "Neue Meldung" in client.get(url).text, url
+
+
+def test_unpublishing_takes_a_page_out_of_its_index_and_its_address(
+    client, news_index, django_capture_on_commit_callbacks
+):
+    article = NewsArticlePageFactory(parent=news_index, title="Alte Meldung")
+    assert client.get(article.url).status_code == 200
+    assert "Alte Meldung" in client.get(news_index.url).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.unpublish()
+
+    assert client.get(article.url).status_code == 404
+    assert "Alte Meldung" not in client.get(news_index.url).text
+
+
+def test_moving_a_page_updates_old_and_new_parent(
+    client, home_page, news_index, django_capture_on_commit_callbacks
+):
+    other = StandardPageFactory(parent=home_page, title="Archiv", slug="archiv")
+    article = NewsArticlePageFactory(parent=news_index, title="Wandernde Meldung")
+    old_url = article.url
+    for url in (old_url, news_index.url, other.url):
+        client.get(url)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        article.move(other, pos="last-child")
+
+    old = client.get(old_url)
+    assert (old.status_code, old.url) == (301, "/archiv/" + article.slug + "/")
+    assert "Wandernde Meldung" not in client.get(news_index.url).text
+    assert client.get("/archiv/" + article.slug + "/").status_code == 200
+
+
+def test_approved_comment_shows_at_once(
+    client, make_user, home_page, django_capture_on_commit_callbacks
+):
+    forum = ForumPageFactory(parent=home_page, comments_mode="members")
+    comment = CommentFactory(
+        page=forum, author=make_user("autorin"), body="Mehr Bänke!", status="pending"
+    )
+    assert "Mehr Bänke!" not in client.get(forum.url).text
+    group = Group.objects.create(name="Presse")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="moderate_all_comments"),
+    )
+    moderator = make_user("presse", groups=[group])
+    moderation = client.__class__()
+    moderation.force_login(moderator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.post(reverse("dialog_comments:approve", args=[comment.pk]))
+
+    response = client.get(forum.url)
+    assert "Mehr Bänke!" in response.text
+    assert cache_state(response) == "miss"
+
+
+def test_renamed_topic_shows_on_every_page(
+    client, news_index, django_capture_on_commit_callbacks
+):
+    topic = TopicFactory(name="Wohnen")
+    article = NewsArticlePageFactory(parent=news_index)
+    article.topics.set([topic])
+    article.save_revision().publish()
+    assert "Wohnen" in client.get(article.url).text
+
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.name = "Mieten"
+        topic.save()
+
+    assert "Mieten" in client.get(article.url).text
+
+
+def test_new_view_restriction_takes_the_page_out_of_the_cache(
+    client, public_briefing, members_group, django_capture_on_commit_callbacks
+):
+    assert client.get(public_briefing.url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=public_briefing, restriction_type=PageViewRestriction.GROUPS
+        )
+        restriction.groups.add(members_group)
+
+    assert client.get(public_briefing.url).status_code == 302
+
+
+def test_publishing_tells_the_frontend_cache_about_every_affected_url(
+    home_page, news_index, district, publish
+):
+    article = NewsArticlePageFactory(
+        parent=news_index, slug="meldung", district=district, live=False
+    )
+
+    publish(article)
+
+    purged = set(recording_frontend_cache.PURGED)
+    root = "http://localhost"
+    assert {
+        f"{root}/aktuelles/meldung/",
+        f"{root}/en/aktuelles/meldung/",
+        f"{root}/aktuelles/",
+        f"{root}/",
+        f"{root}/ar/",
+        f"{root}{district.url}",
+        f"{root}{reverse('news:feed_news_rss')}",
+        f"{root}/api/v2/kalender/",
+    } <= purged
