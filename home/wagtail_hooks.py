@@ -24,3 +24,13 @@ register_snippet(TopicViewSet)
 def register_personal_data_actions(actions):
     for action, label, message in ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register("after_create_page")
+def district_editors_for_new_district(request, page):
+    """A new district page gets its editors' group at once (home.roles)."""
+    from .models import DistrictPage
+    from .roles import district_editor_group_ensure
+
+    if isinstance(page.specific, DistrictPage):
+        district_editor_group_ensure(page.specific)

@@ -11,6 +11,7 @@ from .accounts import (
     verification_request,
     verification_revoke,
 )
+from .sessions import sessions_end_all
 
 __all__ = [
     "profile_get_or_create",
@@ -22,4 +23,5 @@ __all__ = [
     "verification_confirm",
     "verification_reject",
     "verification_revoke",
+    "sessions_end_all",
 ]

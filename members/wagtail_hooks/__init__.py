@@ -1,3 +1,3 @@
 """Admin integration of the members app, one module per domain."""
 
-from . import privacy, verification  # noqa: F401
+from . import privacy, sessions, verification  # noqa: F401

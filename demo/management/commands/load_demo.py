@@ -10,6 +10,7 @@ from demo.channels import channels_load
 from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
 from demo.translations import translate_demo
+from home.roles import roles_sync
 
 
 class Command(BaseCommand):
@@ -47,6 +48,7 @@ class Command(BaseCommand):
             load_subscriptions()
             outcomes["updated"] += channels_load()
             outcomes["translations:updated"] = translate_demo()
+            roles_sync()
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
