@@ -32,6 +32,10 @@ def briefing_parents():
     return Page.objects.type(NewsIndexPage, DistrictPage)
 
 
+def news_sections():
+    return Page.objects.type(NewsIndexPage)
+
+
 @transaction.atomic
 def second_approval_workflow_ensure() -> Workflow:
     """The workflow "Zweite Freigabe": one task for the approvers' group."""
@@ -53,9 +57,18 @@ def second_approval_workflow_ensure() -> Workflow:
 
 @transaction.atomic
 def briefing_parent_roles_ensure(*, page: Page) -> None:
-    """Press permissions and the second approval on one briefing parent."""
-    press, _created = Group.objects.get_or_create(name=PRESS_GROUP_NAME)
-    page_permissions_grant(group=press, page=page, codenames=EDITOR_PAGE_PERMISSIONS)
+    """The second approval on one briefing parent; press permissions on news sections.
+
+    The press office gets no page permissions on district pages: whoever may
+    change a district page manages that district (registrations, memberships,
+    ``home.selectors.districts_managed_by``); district briefings are written by
+    the district's editors and still need the second approval.
+    """
+    if isinstance(page.specific, NewsIndexPage):
+        press, _created = Group.objects.get_or_create(name=PRESS_GROUP_NAME)
+        page_permissions_grant(
+            group=press, page=page, codenames=EDITOR_PAGE_PERMISSIONS
+        )
     workflow = second_approval_workflow_ensure()
     # A page keeps a workflow an editor chose for it.
     WorkflowPage.objects.get_or_create(page=page, defaults={"workflow": workflow})
