@@ -21,7 +21,9 @@ def tight_limits(settings):
     return settings
 
 
-def test_search_beyond_the_limit_gets_a_german_429_page(client, home_page, tight_limits):
+def test_search_beyond_the_limit_gets_a_german_429_page(
+    client, home_page, tight_limits
+):
     for _ in range(2):
         assert client.get("/suche/", {"q": "miete"}).status_code == 200
 

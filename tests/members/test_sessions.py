@@ -1,4 +1,4 @@
-"""Sessions: a new one on login, members see and end them, password change ends others."""
+"""Sessions: new on login, listed and ended by members, ended by password change."""
 
 import pytest
 from allauth.usersessions.models import UserSession
@@ -118,9 +118,7 @@ def test_sessions_are_in_the_export_and_ended_on_erasure(client, account, home_p
     assert not is_logged_in(client)
 
 
-@pytest.mark.parametrize(
-    "path", ["/admin/login/", "/admin/login/?next=/admin/pages/"]
-)
+@pytest.mark.parametrize("path", ["/admin/login/", "/admin/login/?next=/admin/pages/"])
 def test_the_admin_login_goes_through_the_limited_site_login(client, db, path):
     response = client.get(path)
 
