@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 
 from home.csv_import import CSVFileError, read_csv, run_import
 
@@ -42,7 +43,7 @@ def test_skips_blank_lines_but_keeps_spreadsheet_line_numbers():
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(text, message):
-    with pytest.raises(CSVFileError, match=message):
+    with translation.override("en"), pytest.raises(CSVFileError, match=message):
         read_csv(upload(text), required=["name"])
 
 
