@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run serve migrate demo test test-postgres lint format check messages screenshots bench clean
+.PHONY: install browser run serve migrate demo test test-postgres lint format check messages screenshots bench backup restore clean
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -70,6 +70,15 @@ bench: install
 messages: install
 	$(PY) manage.py makemessages $(foreach l,$(notdir $(wildcard locale/*)),-l $(l)) \
 		--no-location --no-obsolete -i ".venv/*" -i "var/*" -i "tests/*"
+
+# PostgreSQL (DATABASE_URL) and media into var/backups/<timestamp>/; restore with
+# `make restore BACKUP=var/backups/<timestamp>` (replaces database and media).
+backup: install
+	$(PY) manage.py backup
+
+restore: install
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<timestamp>" && exit 2)
+	$(PY) manage.py restore --yes $(BACKUP)
 
 clean:
 	rm -rf $(VENV) var db.sqlite3

@@ -19,6 +19,7 @@ PROFILES = {
     # username: (display name, languages)
     "admin": ("Andrea (Landesgeschäftsstelle)", ["de", "en"]),
     "presse": ("Pia aus der Pressestelle", ["de", "en"]),
+    "freigabe": ("Fatma (Landesgeschäftsstelle)", ["de", "tr"]),
     "bezirk-fk": ("Kemal (Bezirk F'hain-Kreuzberg)", ["de", "tr"]),
     "mitglied": ("Marie L.", ["de"]),
     "neu": ("Nils", ["de", "ar"]),

@@ -56,6 +56,11 @@ from home.factories import (
     paragraph,
 )
 from home.models import MEMBERS_GROUP_NAME, HomePage, SiteSettings, Topic
+from home.roles import (
+    APPROVERS_GROUP_NAME,
+    PRESS_GROUP_NAME,
+    STATE_OFFICE_GROUP_NAME,
+)
 from home.services import members_group_get
 from news.factories import (
     DecisionBriefingPageFactory,
@@ -69,7 +74,7 @@ from .media import poster_png, simple_pdf
 from .registrations import build_registrations
 
 HOME_SLUG = "start"
-PRESS_GROUP = "Pressestelle"
+PRESS_GROUP = PRESS_GROUP_NAME
 DISTRICT_EDITOR_GROUP = "Bezirksredaktion Friedrichshain-Kreuzberg"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 COLLECTION_PERMISSIONS = [
@@ -677,6 +682,8 @@ class DemoBuilder:
             PRESS_GROUP: press,
             DISTRICT_EDITOR_GROUP: district_editors,
             MEMBERS_GROUP_NAME: members,
+            STATE_OFFICE_GROUP_NAME: self.group(STATE_OFFICE_GROUP_NAME),
+            APPROVERS_GROUP_NAME: self.group(APPROVERS_GROUP_NAME),
         }
         for username, password, first, last, superuser, group_names in content.USERS:
             self.user(

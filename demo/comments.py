@@ -18,11 +18,12 @@ from dialog.models.comments import (
     ModerationMode,
     normalize_comment_text,
 )
+from home.roles import PRESS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
 
 from . import content
 
-PRESS_GROUP = "Pressestelle"
+PRESS_GROUP = PRESS_GROUP_NAME
 
 # page key, mode, moderation
 PAGE_MODES = {

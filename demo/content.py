@@ -1858,8 +1858,24 @@ COURSE_INDEX_INTRO = (
 
 USERS = [
     # username, password, first, last, superuser, groups
-    ("admin", "demo-admin-2026", "Andrea", "Kowalski", True, []),
-    ("presse", "demo-presse-2026", "Pia", "Neumann", False, ["Pressestelle"]),
+    ("admin", "demo-admin-2026", "Andrea", "Kowalski", True, ["Landesgeschäftsstelle"]),
+    (
+        "presse",
+        "demo-presse-2026",
+        "Pia",
+        "Neumann",
+        False,
+        ["Presse", "Freigabe Briefings"],
+    ),
+    # The second person who approves decision briefings ("Zweite Freigabe").
+    (
+        "freigabe",
+        "demo-freigabe-2026",
+        "Fatma",
+        "Schulz",
+        False,
+        ["Landesgeschäftsstelle", "Freigabe Briefings"],
+    ),
     (
         "bezirk-fk",
         "demo-bezirk-2026",

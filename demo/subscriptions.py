@@ -6,6 +6,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import DistrictPage, Topic
+from home.roles import PRESS_GROUP_NAME
 from news.models.subscriptions import (
     CONSENT_VERSION,
     ContentKind,
@@ -14,7 +15,7 @@ from news.models.subscriptions import (
     Subscription,
 )
 
-PRESS_GROUP = "Pressestelle"
+PRESS_GROUP = PRESS_GROUP_NAME
 
 # email, linked username, [(target, frequency)]
 SUBSCRIBERS = [

@@ -2,13 +2,16 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
+from .health import health_report
 from .i18n import relative_path
 
 
@@ -81,3 +84,18 @@ def admin_forbidden_as_403(template_name, context=None):
         return wrapped
 
     return decorator
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 when database, cache and task queue work, else 503 (load balancers)."""
+    healthy, report = health_report()
+    return JsonResponse(report, status=200 if healthy else 503)
+
+
+def too_many_requests(request, exception=None):
+    """``handler429`` for allauth's limits: the same page as ours."""
+    from .ratelimit import too_many_requests as respond
+
+    return respond(request).render()

@@ -132,3 +132,13 @@ def district_data_import_header_button(page, user, view_name, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def district_data_import_listing_button(page, user, next_url=None):
     yield from _district_data_import_button(page, user)
+
+
+@hooks.register("after_create_page")
+def district_editors_for_new_district(request, page):
+    """A new district page gets its editors' group at once (home.roles)."""
+    from .models import DistrictPage
+    from .roles import district_editor_group_ensure
+
+    if isinstance(page.specific, DistrictPage):
+        district_editor_group_ensure(page.specific)

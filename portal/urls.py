@@ -10,13 +10,15 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dialog.views.calendar_feeds import calendar_json
-from home.views import serve_with_fallback
-from members.views import admin_login_redirect
+from home.views import healthz, serve_with_fallback
+from members.views import admin_login_redirect, admin_password_reset_redirect
 from search.api import (
     PortalDocumentsAPIViewSet,
     PortalImagesAPIViewSet,
     PortalPagesAPIViewSet,
 )
+
+handler429 = "home.views.too_many_requests"
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
@@ -24,7 +26,9 @@ api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/login/", admin_login_redirect),
+    re_path(r"^admin/password_reset/", admin_password_reset_redirect),
     path("admin/", include(wagtailadmin_urls)),
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v2/kalender/", calendar_json, name="api_calendar"),

@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from home.models import paginate
+from home.ratelimit import rate_limit
 from home.selectors import visible_to
 
 from .query import plain_terms
@@ -11,6 +12,7 @@ from .selectors import page_search
 MAX_QUERY_LENGTH = 200
 
 
+@rate_limit("search", methods=("GET",))
 def search(request):
     query = request.GET.get("q", "").strip()
     status = 200

@@ -157,7 +157,8 @@ def pytest_configure(config):
 
 def _editor_group(name, page):
     """An admin group that may add, change and publish pages below ``page``."""
-    group = Group.objects.create(name=name)
+    # The state office group exists from the roles migration.
+    group, _created = Group.objects.get_or_create(name=name)
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page", "publish_page"):
         GroupPagePermission.objects.create(

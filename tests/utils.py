@@ -16,3 +16,16 @@ def page_text(client, url, **params):
     response = client.get(url, params)
     assert response.status_code == 200, response.status_code
     return response.content.decode()
+
+
+def human_form_fields(seconds_ago=60):
+    """What a person's browser posts with a public form: an empty honeypot and
+    the signed time the form was shown (home.bot_protection)."""
+    import time
+
+    from home.bot_protection import HONEYPOT_FIELD, STARTED_FIELD, form_started_value
+
+    return {
+        HONEYPOT_FIELD: "",
+        STARTED_FIELD: form_started_value(time.time() - seconds_ago),
+    }

@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from home.bot_protection import bot_protected
+from home.ratelimit import rate_limit
+
 from ..forms.comments import CommentEditForm, CommentForm, CommentReportForm
 from ..models.comments import Comment, CommentableMixin, ModerationMode
 from ..selectors.comments import (
@@ -33,12 +36,16 @@ from ..services.comments import (
 
 
 @require_POST
+@rate_limit("comment")
+@bot_protected(timing=False)
 def comment_create_view(request, page_id):
     page = _commentable_page(get_object_or_404(Page, pk=page_id))
     return _write(request, page=page, parent=None)
 
 
 @require_POST
+@rate_limit("comment")
+@bot_protected(timing=False)
 def comment_reply_view(request, comment_id):
     parent = get_object_or_404(Comment.objects.select_related("page"), pk=comment_id)
     page = _commentable_page(parent.page)

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from home.bot_protection import bot_protected
+from home.ratelimit import rate_limit
 from home.views import admin_forbidden_as_403
 
 from ..forms.registrations import RegistrationForm
@@ -66,6 +68,8 @@ def _problem(request, error: RegistrationError, *, page=None):
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limit("registration")
+@bot_protected
 def registration_form(request, page_id):
     """The form on its own page: shown again with errors, or without the event."""
     page = _registrable_page(request, page_id)

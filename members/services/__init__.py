@@ -36,6 +36,7 @@ from .pool import (
     pool_message_decline,
     pool_message_send,
 )
+from .sessions import sessions_end_all
 
 __all__ = [
     "profile_get_or_create",
@@ -66,4 +67,5 @@ __all__ = [
     "onboarding_import_save",
     "onboarding_step_done",
     "onboarding_step_undo",
+    "sessions_end_all",
 ]

@@ -1,4 +1,5 @@
 from allauth.account import views as account_views
+from allauth.usersessions import views as usersessions_views
 from django.urls import path, re_path
 
 from .. import views
@@ -10,7 +11,11 @@ urlpatterns = [
     # Wagtail sends a logged-in non-member from a members-only page here.
     path("anmelden/", account_views.login, name="login"),
     path("abmelden/", account_views.logout, name="logout"),
-    path("registrieren/", account_views.signup, name="signup"),
+    path("registrieren/", views.signup, name="signup"),
+    # allauth's own sign-up address, with the same bot protection.
+    path("signup/", views.signup),
+    path("sitzungen/", usersessions_views.list_usersessions, name="sessions"),
+    path("ueberall-abmelden/", views.logout_everywhere, name="logout_everywhere"),
     path("passwort-vergessen/", account_views.password_reset, name="password_reset"),
     # allauth's own addresses, answered with a 4xx when the link is forged or expired.
     re_path(r"^confirm-email/(?P<key>[-:\w]+)/$", views.confirm_email),

@@ -2,10 +2,12 @@
 
 from .accounts import (
     admin_login_redirect,
+    admin_password_reset_redirect,
     confirm_email,
     password_reset_from_key,
     profile,
     profile_links,
+    signup,
     verification,
 )
 from .mentoring import mentoring, mentoring_proposal, mentoring_withdraw_view
@@ -17,13 +19,18 @@ from .pool import (
     pool_pause,
     pool_resume,
 )
+from .sessions import logout_everywhere, sessions_link
 
 __all__ = [
+    "logout_everywhere",
+    "sessions_link",
     "admin_login_redirect",
+    "admin_password_reset_redirect",
     "confirm_email",
     "password_reset_from_key",
     "profile_links",
     "profile",
+    "signup",
     "verification",
     "pool",
     "pool_pause",

@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
+from home.bot_protection import bot_protected
+
 from ..consents import current_wordings
 from ..forms import ProfileForm, VerificationRequestForm
 from ..models import MembershipVerification
@@ -28,6 +30,15 @@ def admin_login_redirect(request):
     if request.META.get("QUERY_STRING"):
         url = f"{url}?{request.META['QUERY_STRING']}"
     return HttpResponseRedirect(url)
+
+
+def admin_password_reset_redirect(request):
+    """Wagtail's admin password reset has no rate limit: use the site's (allauth)."""
+    return HttpResponseRedirect(reverse("members:password_reset"))
+
+
+# allauth limits sign-ups per IP; the honeypot and fill time keep bots out.
+signup = bot_protected(account_views.signup)
 
 
 def _with_status(view, *, failed, status):

@@ -1,3 +1,3 @@
 """Admin integration of the members app, one module per domain."""
 
-from . import mentoring, onboarding, pool, privacy, verification  # noqa: F401
+from . import mentoring, onboarding, pool, privacy, sessions, verification  # noqa: F401

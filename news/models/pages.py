@@ -263,6 +263,11 @@ class DecisionBriefingPage(
         verbose_name = _("decision briefing")
         verbose_name_plural = _("decision briefings")
 
+    def permissions_for_user(self, user):
+        from .workflows import BriefingPermissionTester
+
+        return BriefingPermissionTester(user, self)
+
     @property
     def is_upcoming(self):
         return (

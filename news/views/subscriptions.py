@@ -12,6 +12,8 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from home.bot_protection import bot_protected
+from home.ratelimit import rate_limit
 from members.selectors import is_verified_member
 
 from ..forms import SubscribeForm, SubscriptionSettingsForm
@@ -55,6 +57,8 @@ def _prefill(request):
 
 
 @require_http_methods(["GET", "POST"])
+@rate_limit("subscription")
+@bot_protected
 def subscribe(request):
     if request.method == "POST":
         form = SubscribeForm(request.POST)

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.usersessions",
+    "csp",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "home.middleware.PortalCSPMiddleware",
+    "home.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts uses of briefings, feeds and calendars, also when served from the cache.
     "tracker.middleware.UsageCountMiddleware",
@@ -74,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "members.middleware.AdminMfaRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -171,6 +176,26 @@ ACCOUNT_FORMS = {"login": "members.account_forms.LoginForm"}
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
 ACCOUNT_USER_DISPLAY = "members.selectors.display_name"
 ACCOUNT_SESSION_REMEMBER = False
+# Members see and end their sessions (/konto/sitzungen/); a password change
+# ends every other session (Django's session hash) and keeps the current one.
+# No activity tracking: it would write to the database on every request and
+# store more about members than they need to see.
+USERSESSIONS_TRACK_ACTIVITY = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+# Per IP and per account (allauth's keys: "5/m/ip", "20/m/key" …); a blocked
+# request gets the translated 429 page (templates/429.html).
+ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+    "reset_password": "10/h/ip,3/h/key",
+    "reset_password_from_key": "20/m/ip",
+    "confirm_email": "3/5m/key",
+    "change_password": "10/m/user",
+    "change_email": "5/h/user",
+    "manage_email": "10/m/user",
+    "reauthenticate": "10/m/user",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mitmachportal"
 # Members of these groups (and superusers, see below) must set up a second factor
@@ -236,13 +261,22 @@ WAGTAILDOCS_EXTENSIONS = [
     "txt",
     "xlsx",
 ]
+# Every document downloads as an attachment: an uploaded HTML or PDF never runs
+# in the portal's origin. The upload form checks the content, not only the name.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Wagtail compares an image's content with its extension; SVG is not accepted.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILEMBEDS_FINDERS = []  # no server-side requests to oEmbed providers
 # No avatars from gravatar.com: the admin would tell it who edits.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Decision briefings: the second person's approval publishes (news.workflow_actions).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "news.workflow_actions.publish_approved"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = True
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAILAPI_LIMIT_MAX = 50
@@ -252,3 +286,69 @@ REST_FRAMEWORK = {
 }
 
 PORTAL_PAGE_SIZE = 12
+# Requests per IP and per logged-in account: "<count>/<seconds>" (home.ratelimit).
+PORTAL_RATE_LIMITS = {
+    "comment": {"ip": "30/600", "user": "15/600"},
+    "registration": {"ip": "20/3600", "user": "20/3600"},
+    "subscription": {"ip": "10/3600", "user": "10/3600"},
+    "search": {"ip": "60/60", "user": "60/60"},
+}
+# Public forms sent faster than this after being shown are a bot's (seconds).
+PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+# A header the trusted reverse proxy sets to the client's address, e.g.
+# "HTTP_X_REAL_IP"; empty: REMOTE_ADDR.
+PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
+# /healthz answers 503 when the oldest ready task waited longer (seconds).
+PORTAL_HEALTH_MAX_TASK_AGE = env.int("PORTAL_HEALTH_MAX_TASK_AGE", default=900)
+
+# Content Security Policy (django-csp): only the portal's own scripts, no inline
+# script or style on public pages. The Wagtail admin gets a wider policy
+# (PORTAL_ADMIN_CONTENT_SECURITY_POLICY, home.middleware.PortalCSPMiddleware).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+PORTAL_ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        # Wagtail 8's admin still writes a few inline scripts and many inline
+        # styles (Draftail, choosers, the preview panel).
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "frame-src": ["'self'"],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # The page preview shows the page in a frame of the admin itself.
+        "frame-ancestors": ["'self'"],
+    },
+}
+PORTAL_ADMIN_PATH_PREFIX = "/admin/"
+# Browser features the portal never uses are switched off for every page.
+PORTAL_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), "
+    "magnetometer=(), microphone=(), payment=(), usb=(), interest-cohort=()"
+)
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+X_FRAME_OPTIONS = "DENY"

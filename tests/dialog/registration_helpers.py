@@ -6,7 +6,7 @@ from django.urls import reverse
 from dialog.factories import EventPageFactory
 from dialog.models import EventPage
 from dialog.models.registrations import Registration, RegistrationMode
-from tests.utils import in_days
+from tests.utils import human_form_fields, in_days
 
 
 def registrable_event(parent, **fields):
@@ -38,4 +38,5 @@ GUEST = {
     "email": "hanna@example.org",
     "organisation": "Mieterinitiative Kotti",
     "consent": "on",
+    **human_form_fields(),
 }

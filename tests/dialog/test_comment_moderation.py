@@ -11,7 +11,7 @@ from news.factories import NewsArticlePageFactory
 
 @pytest.fixture
 def press_staff(make_user):
-    group = Group.objects.create(name="Presse")
+    group, _created = Group.objects.get_or_create(name="Presse")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="moderate_all_comments"),

@@ -7,6 +7,7 @@ from django.contrib.auth import SESSION_KEY, get_user_model
 from django.urls import reverse
 
 from members.models import MembershipVerification
+from tests.utils import human_form_fields
 
 SIGNUP_URL = reverse("members:signup")
 PASSWORD = "ein-sicheres-passwort-42"
@@ -18,6 +19,7 @@ def sign_up(client, email="clara@example.org", **extra):
         "password1": PASSWORD,
         "password2": PASSWORD,
         "display_name": "Clara Z.",
+        **human_form_fields(),
         **extra,
     }
     return client.post(SIGNUP_URL, data)

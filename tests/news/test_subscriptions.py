@@ -10,6 +10,7 @@ from home.factories import TopicFactory
 from news.factories import SubscriberFactory, SubscriptionFactory
 from news.models.subscriptions import Frequency, Subscriber, Subscription
 from news.services.subscriptions import subscriber_token
+from tests.utils import human_form_fields
 
 SUBSCRIBE_URL = "/abonnieren/"
 
@@ -25,6 +26,7 @@ def subscribe_data(**overrides):
         "kinds": ["briefing"],
         "frequency": "immediate",
         "consent": "on",
+        **human_form_fields(),
     }
     data.update(overrides)
     return data

@@ -11,6 +11,7 @@ from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
 from demo.tracker import load as tracker_load
 from demo.translations import translate_demo
+from home.roles import roles_sync
 
 
 class Command(BaseCommand):
@@ -53,6 +54,7 @@ class Command(BaseCommand):
             outcomes["updated"] += channels_load()
             outcomes["created"] += tracker_load()
             outcomes["translations:updated"] = translate_demo()
+            roles_sync()
         if rebuild_index:
             call_command("update_index", verbosity=0)
         elapsed = time.monotonic() - started
