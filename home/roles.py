@@ -112,7 +112,7 @@ def district_editor_group_ensure(district) -> Group:
 
 @transaction.atomic
 def coordinator_permissions_grant() -> list[str]:
-    """Give "Koordination", "Presse" and the state office the tools that exist by now."""
+    """Give "Koordination", "Presse" and the state office the tools there are now."""
     granted = permissions_by_name(COORDINATOR_PERMISSIONS)
     coordinators, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP_NAME)
     coordinators.permissions.add(_admin_access(), *granted)
