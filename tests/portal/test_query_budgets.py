@@ -29,6 +29,9 @@ from news.factories import DecisionBriefingPageFactory, NewsArticlePageFactory
 from tests.utils import in_days
 
 QUERY_BUDGET = int(os.environ.get("QB", 15))
+# A member reading a members-only briefing also costs Wagtail's own restriction
+# check (3 queries) and the lookup of their evaluation answer.
+MEMBER_QUERY_BUDGET = QUERY_BUDGET + 2
 SMALL, LARGE = 3, 40
 
 
@@ -246,7 +249,7 @@ def test_page_with_comments_stays_within_the_budget_for_a_member(
     client.force_login(member_user)
     assert client.get(page.url).status_code == 200
 
-    with django_assert_max_num_queries(QUERY_BUDGET):
+    with django_assert_max_num_queries(MEMBER_QUERY_BUDGET):
         response = client.get(page.url)
 
     assert response.status_code == 200

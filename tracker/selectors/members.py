@@ -1,6 +1,7 @@
 """Who may answer the evaluation (the members group, without importing members)."""
 
 from home.models import MEMBERS_GROUP_NAME
+from home.selectors import user_groups
 
 
 def is_member(user) -> bool:
@@ -9,5 +10,5 @@ def is_member(user) -> bool:
         user is not None
         and user.is_authenticated
         and user.is_active
-        and user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
+        and MEMBERS_GROUP_NAME in user_groups(user).values()
     )

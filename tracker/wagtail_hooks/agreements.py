@@ -1,5 +1,6 @@
 """The coalition tracker in the admin, and its sections on event pages."""
 
+from django.core.cache import cache
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -9,6 +10,8 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from home.caching import site_version
 
 from ..models import AgreementChapter, AgreementItem, StatusUpdate
 from ..selectors import agreement_links_for_event
@@ -169,11 +172,16 @@ def briefing_agreement_section(request, page):
     """A briefing names the agreement items its decision touches."""
     if page.pk is None:
         return None
-    items = list(
-        page.agreement_items.filter(chapter__agreement__live=True).select_related(
-            "chapter__agreement"
+    # Kept until the next tracker or page change (they purge everything).
+    key = f"tracker:briefing_items:{page.pk}:{site_version()}"
+    items = cache.get(key)
+    if items is None:
+        items = list(
+            page.agreement_items.filter(chapter__agreement__live=True).select_related(
+                "chapter__agreement"
+            )
         )
-    )
+        cache.set(key, items, 3600)
     if not items:
         return None
     return {
