@@ -241,7 +241,7 @@ def test_approved_comment_shows_at_once(
         page=forum, author=make_user("autorin"), body="Mehr Bänke!", status="pending"
     )
     assert "Mehr Bänke!" not in client.get(forum.url).text
-    group = Group.objects.create(name="Presse")
+    group, _created = Group.objects.get_or_create(name="Presse")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="moderate_all_comments"),
