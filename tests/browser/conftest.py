@@ -100,6 +100,14 @@ class Journey:
         return path
 
 
+@pytest.fixture(autouse=True)
+def people_fill_forms_quickly(settings):
+    """The journeys fill a form faster than a person; the minimum time a form
+    must be open (bot protection, tested in tests/home/test_bot_protection.py)
+    would refuse them."""
+    settings.PORTAL_FORM_MIN_SECONDS = 0
+
+
 @pytest.fixture
 def journey(request, new_context, live_server):
     """A fresh browser context on the live server, guarded against third parties."""

@@ -6,17 +6,12 @@ import re
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
-from wagtail.models import (
-    GroupApprovalTask,
-    GroupPagePermission,
-    Workflow,
-    WorkflowPage,
-    WorkflowTask,
-)
+from wagtail.models import GroupPagePermission
 
 from members.factories import VerifiedEmailFactory
 from news.factories import SubscriptionFactory
 from news.models import DecisionBriefingPage
+from news.services.roles import briefing_parent_roles_ensure
 from tests.browser.conftest import login, logout
 from tests.conftest import PASSWORD
 
@@ -39,22 +34,11 @@ def _group(name, page, codenames):
 
 
 def second_approval(news_index):
-    """The workflow the ``trust`` data migration brings, made here if missing."""
-    approvers = _group(
+    """The workflow of the roles migration on the news section, and its approvers."""
+    briefing_parent_roles_ensure(page=news_index)
+    return _group(
         "Freigabe Briefings", news_index, ["add_page", "change_page", "publish_page"]
     )
-    workflow, _created = Workflow.objects.get_or_create(name="Zweite Freigabe")
-    task = GroupApprovalTask.objects.filter(name="Freigabe Briefings").first()
-    if task is None:
-        task = GroupApprovalTask.objects.create(name="Freigabe Briefings")
-    task.groups.add(approvers)
-    WorkflowTask.objects.get_or_create(
-        workflow=workflow, task=task.task_ptr, defaults={"sort_order": 0}
-    )
-    WorkflowPage.objects.update_or_create(
-        page=news_index, defaults={"workflow": workflow}
-    )
-    return approvers
 
 
 @pytest.fixture
