@@ -273,7 +273,14 @@ def _needs_full_purge(page) -> bool:
 
 
 def _full_urls(page, paths) -> list[str]:
-    site = page.get_site()
+    from wagtail.models import Site
+
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return []
+    try:
+        site = page.get_site()
+    except Site.DoesNotExist:  # the site was replaced in this transaction
+        return []
     if site is None:
         return []
     root = site.root_url.rstrip("/")
