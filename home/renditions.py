@@ -14,6 +14,8 @@ from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 
+from .services import renditions_prepare
+
 RENDITION_SPECS = (
     "fill-640x360",  # cards, image blocks, article images (small)
     "fill-1200x675",  # image blocks, article images (large)
@@ -54,3 +56,28 @@ def image_ids_of_page(page) -> set[int]:
             for image in _images_in_block(field.stream_block, stream):
                 ids.add(image.pk)
     return ids
+
+
+def _renditions_on_upload(sender, instance, raw=False, **kwargs):
+    if not raw:
+        renditions_prepare(image_ids=[instance.pk])
+
+
+def _renditions_on_publish(sender, instance, **kwargs):
+    renditions_prepare(image_ids=image_ids_of_page(instance.specific))
+
+
+def connect_signals() -> None:
+    """Make renditions when an image is uploaded or a page is published
+    (called from ``HomeConfig.ready``)."""
+    from django.db.models.signals import post_save
+    from wagtail.signals import page_published
+
+    post_save.connect(
+        _renditions_on_upload,
+        sender=get_image_model(),
+        dispatch_uid="home_renditions_on_image_upload",
+    )
+    page_published.connect(
+        _renditions_on_publish, dispatch_uid="home_renditions_on_page_publish"
+    )
