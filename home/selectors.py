@@ -70,6 +70,16 @@ def user_groups(user) -> dict:
     return user._portal_groups
 
 
+def is_verified_member(user) -> bool:
+    """Whether ``user`` may see members-only pages, comment and register as member:
+    an active account in the members group (only ``members`` adds people to it)."""
+    from .models import MEMBERS_GROUP_NAME
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return MEMBERS_GROUP_NAME in user_groups(user).values()
+
+
 def _group_ids(user):
     return set(user_groups(user))
 

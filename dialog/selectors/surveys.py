@@ -32,13 +32,6 @@ def can_call_members(user) -> bool:
     return bool(user and user.is_active and user.has_perm(CALL_MEMBERS_PERMISSION))
 
 
-def is_member(user) -> bool:
-    """A verified member: an active account in the members group."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
-
-
 def members():
     return get_user_model().objects.filter(
         is_active=True, groups__name=MEMBERS_GROUP_NAME

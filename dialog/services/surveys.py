@@ -5,6 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from home.selectors import is_verified_member
+
 from ..models.surveys import (
     CallList,
     CallListEntry,
@@ -14,7 +16,7 @@ from ..models.surveys import (
     SurveyQuestion,
     SurveyResponse,
 )
-from ..selectors.surveys import can_call_members, is_member, members_to_call
+from ..selectors.surveys import can_call_members, members_to_call
 
 CALL_LIST_MAX = 200
 
@@ -69,7 +71,7 @@ def survey_response_submit(
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     if not survey.is_open:
         raise ValidationError(_("This survey is not open for answers."))
-    if not is_member(respondent):
+    if not is_verified_member(respondent):
         raise ValidationError(_("Only verified members take part in surveys."))
     cleaned = _clean_answers(survey, answers)
     response, created = SurveyResponse.objects.get_or_create(
@@ -101,7 +103,7 @@ def survey_response_submit(
 @transaction.atomic
 def phone_consent_give(*, user, phone: str) -> SurveyPhoneConsent:
     """``user`` agrees to be called for member surveys at ``phone`` (now)."""
-    if not is_member(user):
+    if not is_verified_member(user):
         raise ValidationError(_("Only verified members take part in surveys."))
     phone = " ".join(phone.split())
     if not phone:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from home.audit import personal_data_accessed
+from home.selectors import is_verified_member
 
 from ..forms.surveys import CallOutcomeForm, PhoneConsentForm, SurveyAnswerForm
 from ..models.surveys import CallListEntry, Survey, SurveyResponse
@@ -19,7 +20,6 @@ from ..selectors.surveys import (
     call_lists_of_caller,
     call_rows,
     can_call_members,
-    is_member,
     person_name,
     phone_consent_of,
     survey_response_of,
@@ -34,7 +34,7 @@ from ..services.surveys import (
 
 
 def _require_member(request):
-    if not is_member(request.user):
+    if not is_verified_member(request.user):
         raise PermissionDenied
 
 

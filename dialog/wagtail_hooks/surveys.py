@@ -26,6 +26,7 @@ from wagtail.permissions import register_permission_policy
 
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
+from home.selectors import is_verified_member
 from home.views import admin_forbidden_as_403
 
 from ..forms.surveys import CallListForm
@@ -44,7 +45,6 @@ from ..selectors.surveys import (
     callers,
     can_call_members,
     can_manage_surveys,
-    is_member,
     survey_results,
 )
 from ..services.surveys import call_list_create
@@ -332,7 +332,7 @@ def survey_permissions():
 @hooks.register("member_profile_links")
 def survey_profile_links(request):
     links = []
-    if is_member(request.user):
+    if is_verified_member(request.user):
         links.append((_("Member surveys"), reverse("dialog:survey_list")))
     if can_call_members(request.user):
         links.append((_("My call lists"), reverse("dialog:survey_call_lists")))

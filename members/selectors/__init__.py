@@ -1,10 +1,11 @@
 """Reads of the members app, one module per domain."""
 
+from home.selectors import is_verified_member
+
 from .accounts import (
     active_consents,
     display_name,
     has_authenticator,
-    is_verified_member,
     mfa_required,
     profile_for,
     verification_latest,

@@ -2,27 +2,18 @@
 
 A *verified member* is an active account in the members group; that group is
 what Wagtail's page privacy checks, so confirming a member
-(``members.services.verification_confirm``) adds them to it.
+(``members.services.verification_confirm``) adds them to it. The check itself,
+``is_verified_member``, lives in ``home.selectors`` (apps that may not import
+``members`` need it too); ``members.selectors`` re-exports it.
 """
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext
 
-from home.models import MEMBERS_GROUP_NAME
-from home.selectors import districts_managed_by, user_groups
+from home.selectors import districts_managed_by
 
 from ..models import Consent, MembershipVerification, Profile
-
-
-def is_verified_member(user) -> bool:
-    """Whether ``user`` may see members-only pages, comment and register as member.
-
-    Cached on the user object, which lives for one request.
-    """
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    return MEMBERS_GROUP_NAME in user_groups(user).values()
 
 
 def display_name(user) -> str:

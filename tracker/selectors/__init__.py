@@ -12,14 +12,12 @@ from .agreements import (
     topic_progress,
 )
 from .evaluation import briefing_remarks, briefing_report, monthly_report
-from .members import is_member
 
 __all__ = [
     "agreement_charts",
     "agreement_links_for_event",
     "briefing_remarks",
     "briefing_report",
-    "is_member",
     "chapter_progress",
     "item_history",
     "items_filter",

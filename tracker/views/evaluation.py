@@ -5,18 +5,17 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from home.selectors import visible_to
+from home.selectors import is_verified_member, visible_to
 from news.models import DecisionBriefingPage
 
 from ..forms import FeedbackForm
-from ..selectors import is_member
 from ..services import feedback_save, feedback_withdraw
 
 
 @login_required
 @require_POST
 def briefing_feedback(request, briefing_id):
-    if not is_member(request.user):
+    if not is_verified_member(request.user):
         return render(request, "tracker/feedback_members_only.html", status=403)
     briefing = (
         visible_to(DecisionBriefingPage.objects.live(), request.user)

@@ -4,12 +4,12 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from home.selectors import is_verified_member
 from news.models import DecisionBriefingPage
 
 from ..forms import FeedbackForm
 from ..middleware import REQUEST_ATTRIBUTE
 from ..models import BriefingFeedback, CoalitionAgreementPage, Metric, StatusUpdate
-from ..selectors import is_member
 from ..views import admin as admin_views
 from .agreements import PermissionMenuItem
 
@@ -38,7 +38,7 @@ def mark_counted_request(page, request, serve_args, serve_kwargs):
 def briefing_feedback_section(request, page):
     """Members say whether the briefing helped them explain the decision."""
     user = getattr(request, "user", None)
-    if page.pk is None or not is_member(user):
+    if page.pk is None or not is_verified_member(user):
         return None
     feedback = BriefingFeedback.objects.filter(briefing=page, user=user).first()
     initial = {"answer": feedback.answer, "remark": feedback.remark} if feedback else {}
