@@ -14,8 +14,9 @@ spreadsheets. Every import works the same way:
 
 An importer supplies two functions: ``validate(line, row) -> cleaned`` (raise
 ``django.core.exceptions.ValidationError``, with a dict for per-column messages)
-and ``save(cleaned) -> "created" | "updated" | "unchanged"``. Admin views use
-:class:`CSVImportForm` and the template ``home/admin/csv_import.html``.
+and ``save(cleaned) -> "created" | "updated" | "unchanged"``. Admin views check
+their permission and hand the rest to :func:`csv_import_view` (form, reading,
+importing, the report page ``home/admin/csv_import.html``).
 """
 
 import csv
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -171,4 +173,60 @@ class CSVImportForm(forms.Form):
         label=gettext_lazy("Dry run: check the file, save nothing"),
         required=False,
         initial=True,
+    )
+
+
+def csv_import_view(
+    request,
+    *,
+    importer,
+    required,
+    optional=(),
+    title,
+    back_url,
+    columns=(),
+    form_class=CSVImportForm,
+    initial=None,
+):
+    """The upload page of an import: form, :func:`read_csv`, ``importer``, report.
+
+    ``importer(rows=..., dry_run=..., cleaned_data=...)`` returns the
+    :class:`ImportReport` (usually from :func:`run_import`); ``cleaned_data``
+    holds any extra fields of ``form_class``. ``columns`` lists
+    ``(name, description)`` for the help on the page. An invalid form, an
+    unreadable file or bad rows answer 400 with the reasons.
+    """
+    report = file_error = None
+    status = 200
+    if request.method == "POST":
+        form = form_class(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                rows = read_csv(
+                    form.cleaned_data["file"], required=required, optional=optional
+                )
+            except CSVFileError as error:
+                file_error = str(error)
+            else:
+                report = importer(
+                    rows=rows,
+                    dry_run=form.cleaned_data["dry_run"],
+                    cleaned_data=form.cleaned_data,
+                )
+        if not form.is_valid() or file_error or not report.ok:
+            status = 400
+    else:
+        form = form_class(initial=initial)
+    return TemplateResponse(
+        request,
+        "home/admin/csv_import.html",
+        {
+            "title": title,
+            "form": form,
+            "report": report,
+            "file_error": file_error,
+            "columns": columns,
+            "back_url": back_url,
+        },
+        status=status,
     )

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .audit import ACTIONS
-from .csv_import import CSVFileError, CSVImportForm, read_csv
+from .csv_import import csv_import_view
 from .models import DistrictDataPage, Topic
 from .views import admin_forbidden_as_403
 
@@ -42,47 +41,29 @@ def district_data_import_view(request, page_id):
     page = get_object_or_404(DistrictDataPage, pk=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
-    report = file_error = None
-    status = 200
-    form = CSVImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                rows = read_csv(
-                    form.cleaned_data["file"],
-                    required=REQUIRED_COLUMNS,
-                    optional=OPTIONAL_COLUMNS,
-                )
-            except CSVFileError as error:
-                file_error = str(error)
-            else:
-                report = FigureImporter(page=page).run(
-                    rows=rows,
-                    dry_run=form.cleaned_data["dry_run"],
-                    user=request.user,
-                )
-                if report.applied and not getattr(report, "published", True):
-                    messages.warning(
-                        request,
-                        gettext(
-                            "The figures are saved in a draft of the page; "
-                            "publish it to show them."
-                        ),
-                    )
-        if file_error or (report and not report.ok) or not form.is_valid():
-            status = 400
-    return TemplateResponse(
+
+    def import_figures(*, rows, dry_run, cleaned_data):
+        report = FigureImporter(page=page).run(
+            rows=rows, dry_run=dry_run, user=request.user
+        )
+        if report.applied and not getattr(report, "published", True):
+            messages.warning(
+                request,
+                gettext(
+                    "The figures are saved in a draft of the page; "
+                    "publish it to show them."
+                ),
+            )
+        return report
+
+    return csv_import_view(
         request,
-        "home/admin/csv_import.html",
-        {
-            "title": gettext("Import figures: %(page)s") % {"page": page.title},
-            "form": form,
-            "report": report,
-            "file_error": file_error,
-            "columns": _district_data_columns(),
-            "back_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        },
-        status=status,
+        importer=import_figures,
+        required=REQUIRED_COLUMNS,
+        optional=OPTIONAL_COLUMNS,
+        title=gettext("Import figures: %(page)s") % {"page": page.title},
+        back_url=reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        columns=_district_data_columns(),
     )
 
 

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
-from home.csv_import import CSVFileError, CSVImportForm, read_csv, run_import
+from home.csv_import import csv_import_view, run_import
 
 from ..forms.onboarding import (
     OnboardingImportRowForm,
@@ -236,43 +236,22 @@ def _import_validator(districts):
 def import_view(request):
     """New members who joined offline: all rows or none, with a dry run."""
     _require_manager(request)
-    report = file_error = None
-    status = 200
-    if request.method == "POST":
-        form = CSVImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                rows = read_csv(
-                    form.cleaned_data["file"],
-                    required=IMPORT_REQUIRED,
-                    optional=IMPORT_OPTIONAL,
-                )
-            except CSVFileError as error:
-                file_error = str(error)
-                status = 400
-            else:
-                districts = list(onboarding_districts_for(request.user))
-                report = run_import(
-                    rows=rows,
-                    validate=_import_validator(districts),
-                    save=lambda row: onboarding_import_save(row=row),
-                    dry_run=form.cleaned_data["dry_run"],
-                )
-                status = 200 if report.ok else 400
-        else:
-            status = 400
-    else:
-        form = CSVImportForm()
-    return TemplateResponse(
+
+    def import_members(*, rows, dry_run, cleaned_data):
+        districts = list(onboarding_districts_for(request.user))
+        return run_import(
+            rows=rows,
+            validate=_import_validator(districts),
+            save=lambda row: onboarding_import_save(row=row),
+            dry_run=dry_run,
+        )
+
+    return csv_import_view(
         request,
-        "home/admin/csv_import.html",
-        {
-            "title": _("Import new members"),
-            "form": form,
-            "report": report,
-            "file_error": file_error,
-            "columns": COLUMNS,
-            "back_url": reverse("onboarding:index"),
-        },
-        status=status,
+        importer=import_members,
+        required=IMPORT_REQUIRED,
+        optional=IMPORT_OPTIONAL,
+        title=_("Import new members"),
+        back_url=reverse("onboarding:index"),
+        columns=COLUMNS,
     )

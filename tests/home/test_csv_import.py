@@ -1,25 +1,16 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
+from django.utils.translation import gettext
 
 from home.csv_import import CSVFileError, read_csv, run_import
+
+from .csv_import_urls import save, validate
 
 
 def upload(text, encoding="utf-8"):
     return SimpleUploadedFile("import.csv", text.encode(encoding), "text/csv")
-
-
-def validate(line, row):
-    if not row["name"]:
-        raise ValidationError({"name": "Name fehlt."})
-    return row["name"]
-
-
-def save(name):
-    _, created = Group.objects.get_or_create(name=name)
-    return "created" if created else "unchanged"
 
 
 def test_reads_semicolon_separated_excel_file_with_umlauts():
@@ -80,4 +71,91 @@ def test_real_run_saves_every_row():
     report = run_import(rows=rows, validate=validate, save=save, dry_run=False)
 
     assert report.applied and report.created == 2
+    assert Group.objects.filter(name__in=["A", "B"]).count() == 2
+
+
+def in_german(msgid):
+    with translation.override("de"):
+        return gettext(msgid)
+
+
+@pytest.fixture
+def import_page(client, superuser, settings):
+    settings.ROOT_URLCONF = "tests.home.csv_import_urls"
+    client.force_login(superuser)
+
+    def post(text, **data):
+        return client.post("/test-import/", {"file": upload(text), **data})
+
+    return post
+
+
+def test_upload_page_shows_the_form_and_the_columns(client, superuser, settings):
+    settings.ROOT_URLCONF = "tests.home.csv_import_urls"
+    client.force_login(superuser)
+
+    response = client.get("/test-import/")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Gruppen importieren" in html
+    assert "<dd>Name der Gruppe</dd>" in html
+    assert 'type="file"' in html
+
+
+def test_upload_dry_run_reports_the_counts_and_saves_nothing(import_page):
+    response = import_page("name\nA\nB\n", dry_run="on")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert in_german("Dry run: the file is valid, nothing was saved.") in html
+    assert not Group.objects.filter(name__in=["A", "B"]).exists()
+
+
+def test_upload_with_bad_rows_answers_400_naming_each_line(import_page):
+    response = import_page("name;notiz\nA;x\n;y\nB;z\n;w\n")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "<td>3</td><td>name</td><td>Name fehlt.</td>" in html
+    assert "<td>5</td><td>name</td><td>Name fehlt.</td>" in html
+    assert not Group.objects.filter(name__in=["A", "B"]).exists()
+
+
+def test_unreadable_upload_answers_400_with_the_reason(import_page):
+    response = import_page("titel\nA\n")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert in_german("Nothing was imported.") in html
+    assert (
+        in_german("Missing columns: %(columns)s. Expected: %(expected)s.")
+        % {"columns": "name", "expected": "name, notiz"}
+        in html
+    )
+
+
+def test_upload_without_a_file_answers_400(client, superuser, settings):
+    settings.ROOT_URLCONF = "tests.home.csv_import_urls"
+    client.force_login(superuser)
+
+    response = client.post("/test-import/", {})
+
+    assert response.status_code == 400
+
+
+def test_successful_upload_says_imported_and_saves_every_row(import_page):
+    response = import_page("name\nA\nB\n")
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert in_german("Imported.") in html
+    assert (
+        in_german(
+            "%(total)s rows: %(created)s new, %(updated)s updated, "
+            "%(unchanged)s unchanged."
+        )
+        % {"total": 2, "created": 2, "updated": 0, "unchanged": 0}
+        in html
+    )
     assert Group.objects.filter(name__in=["A", "B"]).count() == 2

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.csv_import import CSVFileError, CSVImportForm, read_csv
+from home.csv_import import CSVImportForm, csv_import_view
 from home.views import admin_forbidden_as_403
 from news.models import DecisionBriefingPage
 
@@ -57,45 +57,25 @@ def _columns():
 def item_import(request):
     if not request.user.has_perm(IMPORT_PERMISSION):
         raise PermissionDenied
-    report = file_error = None
-    status = 200
-    if request.method == "POST":
-        form = ItemImportForm(request.POST, request.FILES)
-        if form.is_valid():
-            try:
-                rows = read_csv(
-                    form.cleaned_data["file"],
-                    required=REQUIRED_COLUMNS,
-                    optional=OPTIONAL_COLUMNS,
-                )
-            except CSVFileError as error:
-                file_error, status = str(error), 400
-            else:
-                report = items_import(
-                    agreement=form.cleaned_data["agreement"],
-                    rows=rows,
-                    dry_run=form.cleaned_data["dry_run"],
-                    user=request.user,
-                )
-                status = 200 if report.ok else 400
-        else:
-            status = 400
-    else:
-        form = ItemImportForm(
-            initial={"agreement": request.GET.get("agreement") or None}
+
+    def import_items(*, rows, dry_run, cleaned_data):
+        return items_import(
+            agreement=cleaned_data["agreement"],
+            rows=rows,
+            dry_run=dry_run,
+            user=request.user,
         )
-    return TemplateResponse(
+
+    return csv_import_view(
         request,
-        "home/admin/csv_import.html",
-        {
-            "title": _("Import coalition-agreement items"),
-            "form": form,
-            "report": report,
-            "file_error": file_error,
-            "columns": _columns(),
-            "back_url": reverse("tracker_item:index"),
-        },
-        status=status,
+        importer=import_items,
+        required=REQUIRED_COLUMNS,
+        optional=OPTIONAL_COLUMNS,
+        title=_("Import coalition-agreement items"),
+        back_url=reverse("tracker_item:index"),
+        columns=_columns(),
+        form_class=ItemImportForm,
+        initial={"agreement": request.GET.get("agreement") or None},
     )
 
 
