@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import get_language_info, get_supported_language_variant
 
 DEFAULT_LANGUAGE = settings.LANGUAGE_CODE
@@ -133,6 +134,29 @@ class PageLanguages:
     @property
     def is_fallback(self):
         return bool(self.content_language)
+
+    @property
+    def content_attrs(self):
+        """`` lang="de" dir="ltr"`` for the elements that hold the page's own
+        content (title, intro, body) when it is shown in another language than
+        the interface; empty otherwise. The interface around it keeps the
+        language of ``<html>``."""
+        if not self.is_fallback:
+            return ""
+        return _lang_attrs(self.content_language, self.content_bidi)
+
+    @property
+    def interface_attrs(self):
+        """The interface language back, for labels inside content marked with
+        ``content_attrs`` (a stream block's button); empty when not needed."""
+        current = next((link for link in self.links if link.is_current), None)
+        if not self.is_fallback or current is None:
+            return ""
+        return _lang_attrs(current.code, current.bidi)
+
+
+def _lang_attrs(code, bidi):
+    return format_html(' lang="{}" dir="{}"', code, "rtl" if bidi else "ltr")
 
 
 def page_languages(*, page=None, request, not_found=False) -> PageLanguages:

@@ -111,7 +111,8 @@ def test_fallback_page_marks_its_content_german(client, event_index):
     html = client.get("/ar/kalender/").content.decode()
 
     assert '<html lang="ar" dir="rtl">' in html
-    assert '<div class="site-main__content" lang="de" dir="ltr">' in html
+    assert f'<h1 lang="de" dir="ltr">{event_index.title}</h1>' in html
+    assert '<div class="site-main__content">' in html
 
 
 def test_translated_page_shows_no_fallback_notice(
