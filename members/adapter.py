@@ -1,11 +1,19 @@
+import html
+
 from allauth.account.adapter import DefaultAccountAdapter
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
+
+from home.flash import in_every_language
 
 WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    """One message for every failed login, be it an address or a username."""
+    """One message for every failed login, be it an address or a username;
+    messages ("Successfully signed in as …") in the language of the page that
+    shows them."""
 
     error_messages = {
         **DefaultAccountAdapter.error_messages,
@@ -21,3 +29,37 @@ class AccountAdapter(DefaultAccountAdapter):
         if confirmed:
             onboarding_link_account(user=email_address.user, email=email_address.email)
         return confirmed
+
+    def add_message(
+        self,
+        request,
+        level,
+        message_template=None,
+        message_context=None,
+        extra_tags="",
+        message=None,
+    ):
+        """allauth renders its messages from templates in the active language;
+        render them in every language instead (``home.flash``): a login on the
+        German page is often followed by an Arabic one."""
+        if message is None and message_template:
+
+            def render():
+                text = render_to_string(message_template, message_context, request)
+                return html.unescape(text.strip())
+
+            try:
+                texts = in_every_language(render)
+            except TemplateDoesNotExist:
+                return
+            if not any(texts.values()):
+                return
+            message_template, message = None, texts
+        super().add_message(
+            request,
+            level,
+            message_template=message_template,
+            message_context=message_context,
+            extra_tags=extra_tags,
+            message=message,
+        )

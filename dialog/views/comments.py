@@ -11,6 +11,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -79,13 +80,15 @@ def comment_edit_view(request, comment_id):
             if comment.status == Comment.Status.PENDING:
                 messages.success(
                     request,
-                    _(
+                    gettext_lazy(
                         "Your comment has been changed. It will be shown again as "
                         "soon as a moderator has approved it."
                     ),
                 )
             else:
-                messages.success(request, _("Your comment has been changed."))
+                messages.success(
+                    request, gettext_lazy("Your comment has been changed.")
+                )
             return _back_to(page, comment, request)
     return _form_page(
         request,
@@ -104,7 +107,7 @@ def comment_delete_view(request, comment_id):
     if not comment_is_own(comment=comment, user=request.user):
         return _refuse(request, page, _("You can only delete your own comments."))
     comment_delete(comment=comment, user=request.user)
-    messages.success(request, _("Your comment has been deleted."))
+    messages.success(request, gettext_lazy("Your comment has been deleted."))
     return redirect(page.get_url(request) + "#kommentare")
 
 
@@ -128,7 +131,7 @@ def comment_report_view(request, comment_id):
             return _refuse(request, page, " ".join(error.messages), status=400)
         messages.success(
             request,
-            _("Thank you. The moderators will look at the comment."),
+            gettext_lazy("Thank you. The moderators will look at the comment."),
         )
         return _back_to(page, comment, request)
     return _form_page(
@@ -169,13 +172,15 @@ def _write(request, *, page, parent):
             if comment.status == Comment.Status.PENDING:
                 messages.success(
                     request,
-                    _(
+                    gettext_lazy(
                         "Thank you! Your comment will be shown as soon as "
                         "a moderator has approved it."
                     ),
                 )
             else:
-                messages.success(request, _("Thank you! Your comment is published."))
+                messages.success(
+                    request, gettext_lazy("Thank you! Your comment is published.")
+                )
             return _back_to(page, comment, request)
     return _form_page(
         request,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from home.bot_protection import bot_protected
+from home.flash import lazy_format
 from home.ratelimit import rate_limit
 from home.views import admin_forbidden_as_403
 
@@ -335,6 +336,6 @@ def registration_promote_view(request, page, registration_id):
     else:
         messages.success(
             request,
-            gettext("%(name)s is now confirmed.") % {"name": registration.person_name},
+            lazy_format(_("%(name)s is now confirmed."), name=registration.person_name),
         )
     return redirect("dialog_registration_report", page_id=page.pk)

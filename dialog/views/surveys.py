@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from home.audit import personal_data_accessed
@@ -91,7 +91,9 @@ def survey_answer(request, survey_id):
             except ValidationError as error:
                 _add_errors(form, error)
             else:
-                messages.success(request, _("Thank you! Your answers are saved."))
+                messages.success(
+                    request, gettext_lazy("Thank you! Your answers are saved.")
+                )
                 return redirect("dialog:survey_answer", survey_id=survey.pk)
         status = 400
     else:
@@ -117,7 +119,10 @@ def phone_consent(request):
         if request.POST.get("action") == "withdraw":
             phone_consent_withdraw(user=request.user)
             messages.success(
-                request, _("You will not be called any more; your number is deleted.")
+                request,
+                gettext_lazy(
+                    "You will not be called any more; your number is deleted."
+                ),
             )
             return redirect("dialog:survey_phone_consent")
         form = PhoneConsentForm(request.POST)
@@ -128,7 +133,8 @@ def phone_consent(request):
                 _add_errors(form, error)
             else:
                 messages.success(
-                    request, _("Thank you! You may be called for member surveys.")
+                    request,
+                    gettext_lazy("Thank you! You may be called for member surveys."),
                 )
                 return redirect("dialog:survey_phone_consent")
         status = 400
@@ -214,7 +220,7 @@ def call_entry(request, call_list_id, entry_id):
                 except ValidationError as error:
                     _add_errors(answer_form, error)
                 else:
-                    messages.success(request, _("The call is recorded."))
+                    messages.success(request, gettext_lazy("The call is recorded."))
                     return redirect(
                         "dialog:survey_call_list", call_list_id=call_list.pk
                     )

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
@@ -123,7 +123,7 @@ def profile(request):
         except ValidationError as error:
             _apply_errors(form, error)
         else:
-            messages.success(request, _("Your profile has been saved."))
+            messages.success(request, gettext_lazy("Your profile has been saved."))
             return redirect("members:profile")
     return render(
         request,
@@ -157,7 +157,7 @@ def verification(request):
     may_request = not verified and not pending
     form = VerificationRequestForm(request.POST or None) if may_request else None
     if request.method == "POST" and not may_request:
-        messages.info(request, _("Your request has already been sent."))
+        messages.info(request, gettext_lazy("Your request has already been sent."))
         return redirect("members:verification")
     if request.method == "POST" and form.is_valid():
         try:
@@ -171,7 +171,9 @@ def verification(request):
         else:
             messages.success(
                 request,
-                _("Thank you. Your district office will check your request."),
+                gettext_lazy(
+                    "Thank you. Your district office will check your request."
+                ),
             )
             return redirect("members:verification")
     return render(

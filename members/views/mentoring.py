@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms import MentoringApplicationForm
@@ -56,7 +57,7 @@ def mentoring(request):
         else:
             messages.success(
                 request,
-                _("Thank you. The mentoring coordinators will be in touch."),
+                gettext_lazy("Thank you. The mentoring coordinators will be in touch."),
             )
             return redirect("members:mentoring")
     return render(
@@ -82,7 +83,7 @@ def mentoring_withdraw_view(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Your application has been withdrawn."))
+        messages.success(request, gettext_lazy("Your application has been withdrawn."))
     return redirect("members:mentoring")
 
 
@@ -121,12 +122,16 @@ def mentoring_proposal(request, token):
         if decision == "accept":
             messages.success(
                 request,
-                _("Thank you. You both get each other's address once both accepted.")
+                gettext_lazy(
+                    "Thank you. You both get each other's address once both accepted."
+                )
                 if pair.status == MentoringPair.Status.PROPOSED
-                else _("You have both accepted. Look out for the introduction mail."),
+                else gettext_lazy(
+                    "You have both accepted. Look out for the introduction mail."
+                ),
             )
         else:
-            messages.info(request, _("You have declined the proposal."))
+            messages.info(request, gettext_lazy("You have declined the proposal."))
         return redirect("members:mentoring_proposal", token)
     return render(request, "members/mentoring/proposal.html", context)
 

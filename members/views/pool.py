@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from ..forms import PoolAnswerForm, PoolEntryForm, PoolPauseForm
@@ -50,9 +51,9 @@ def pool(request):
         else:
             messages.success(
                 request,
-                _("Your pool entry has been saved.")
+                gettext_lazy("Your pool entry has been saved.")
                 if data["consent"]
-                else _(
+                else gettext_lazy(
                     "Your pool entry has been saved. Without your consent "
                     "coordinators cannot find you."
                 ),
@@ -83,14 +84,14 @@ def pool_pause(request):
         return _members_only(request)
     form = PoolPauseForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("Please enter a valid date."))
+        messages.error(request, gettext_lazy("Please enter a valid date."))
         return redirect("members:pool")
     try:
         pool_entry_pause(user=request.user, until=form.cleaned_data["until"])
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Your pool entry is paused."))
+        messages.success(request, gettext_lazy("Your pool entry is paused."))
     return redirect("members:pool")
 
 
@@ -102,7 +103,9 @@ def pool_resume(request):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("Welcome back: coordinators can find you again."))
+        messages.success(
+            request, gettext_lazy("Welcome back: coordinators can find you again.")
+        )
     return redirect("members:pool")
 
 
@@ -112,7 +115,10 @@ def pool_leave(request):
     if request.method == "POST":
         if pool_entry_leave(user=request.user):
             messages.success(
-                request, _("You have left the volunteer pool. Your entry is deleted.")
+                request,
+                gettext_lazy(
+                    "You have left the volunteer pool. Your entry is deleted."
+                ),
             )
         return redirect("members:pool")
     if pool_entry_for(request.user) is None:

@@ -3,6 +3,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ..services import sessions_end_all
@@ -14,7 +15,7 @@ def logout_everywhere(request):
     """End every session of the account, this browser's included."""
     sessions_end_all(user=request.user)
     logout(request)
-    messages.success(request, _("You have been logged out on every device."))
+    messages.success(request, gettext_lazy("You have been logged out on every device."))
     return redirect("/")
 
 

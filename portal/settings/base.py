@@ -148,6 +148,8 @@ AUTH_PASSWORD_VALIDATORS = [
 CSRF_FAILURE_VIEW = "home.views.csrf_failure"
 
 LOGIN_URL = "members:login"
+# Messages are kept in every interface language and shown in the reader's.
+MESSAGE_STORAGE = "home.flash.MessageStorage"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # a URL name: the login in the reader's language
