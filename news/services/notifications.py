@@ -192,27 +192,38 @@ def _immediate_open(notification):
     )
 
 
-def deliveries_claim(*, queryset, limit: int) -> list[int]:
-    """Mark up to ``limit`` queued deliveries as sending; return their ids.
+def deliveries_claim(
+    *,
+    queryset,
+    limit: int,
+    field: str = "status",
+    queued: str = Delivery.Status.QUEUED,
+    sending: str = Delivery.Status.SENDING,
+) -> list[int]:
+    """Mark up to ``limit`` queued rows of ``queryset`` as sending; return their ids.
 
-    On PostgreSQL parallel workers skip each other's locked rows; SQLite
-    serialises writers anyway. The conditional update makes a claim count once.
+    Works for any outbox-like model with a state ``field`` and a ``claimed_at``
+    timestamp (news deliveries, the tracker's status mails). On PostgreSQL
+    parallel workers skip each other's locked rows; SQLite serialises writers
+    anyway. Only rows the conditional update really moved count as claimed, so
+    two workers never both send one row.
     """
+    model = queryset.model
     now = timezone.now()
     with transaction.atomic():
-        candidates = queryset.filter(status=Delivery.Status.QUEUED).order_by("pk")
+        candidates = queryset.filter(**{field: queued}).order_by("pk")
         if connection.features.has_select_for_update_skip_locked:
             candidates = candidates.select_for_update(skip_locked=True)
         ids = list(candidates.values_list("pk", flat=True)[:limit])
-        claimed = Delivery.objects.filter(
-            pk__in=ids, status=Delivery.Status.QUEUED
-        ).update(status=Delivery.Status.SENDING, claimed_at=now)
+        claimed = model.objects.filter(pk__in=ids, **{field: queued}).update(
+            **{field: sending, "claimed_at": now}
+        )
     if claimed == len(ids):
         return ids
     return list(
-        Delivery.objects.filter(
-            pk__in=ids, status=Delivery.Status.SENDING, claimed_at=now
-        ).values_list("pk", flat=True)
+        model.objects.filter(pk__in=ids, claimed_at=now, **{field: sending})
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
 
 

@@ -11,12 +11,12 @@ import logging
 from datetime import timedelta
 
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from news.models.subscriptions import ContentKind, Frequency, Subscription
+from news.services.notifications import deliveries_claim
 from news.services.subscriptions import subscriber_links, unsubscribe_headers
 
 from ..models import StatusMail, StatusUpdate
@@ -28,16 +28,13 @@ STALE_AFTER = timedelta(minutes=15)
 
 
 def _claim(queryset, *, limit):
-    with transaction.atomic():
-        ids = list(
-            queryset.filter(state=StatusMail.State.QUEUED)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        StatusMail.objects.filter(pk__in=ids, state=StatusMail.State.QUEUED).update(
-            state=StatusMail.State.SENDING, claimed_at=timezone.now()
-        )
-    return ids
+    return deliveries_claim(
+        queryset=queryset,
+        limit=limit,
+        field="state",
+        queued=StatusMail.State.QUEUED,
+        sending=StatusMail.State.SENDING,
+    )
 
 
 def _mark(ids, state):
