@@ -14,7 +14,7 @@ import math
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,6 +22,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import MEMBERS_GROUP_NAME, DistrictPage
+from home.services import rows_claim
 from members.selectors import is_verified_member
 
 from ..models.subscriptions import (
@@ -202,28 +203,12 @@ def deliveries_claim(
 ) -> list[int]:
     """Mark up to ``limit`` queued rows of ``queryset`` as sending; return their ids.
 
-    Works for any outbox-like model with a state ``field`` and a ``claimed_at``
-    timestamp (news deliveries, the tracker's status mails). On PostgreSQL
-    parallel workers skip each other's locked rows; SQLite serialises writers
-    anyway. Only rows the conditional update really moved count as claimed, so
-    two workers never both send one row.
+    For deliveries and any outbox-like model with a state ``field`` and a
+    ``claimed_at`` timestamp (the tracker's status mails); see
+    ``home.services.rows_claim``.
     """
-    model = queryset.model
-    now = timezone.now()
-    with transaction.atomic():
-        candidates = queryset.filter(**{field: queued}).order_by("pk")
-        if connection.features.has_select_for_update_skip_locked:
-            candidates = candidates.select_for_update(skip_locked=True)
-        ids = list(candidates.values_list("pk", flat=True)[:limit])
-        claimed = model.objects.filter(pk__in=ids, **{field: queued}).update(
-            **{field: sending, "claimed_at": now}
-        )
-    if claimed == len(ids):
-        return ids
-    return list(
-        model.objects.filter(pk__in=ids, claimed_at=now, **{field: sending})
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    return rows_claim(
+        queryset=queryset, limit=limit, field=field, queued=queued, sending=sending
     )
 
 
