@@ -6,7 +6,8 @@ subscriber and page (unique), then batch tasks send them. A delivery is
 claimed (queued → sending) before its mail goes out and marked sent right
 after its chunk, so re-run, parallel or resumed tasks never send a page twice.
 Only the mails of the chunk in flight (``CHUNK_SIZE``) when a worker dies can
-be repeated after the sweep.
+be repeated after the sweep, and only when it is killed hard: a worker that
+stops or crashes with an exception first records what it sent.
 """
 
 import logging
@@ -259,18 +260,30 @@ def _send_chunk(ids, *, page, members_only, mail_connection, rendered):
         .select_related("subscriber__user")
         .order_by("pk")
     )
-    sent_ids = [
-        delivery.pk
-        for delivery in deliveries
-        if _deliver(
-            delivery,
-            page=page,
-            members_only=members_only,
-            mail_connection=mail_connection,
-            rendered=rendered,
-        )
-    ]
+    sent_ids = []
+    try:
+        for delivery in deliveries:
+            if _deliver(
+                delivery,
+                page=page,
+                members_only=members_only,
+                mail_connection=mail_connection,
+                rendered=rendered,
+            ):
+                sent_ids.append(delivery.pk)
+    except BaseException:
+        # The worker is stopping or crashing mid-chunk: record what went out,
+        # so the sweep repeats none of it (only a hard kill still can).
+        _mark_while_dying(sent_ids)
+        raise
     _mark(sent_ids, Delivery.Status.SENT)
+
+
+def _mark_while_dying(sent_ids):
+    try:
+        _mark(sent_ids, Delivery.Status.SENT)
+    except Exception:  # the database may be what failed
+        logger.exception("Could not record %d sent notification mails", len(sent_ids))
 
 
 def _still_sendable(page):

@@ -45,6 +45,13 @@ def _mark(ids, state):
         )
 
 
+def _mark_while_dying(ids):
+    try:
+        _mark(ids, StatusMail.State.SENT)
+    except Exception:  # the database may be what failed
+        logger.exception("Could not record %d sent status mails", len(ids))
+
+
 def _is_public(agreement):
     return agreement.live and not agreement.get_view_restrictions().exists()
 
@@ -78,9 +85,15 @@ def status_mails_send(*, update_id: int) -> int:
         while ids := _claim(queryset, limit=CHUNK_SIZE):
             mails = StatusMail.objects.filter(pk__in=ids).select_related("subscriber")
             done, failed = [], []
-            for mail in mails:
-                ok = _send(mail.subscriber, [update], connection=connection)
-                (done if ok else failed).append(mail.pk)
+            try:
+                for mail in mails:
+                    ok = _send(mail.subscriber, [update], connection=connection)
+                    (done if ok else failed).append(mail.pk)
+            except BaseException:
+                # The worker is stopping or crashing: record what went out, so
+                # the sweep repeats none of it; the rest stays claimed for it.
+                _mark_while_dying(done)
+                raise
             _mark(done, StatusMail.State.SENT)
             _mark(failed, StatusMail.State.FAILED)
             sent += len(done)
