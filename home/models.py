@@ -664,9 +664,10 @@ class DistrictFigure(Orderable):
 class OutgoingMail(models.Model):
     """A mail waiting to be sent, written in the same commit as its cause.
 
-    Only the function that builds the mail and its ids are kept, never an
-    address or a text: the mail is rendered when it goes out, and a row holds
-    nothing personal (``home.outbox``).
+    Mostly only the function that builds the mail and its ids are kept, no
+    address or text: the mail is rendered when it goes out. Account mails that
+    the server refused keep their text until sent (``home.outbox``); finished
+    rows lose their arguments.
     """
 
     class State(models.TextChoices):

@@ -18,7 +18,7 @@ import logging
 from datetime import datetime, timedelta
 from functools import partial
 
-from django.core.mail import get_connection
+from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
@@ -50,6 +50,52 @@ def mail_enqueue(*, builder: str, **arguments) -> OutgoingMail:
     # request; the sweep sends the mail later.
     transaction.on_commit(partial(_enqueue_send, mail.pk), robust=True)
     return mail
+
+
+def message_send_or_keep(message: EmailMessage) -> bool:
+    """Send a mail that cannot be built again later; keep it if the server refuses.
+
+    For mails rendered by code we do not own (allauth's account mails with
+    their links): sent at once as before, and only when that fails stored
+    with its text in the outbox, where the sweep retries it. The text is
+    deleted once the mail is sent or given up. Returns whether it went out.
+    """
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001 - the server is down: try later
+        logger.warning("Mail not sent (%s), kept for a retry", type(error).__name__)
+        now = timezone.now()
+        OutgoingMail.objects.create(
+            builder="home.outbox.stored_message",
+            arguments={
+                "subject": message.subject,
+                "body": message.body,
+                "from_email": message.from_email,
+                "to": list(message.to),
+                "headers": dict(message.extra_headers),
+                "alternatives": [
+                    [content, mimetype]
+                    for content, mimetype in getattr(message, "alternatives", [])
+                ],
+            },
+            attempts=1,
+            next_attempt_at=now + retry_delay(1),
+            error=type(error).__name__,
+        )
+        return False
+    return True
+
+
+def stored_message(
+    *, subject, body, from_email, to, headers, alternatives
+) -> EmailMultiAlternatives:
+    """The builder of mails kept with their text (``message_send_or_keep``)."""
+    message = EmailMultiAlternatives(
+        subject=subject, body=body, from_email=from_email, to=to, headers=headers
+    )
+    for content, mimetype in alternatives:
+        message.attach_alternative(content, mimetype)
+    return message
 
 
 def _enqueue_send(mail_id):
@@ -110,7 +156,7 @@ def _send_one(mail, *, connection, now) -> int:
         return 0
     state = State.DROPPED if message is None else State.SENT
     OutgoingMail.objects.filter(pk=mail.pk, state=State.SENDING).update(
-        state=state, sent_at=timezone.now(), error=""
+        state=state, sent_at=timezone.now(), error="", arguments={}
     )
     return int(message is not None)
 
@@ -121,8 +167,10 @@ def _retry_later(ids, *, error, now):
     reason = type(error).__name__[:300]
     for mail in OutgoingMail.objects.filter(pk__in=ids, state=State.SENDING):
         attempts = mail.attempts + 1
+        give_up = attempts >= MAX_ATTEMPTS
         OutgoingMail.objects.filter(pk=mail.pk, state=State.SENDING).update(
-            state=State.FAILED if attempts >= MAX_ATTEMPTS else State.QUEUED,
+            state=State.FAILED if give_up else State.QUEUED,
+            arguments={} if give_up else mail.arguments,
             attempts=attempts,
             next_attempt_at=now + retry_delay(attempts),
             claimed_at=None,

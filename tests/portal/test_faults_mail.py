@@ -9,6 +9,7 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
@@ -19,8 +20,10 @@ from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
+from tests.conftest import PASSWORD
 from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 from tests.portal.faults import MailServer
+from tests.utils import human_form_fields
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +221,31 @@ def test_finished_mails_are_forgotten_after_a_week(
 
     assert not OutgoingMail.objects.exists()
     assert len(mail.outbox) == 1
+
+
+def test_sign_up_while_the_mail_server_is_down_mails_the_link_later(
+    client, home_page, mail_server
+):
+    mail_server.down()
+
+    response = client.post(
+        reverse("members:signup"),
+        {
+            "email": "clara@example.org",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+            "display_name": "Clara Z.",
+            **human_form_fields(),
+        },
+    )
+
+    assert response.status_code == 302
+    assert get_user_model().objects.filter(email="clara@example.org").exists()
+    assert mail.outbox == []
+
+    mail_server.up()
+    assert outgoing_mails_sweep(now=later(2)) == 1
+    assert outgoing_mails_sweep(now=later(60)) == 0
+    assert mails_per_recipient() == {"clara@example.org": 1}
+    assert "/konto/confirm-email/" in mail.outbox[0].body
+    assert OutgoingMail.objects.get().arguments == {}  # the link is gone
