@@ -10,12 +10,15 @@ allauth limits login, sign-up and password reset itself (``ACCOUNT_RATE_LIMITS``
 and answers with the same page through ``handler429``.
 """
 
+import logging
 import time
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
+
+logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
@@ -35,16 +38,26 @@ def _parse(rate: str) -> tuple[int, int]:
 
 
 def _hit(key: str, rate: str) -> int | None:
-    """Count one request; the seconds to wait if ``rate`` is exceeded, else None."""
+    """Count one request; the seconds to wait if ``rate`` is exceeded, else None.
+
+    Without a cache to count in (Redis down) the request goes through: a
+    limit must not take the site down with it.
+    """
     count, seconds = _parse(rate)
     window = int(time.time() // seconds)
     cache_key = f"ratelimit:{key}:{seconds}:{window}"
-    cache.add(cache_key, 0, timeout=seconds + 1)
     try:
-        used = cache.incr(cache_key)
-    except ValueError:  # expired between add and incr
-        cache.set(cache_key, 1, timeout=seconds + 1)
-        used = 1
+        cache.add(cache_key, 0, timeout=seconds + 1)
+        try:
+            used = cache.incr(cache_key)
+        except ValueError:  # expired between add and incr
+            cache.set(cache_key, 1, timeout=seconds + 1)
+            used = 1
+    except Exception:  # noqa: BLE001 - a cache that raises counts nothing
+        logger.warning("Rate limits not counted: the cache is unavailable")
+        return None
+    if used is None:  # django-redis with IGNORE_EXCEPTIONS: the cache is down
+        return None
     if used > count:
         return max(1, (window + 1) * seconds - int(time.time()))
     return None

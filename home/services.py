@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
-from django.db import transaction
+from django.db import connection, transaction
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .models import MEMBERS_GROUP_NAME
@@ -55,3 +56,32 @@ def renditions_generate_now(*, image_ids: list[int]) -> int:
             # A missing or broken file: the page shows no image either way.
             continue
     return made
+
+
+def rows_claim(
+    *, queryset, limit: int, field: str, queued: str, sending: str
+) -> list[int]:
+    """Mark up to ``limit`` queued rows of ``queryset`` as sending; return their ids.
+
+    For outbox-like models: a state ``field`` and a ``claimed_at`` timestamp.
+    On PostgreSQL parallel workers skip each other's locked rows; SQLite
+    serialises writers anyway. Only rows the conditional update really moved
+    count as claimed, so two workers never both send one row.
+    """
+    model = queryset.model
+    now = timezone.now()
+    with transaction.atomic():
+        candidates = queryset.filter(**{field: queued}).order_by("pk")
+        if connection.features.has_select_for_update_skip_locked:
+            candidates = candidates.select_for_update(skip_locked=True)
+        ids = list(candidates.values_list("pk", flat=True)[:limit])
+        claimed = model.objects.filter(pk__in=ids, **{field: queued}).update(
+            **{field: sending, "claimed_at": now}
+        )
+    if claimed == len(ids):
+        return ids
+    return list(
+        model.objects.filter(pk__in=ids, claimed_at=now, **{field: sending})
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )

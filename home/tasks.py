@@ -9,3 +9,19 @@ from . import services
 def renditions_generate(image_ids: list[int]) -> int:
     """Make the renditions templates use, so no page view has to."""
     return services.renditions_generate_now(image_ids=image_ids)
+
+
+@task()
+def outgoing_mail_send(mail_id: int) -> int:
+    """Send one mail of the outbox right after the commit that wrote it."""
+    from .outbox import outgoing_mails_send
+
+    return outgoing_mails_send(ids=[mail_id])[1]
+
+
+@task()
+def outgoing_mails_sweep() -> int:
+    """The periodic sweep: retry every mail the mail server refused before."""
+    from .outbox import outgoing_mails_sweep
+
+    return outgoing_mails_sweep()

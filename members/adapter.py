@@ -1,11 +1,14 @@
 import html
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context as allauth_context
+from django.contrib.sites.shortcuts import get_current_site
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from home.flash import in_every_language
+from home.outbox import message_send_or_keep
 
 WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
@@ -20,6 +23,21 @@ class AccountAdapter(DefaultAccountAdapter):
         "email_password_mismatch": WRONG_LOGIN,
         "username_password_mismatch": WRONG_LOGIN,
     }
+
+    def send_mail(self, template_prefix, email, context):
+        """As allauth's, but a refused mail waits in the outbox for a retry.
+
+        Without this a mail server that is down turns a sign-up or a password
+        reset into a server error.
+        """
+        request = allauth_context.request
+        ctx = {
+            "request": request,
+            "email": email,
+            "current_site": get_current_site(request),
+            **context,
+        }
+        message_send_or_keep(self.render_mail(template_prefix, email, ctx))
 
     def confirm_email(self, request, email_address):
         """A confirmed address links an imported onboarding record to the account."""

@@ -10,14 +10,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from django_tasks import task
 
 from home.i18n import mail_language
+from home.outbox import mail_enqueue
 from members.selectors import display_name
 
 from ..models.comments import (
@@ -259,21 +259,23 @@ def _notify_parent_author(reply):
         or parent.is_deleted
     ):
         return
-    transaction.on_commit(lambda: comment_reply_mail_send.enqueue(comment_id=reply.pk))
+    mail_enqueue(
+        builder="dialog.services.comments.comment_reply_message", comment_id=reply.pk
+    )
 
 
-@task()
-def comment_reply_mail_send(*, comment_id: int) -> None:
+def comment_reply_message(*, comment_id: int) -> EmailMessage | None:
+    """The mail to the answered author; ``None`` when it is no longer wanted."""
     reply = (
         Comment.objects.select_related("parent__author", "author", "page")
         .filter(pk=comment_id, status=Comment.Status.APPROVED)
         .first()
     )
     if reply is None or reply.parent is None or reply.parent.author is None:
-        return
+        return None
     recipient = reply.parent.author
     if not recipient.email or not recipient.is_active:
-        return
+        return None
     page_url = reply.page.get_full_url() or settings.WAGTAILADMIN_BASE_URL
     context = {
         "recipient_name": display_name(recipient),
@@ -286,4 +288,4 @@ def comment_reply_mail_send(*, comment_id: int) -> None:
             _("New reply to your comment on “%(title)s”") % {"title": reply.page.title}
         )
         body = render_to_string("dialog/comments/reply_mail.txt", context)
-    send_mail(subject, body, None, [recipient.email])
+    return EmailMessage(subject, body, None, [recipient.email])

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event
 from wagtail.models import Page
 
+from home.outbox import mail_enqueue
 from members.selectors import is_verified_member
 
 from ..models import EventPage
@@ -183,16 +184,18 @@ def _existing(page, *, user, email):
     return registrations.filter(email__iexact=email).first()
 
 
-def _take_seat_or_queue(registration: Registration, *, now: datetime) -> None:
-    """Confirm if a seat is free, else put at the end of the waiting list."""
+def _take_seat_or_queue(registration: Registration, *, now: datetime) -> str:
+    """Confirm if a seat is free, else put at the end of the waiting list.
+
+    Returns the kind of mail to send once the registration is saved.
+    """
     if _has_free_seat(registration.page.specific):
         registration.status = Status.CONFIRMED
         registration.confirmed_at = now
-        _mail(registration, "confirmed")
-    else:
-        registration.status = Status.WAITING
-        registration.queued_at = now
-        _mail(registration, "waiting")
+        return "confirmed"
+    registration.status = Status.WAITING
+    registration.queued_at = now
+    return "waiting"
 
 
 def registration_create(
@@ -255,10 +258,11 @@ def registration_create(
             )
             if user is None:
                 registration.status = Status.UNCONFIRMED
-                _mail(registration, "confirm")
+                kind = "confirm"
             else:
-                _take_seat_or_queue(registration, now=now)
+                kind = _take_seat_or_queue(registration, now=now)
             registration.save()
+            _mail(registration, kind)
             return registration, True
     except IntegrityError:
         # Only reachable without row locks (a race the constraint caught).
@@ -282,8 +286,9 @@ def registration_confirm_guest(
             registration.status = Status.EXPIRED
             registration.save(update_fields=["status"])
         else:
-            _take_seat_or_queue(registration, now=now)
+            kind = _take_seat_or_queue(registration, now=now)
             registration.save()
+            _mail(registration, kind)
     if registration.status == Status.EXPIRED:
         raise token_expired_error()
     return registration
@@ -480,21 +485,34 @@ MAIL_SUBJECTS = {
 
 
 def _mail(registration: Registration, kind: str) -> None:
-    """Send ``kind`` of mail for ``registration`` once the transaction commits."""
-    from ..tasks import registration_mail
+    """Send ``kind`` of mail for the saved ``registration`` after the commit.
 
-    def enqueue():
-        registration_mail.enqueue(registration_id=registration.pk, kind=kind)
+    The mail is part of the transaction (``home.outbox``): retried while the
+    mail server is down, and gone with a registration that is rolled back.
+    """
+    mail_enqueue(
+        builder="dialog.services.registrations.registration_message",
+        registration_id=registration.pk,
+        kind=kind,
+    )
 
-    transaction.on_commit(enqueue)
 
+def registration_message(*, registration_id: int, kind: str) -> EmailMessage | None:
+    """One mail, in the language the person registered in; ``None``: not needed.
 
-def registration_mail_send(*, registration: Registration, kind: str) -> None:
-    """Render and send one mail, in the language the person registered in."""
+    A registration deleted meanwhile, or without an address, gets none.
+    """
+    registration = (
+        Registration.objects.select_related("page", "user")
+        .filter(pk=registration_id)
+        .first()
+    )
+    if registration is None:
+        return None
     page = registration.page.specific
     recipient = registration.contact_email
     if not recipient:
-        return
+        return None
     with translation.override(registration.language or settings.LANGUAGE_CODE):
         context = {
             "registration": registration,
@@ -522,7 +540,7 @@ def registration_mail_send(*, registration: Registration, kind: str) -> None:
         calendar = registration_calendar(page=page)
         if calendar is not None:
             message.attach(f"{page.slug}.ics", calendar, "text/calendar")
-    message.send()
+    return message
 
 
 def registration_calendar(*, page) -> bytes | None:

@@ -2,10 +2,12 @@
 
 import csv
 import functools
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -43,6 +45,7 @@ from ..services.registrations import (
 )
 
 DONE_SESSION_KEY = "dialog_registration_done"
+logger = logging.getLogger(__name__)
 
 
 def _registrable_page(request, page_id):
@@ -75,6 +78,7 @@ def registration_form(request, page_id):
     """The form on its own page: shown again with errors, or without the event."""
     page = _registrable_page(request, page_id)
     user = request.user
+    not_saved = False
     if request.method == "POST":
         if page.registration_mode == RegistrationMode.MEMBERS and (
             not user.is_authenticated
@@ -92,8 +96,14 @@ def registration_form(request, page_id):
                 )
             except RegistrationError as error:
                 return _problem(request, error, page=page)
-            request.session[DONE_SESSION_KEY] = registration.pk
-            return redirect("dialog:registration_done", page_id=page.pk)
+            except DatabaseError:
+                # The service's transaction rolled back: nothing is stored and
+                # the person can simply send the form again.
+                logger.exception("Registration for page %s not saved", page.pk)
+                not_saved = True
+            else:
+                request.session[DONE_SESSION_KEY] = registration.pk
+                return redirect("dialog:registration_done", page_id=page.pk)
     else:
         form = RegistrationForm(page=page, user=user)
     return TemplateResponse(
@@ -103,8 +113,9 @@ def registration_form(request, page_id):
             "page": page,
             "form": form,
             "state": registration_state(page=page, user=user),
+            "not_saved": not_saved,
         },
-        status=400 if form.is_bound else 200,
+        status=400 if form.is_bound and not not_saved else 200,
     )
 
 

@@ -6,7 +6,8 @@ subscriber and page (unique), then batch tasks send them. A delivery is
 claimed (queued → sending) before its mail goes out and marked sent right
 after its chunk, so re-run, parallel or resumed tasks never send a page twice.
 Only the mails of the chunk in flight (``CHUNK_SIZE``) when a worker dies can
-be repeated after the sweep.
+be repeated after the sweep, and only when it is killed hard: a worker that
+stops or crashes with an exception first records what it sent.
 """
 
 import logging
@@ -14,7 +15,7 @@ import math
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -22,6 +23,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import MEMBERS_GROUP_NAME, DistrictPage
+from home.services import rows_claim
 from members.selectors import is_verified_member
 
 from ..models.subscriptions import (
@@ -192,27 +194,22 @@ def _immediate_open(notification):
     )
 
 
-def deliveries_claim(*, queryset, limit: int) -> list[int]:
-    """Mark up to ``limit`` queued deliveries as sending; return their ids.
+def deliveries_claim(
+    *,
+    queryset,
+    limit: int,
+    field: str = "status",
+    queued: str = Delivery.Status.QUEUED,
+    sending: str = Delivery.Status.SENDING,
+) -> list[int]:
+    """Mark up to ``limit`` queued rows of ``queryset`` as sending; return their ids.
 
-    On PostgreSQL parallel workers skip each other's locked rows; SQLite
-    serialises writers anyway. The conditional update makes a claim count once.
+    For deliveries and any outbox-like model with a state ``field`` and a
+    ``claimed_at`` timestamp (the tracker's status mails); see
+    ``home.services.rows_claim``.
     """
-    now = timezone.now()
-    with transaction.atomic():
-        candidates = queryset.filter(status=Delivery.Status.QUEUED).order_by("pk")
-        if connection.features.has_select_for_update_skip_locked:
-            candidates = candidates.select_for_update(skip_locked=True)
-        ids = list(candidates.values_list("pk", flat=True)[:limit])
-        claimed = Delivery.objects.filter(
-            pk__in=ids, status=Delivery.Status.QUEUED
-        ).update(status=Delivery.Status.SENDING, claimed_at=now)
-    if claimed == len(ids):
-        return ids
-    return list(
-        Delivery.objects.filter(
-            pk__in=ids, status=Delivery.Status.SENDING, claimed_at=now
-        ).values_list("pk", flat=True)
+    return rows_claim(
+        queryset=queryset, limit=limit, field=field, queued=queued, sending=sending
     )
 
 
@@ -263,18 +260,30 @@ def _send_chunk(ids, *, page, members_only, mail_connection, rendered):
         .select_related("subscriber__user")
         .order_by("pk")
     )
-    sent_ids = [
-        delivery.pk
-        for delivery in deliveries
-        if _deliver(
-            delivery,
-            page=page,
-            members_only=members_only,
-            mail_connection=mail_connection,
-            rendered=rendered,
-        )
-    ]
+    sent_ids = []
+    try:
+        for delivery in deliveries:
+            if _deliver(
+                delivery,
+                page=page,
+                members_only=members_only,
+                mail_connection=mail_connection,
+                rendered=rendered,
+            ):
+                sent_ids.append(delivery.pk)
+    except BaseException:
+        # The worker is stopping or crashing mid-chunk: record what went out,
+        # so the sweep repeats none of it (only a hard kill still can).
+        _mark_while_dying(sent_ids)
+        raise
     _mark(sent_ids, Delivery.Status.SENT)
+
+
+def _mark_while_dying(sent_ids):
+    try:
+        _mark(sent_ids, Delivery.Status.SENT)
+    except Exception:  # the database may be what failed
+        logger.exception("Could not record %d sent notification mails", len(sent_ids))
 
 
 def _still_sendable(page):

@@ -128,7 +128,9 @@ def subscription_request(
     """
     email = email_normalize(email)
     digest = hashlib.sha256(email.encode()).hexdigest()
-    if not cache.add(f"news:subscribe:{digest}", 1, CONFIRM_THROTTLE_SECONDS):
+    # False: a mail went to this address a moment ago. None: the cache is down
+    # (django-redis ignores the error); the mail goes out unthrottled.
+    if cache.add(f"news:subscribe:{digest}", 1, CONFIRM_THROTTLE_SECONDS) is False:
         return False
     token = signing.dumps(
         {

@@ -4,6 +4,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 from .base import env
+from .caches import REDIS_SESSION_ENGINE, redis_caches
 
 DEBUG = False
 
@@ -20,15 +21,12 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="mitmach"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES = redis_caches(
+        REDIS_URL, key_prefix=env("CACHE_KEY_PREFIX", default="mitmach")
+    )
+    SESSION_ENGINE = REDIS_SESSION_ENGINE
+    # Failures the cache ignores still reach the log.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # A CDN or caching proxy in front (Varnish, nginx): Wagtail's frontend cache
 # sends it a PURGE for every URL home.caching drops.

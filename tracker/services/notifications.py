@@ -11,12 +11,12 @@ import logging
 from datetime import timedelta
 
 from django.core.mail import EmailMessage, get_connection
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from news.models.subscriptions import ContentKind, Frequency, Subscription
+from news.services.notifications import deliveries_claim
 from news.services.subscriptions import subscriber_links, unsubscribe_headers
 
 from ..models import StatusMail, StatusUpdate
@@ -28,16 +28,13 @@ STALE_AFTER = timedelta(minutes=15)
 
 
 def _claim(queryset, *, limit):
-    with transaction.atomic():
-        ids = list(
-            queryset.filter(state=StatusMail.State.QUEUED)
-            .order_by("pk")
-            .values_list("pk", flat=True)[:limit]
-        )
-        StatusMail.objects.filter(pk__in=ids, state=StatusMail.State.QUEUED).update(
-            state=StatusMail.State.SENDING, claimed_at=timezone.now()
-        )
-    return ids
+    return deliveries_claim(
+        queryset=queryset,
+        limit=limit,
+        field="state",
+        queued=StatusMail.State.QUEUED,
+        sending=StatusMail.State.SENDING,
+    )
 
 
 def _mark(ids, state):
@@ -46,6 +43,13 @@ def _mark(ids, state):
             state=state,
             sent_at=timezone.now() if state == StatusMail.State.SENT else None,
         )
+
+
+def _mark_while_dying(ids):
+    try:
+        _mark(ids, StatusMail.State.SENT)
+    except Exception:  # the database may be what failed
+        logger.exception("Could not record %d sent status mails", len(ids))
 
 
 def _is_public(agreement):
@@ -81,9 +85,15 @@ def status_mails_send(*, update_id: int) -> int:
         while ids := _claim(queryset, limit=CHUNK_SIZE):
             mails = StatusMail.objects.filter(pk__in=ids).select_related("subscriber")
             done, failed = [], []
-            for mail in mails:
-                ok = _send(mail.subscriber, [update], connection=connection)
-                (done if ok else failed).append(mail.pk)
+            try:
+                for mail in mails:
+                    ok = _send(mail.subscriber, [update], connection=connection)
+                    (done if ok else failed).append(mail.pk)
+            except BaseException:
+                # The worker is stopping or crashing: record what went out, so
+                # the sweep repeats none of it; the rest stays claimed for it.
+                _mark_while_dying(done)
+                raise
             _mark(done, StatusMail.State.SENT)
             _mark(failed, StatusMail.State.FAILED)
             sent += len(done)
