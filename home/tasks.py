@@ -9,3 +9,11 @@ from . import services
 def renditions_generate(image_ids: list[int]) -> int:
     """Make the renditions templates use, so no page view has to."""
     return services.renditions_generate_now(image_ids=image_ids)
+
+
+@task()
+def retention_apply_task() -> dict[str, int]:
+    """The daily retention jobs (``home.retention``) on a worker."""
+    from .retention import retention_apply
+
+    return retention_apply()

@@ -1,6 +1,7 @@
 """Reads of the members app, one module per domain."""
 
 from .accounts import (
+    account_emails,
     active_consents,
     display_name,
     has_authenticator,
@@ -39,6 +40,7 @@ from .pool import (
 )
 
 __all__ = [
+    "account_emails",
     "is_verified_member",
     "display_name",
     "profile_for",
