@@ -70,7 +70,8 @@ def test_headings_start_at_one_h1_and_skip_no_level(client, legal_pages, slug):
     levels = headings(client.get(f"/{slug}/").content.decode())
 
     assert levels.count(1) == 1 and levels[0] == 1
-    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False))
+    steps = zip(levels, levels[1:], strict=False)
+    assert all(later - earlier <= 1 for earlier, later in steps)
     assert levels.count(2) >= 4
 
 
