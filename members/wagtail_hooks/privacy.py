@@ -73,10 +73,13 @@ def export_account(user):
     }
 
 
-@hooks.register("member_data_erase")
+@hooks.register("member_data_erase", order=100)
 def erase_account(user):
     """Profile, consents, verification requests and addresses; the name and
-    address on the account itself, and its name in the admin's history."""
+    address on the account itself, and its name in the admin's history.
+
+    Runs last: other erasers find guest rows by the account's addresses.
+    """
     Profile.objects.filter(user=user).delete()
     Consent.objects.filter(user=user).delete()
     MembershipVerification.objects.filter(user=user).delete()
