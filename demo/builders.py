@@ -286,6 +286,7 @@ class DemoBuilder:
             content.SITE_SETTINGS,
             imprint_page_id=self.imprint.pk,
             privacy_page_id=self.privacy.pk,
+            accessibility_page_id=self.accessibility.pk,
         )
         if any(getattr(settings, key) != value for key, value in wanted.items()):
             for key, value in wanted.items():
@@ -296,7 +297,7 @@ class DemoBuilder:
 
     def build_standard_pages(self, home):
         pages = []
-        for spec in (content.IMPRINT, content.PRIVACY):
+        for spec in (content.IMPRINT, content.PRIVACY, content.ACCESSIBILITY):
             pages.append(
                 self.page(
                     StandardPageFactory,
@@ -308,7 +309,7 @@ class DemoBuilder:
                     show_in_menus=False,
                 )
             )
-        self.imprint, self.privacy = pages
+        self.imprint, self.privacy, self.accessibility = pages
 
     # -- snippets ------------------------------------------------------------
 

@@ -94,39 +94,92 @@ PRIVACY = {
     "slug": "datenschutz",
     "intro": (
         "Eine Mitgliedschaft in einer Partei verrät eine politische Meinung. "
-        "Deshalb speichern wir so wenig wie möglich und so kurz wie möglich."
+        "Deshalb speichern wir so wenig wie möglich und so kurz wie möglich – und "
+        "du kannst jederzeit sehen, herunterladen und löschen, was wir über dich "
+        "wissen."
     ),
     "body": [
-        {"type": "heading", "value": {"text": "Was wir speichern", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Verantwortlich", "level": "h2"}},
         {
             "type": "paragraph",
-            "value": "<ul><li><b>Besuch ohne Anmeldung:</b> keine Cookies außer einem "
-            "technisch nötigen Sicherheits-Cookie bei Formularen, keine Zählpixel, "
-            "keine Analyse durch Dritte. Der Server protokolliert Fehler ohne "
-            "IP-Adressen.</li><li><b>Konto:</b> Name, E-Mail-Adresse, Bezirk und – "
-            "nur wenn du es angibst – Fähigkeiten für den Ehrenamtlichen-Pool.</li>"
-            "<li><b>Anmeldungen zu Veranstaltungen:</b> Name, E-Mail-Adresse und, "
-            "falls du Kinderbetreuung brauchst, Zahl und Alter der Kinder. Diese "
-            "Angaben löschen wir sechs Monate nach der Veranstaltung.</li>"
-            "<li><b>Abonnements:</b> deine E-Mail-Adresse und die Themen, denen du "
-            "folgst, bis du dich abmeldest.</li></ul>",
+            "value": "<p>Landesverband Berlin, Kleine Alexanderstraße 28, 10178 "
+            "Berlin, landesverband@example.org. Unsere Datenschutzbeauftragte "
+            "erreichst du unter datenschutz@example.org oder per Post an dieselbe "
+            "Anschrift mit dem Vermerk „Datenschutz“.</p>",
+        },
+        {
+            "type": "heading",
+            "value": {"text": "Was wir speichern, wozu und wie lange", "level": "h2"},
+        },
+        {
+            "type": "paragraph",
+            "value": "<ul>"
+            "<li><b>Besuch ohne Anmeldung:</b> keine Cookies außer einem technisch "
+            "nötigen Sicherheits-Cookie bei Formularen, keine Zählpixel, keine "
+            "Analyse durch Dritte. Wir zählen nur, wie oft eine Seite täglich "
+            "aufgerufen wurde – ohne IP-Adresse und ohne Personenbezug.</li>"
+            "<li><b>Konto:</b> E-Mail-Adresse, Passwort (nur als Prüfsumme), "
+            "Anzeigename, Bezirk und Sprachen – damit du dich anmelden, kommentieren "
+            "und dich anmelden kannst. Gespeichert, bis du dein Konto löschst.</li>"
+            "<li><b>Mitgliedsbestätigung:</b> Mitgliedsnummer und Bezirk, damit "
+            "dein Bezirk deine Mitgliedschaft bestätigen kann (Art. 9 Abs. 2 lit. d "
+            "DSGVO). Gespeichert, bis du dein Konto löschst.</li>"
+            "<li><b>Einwilligungen:</b> welcher Einwilligung du zugestimmt hast, in "
+            "welcher Textfassung und wann; ebenso, wann du sie widerrufen hast. Nur "
+            "so können wir nachweisen, dass wir dich fragen durften.</li>"
+            "<li><b>Anmeldungen zu Veranstaltungen, Kursen und "
+            "Arbeitsgemeinschaften:</b> Name, E-Mail-Adresse, Organisation und – "
+            "nur wenn du es angibst – Kinderbetreuung (Zahl und Alter der Kinder) "
+            "und Hinweise zur Barrierefreiheit. 30 Tage nach der Veranstaltung "
+            "entfernen wir diese Angaben; übrig bleibt nur die Zahl der belegten "
+            "Plätze. Nicht bestätigte Gast-Anmeldungen löschen wir nach 7 Tagen. "
+            "In Arbeitsgemeinschaften bleibst du eingetragen, solange du "
+            "mitmachst, und 30 Tage danach.</li>"
+            "<li><b>E-Mail-Abonnements:</b> deine E-Mail-Adresse, die Themen, denen "
+            "du folgst, und deine Einwilligung – bis du dich abmeldest. Nicht "
+            "bestätigte Abonnements speichern wir gar nicht; der "
+            "Bestätigungslink verfällt nach 7 Tagen.</li>"
+            "<li><b>Kommentare:</b> dein Text und dein Anzeigename, solange die "
+            "Diskussion online ist.</li>"
+            "<li><b>Befragungen:</b> deine Antworten und – nur mit deiner "
+            "Einwilligung – deine Telefonnummer für ein Interview, bis du "
+            "widerrufst oder dein Konto löschst.</li>"
+            "<li><b>Mitmach-Pool, Mentoring, Begrüßung neuer Mitglieder:</b> deine "
+            "Fähigkeiten, Zeiten und Angaben, bis du austrittst oder widerrufst.</li>"
+            "<li><b>Sitzungen:</b> Browser und IP-Adresse deiner angemeldeten "
+            "Geräte, damit du sie sehen und abmelden kannst; gelöscht, wenn die "
+            "Sitzung endet (spätestens nach zwei Wochen).</li>"
+            "</ul>",
         },
         {"type": "heading", "value": {"text": "Wer es sehen kann", "level": "h2"}},
         {
             "type": "paragraph",
-            "value": "<p>Nur die Landesgeschäftsstelle und die Bezirksredaktion deines "
-            "Bezirks. Andere Mitglieder sehen niemals deine Kontaktdaten; "
-            "Kontakt über den Ehrenamtlichen-Pool läuft über das Portal.</p>",
+            "value": "<p>Nur die Landesgeschäftsstelle und die Bezirksredaktion "
+            "deines Bezirks, die Organisatorinnen und Organisatoren einer "
+            "Veranstaltung, zu der du dich angemeldet hast, und – für Pool, "
+            "Mentoring und Befragungen – die Koordinatorinnen und Koordinatoren. "
+            "Andere Mitglieder sehen niemals deine Kontaktdaten; Kontakt über den "
+            "Mitmach-Pool läuft über das Portal. Wer Listen mit personenbezogenen "
+            "Daten ansieht oder herunterlädt, wird protokolliert.</p>",
         },
         {"type": "heading", "value": {"text": "Deine Rechte", "level": "h2"}},
         {
             "type": "paragraph",
-            "value": "<p>In deinem Konto kannst du alle über dich gespeicherten Daten "
-            "herunterladen und dein Konto mit allen Daten löschen. Deine "
-            "Einwilligungen "
-            "speichern wir mit Datum und Uhrzeit; du kannst sie jederzeit widerrufen. "
-            "Beschwerden richtest du an die Berliner Beauftragte für Datenschutz und "
-            "Informationsfreiheit.</p>",
+            "value": "<ul>"
+            "<li><b>Auskunft und Datenübertragbarkeit:</b> Unter „Mein Profil → "
+            "Meine Daten“ lädst du alles, was wir über dich speichern, als Datei "
+            "herunter.</li>"
+            "<li><b>Löschung:</b> Unter „Meine Daten → Mein Konto löschen“ löschst "
+            "du dein Konto mit allen persönlichen Daten. Deine Kommentare bleiben "
+            "in den Diskussionen stehen, aber ohne deinen Namen („Ehemaliges "
+            "Mitglied“).</li>"
+            "<li><b>Widerruf:</b> Jede Einwilligung widerrufst du auf deiner "
+            "Profilseite, jedes Abonnement mit dem Link in jeder E-Mail.</li>"
+            "<li><b>Berichtigung, Einschränkung, Widerspruch:</b> schreib uns an "
+            "datenschutz@example.org.</li>"
+            "<li><b>Beschwerde:</b> bei der Berliner Beauftragten für Datenschutz "
+            "und Informationsfreiheit.</li>"
+            "</ul>",
         },
         {"type": "heading", "value": {"text": "Keine Dritten", "level": "h2"}},
         {
@@ -134,6 +187,74 @@ PRIVACY = {
             "value": "<p>Alle Schriften, Bilder und Skripte liefern wir selbst aus. "
             "Videos anderer Plattformen laden erst, wenn du auf „Video laden“ "
             "klickst.</p>",
+        },
+    ],
+}
+
+ACCESSIBILITY = {
+    "title": "Erklärung zur Barrierefreiheit",
+    "slug": "barrierefreiheit",
+    "intro": (
+        "Das Mitmachportal soll für alle nutzbar sein – mit Screenreader, nur mit "
+        "der Tastatur, mit Vergrößerung oder in einfacher Sprache."
+    ),
+    "body": [
+        {
+            "type": "heading",
+            "value": {"text": "Stand der Vereinbarkeit", "level": "h2"},
+        },
+        {
+            "type": "paragraph",
+            "value": "<p>Als Partei sind wir keine öffentliche Stelle im Sinne des "
+            "Barrierefreie-IKT-Gesetzes Berlin (BIKTG Bln). Wir richten uns "
+            "trotzdem nach dessen Anforderungen und nach den Web Content "
+            "Accessibility Guidelines (WCAG) 2.2, Stufe AA. Das Portal ist mit "
+            "diesen Anforderungen <b>teilweise vereinbar</b>. Die Erklärung beruht "
+            "auf einer Selbstbewertung mit automatischen Prüfungen (axe) bei jeder "
+            "Änderung und Tests mit Tastatur und Screenreader; sie wurde zuletzt im "
+            "November 2026 überprüft.</p>",
+        },
+        {"type": "heading", "value": {"text": "Was schon geht", "level": "h2"}},
+        {
+            "type": "paragraph",
+            "value": "<ul><li>Alle Seiten sind mit der Tastatur bedienbar und zeigen "
+            "sichtbar, wo du gerade bist.</li><li>Überschriften, Listen, Tabellen "
+            "und Formulare sind so ausgezeichnet, dass Screenreader sie vorlesen "
+            "können; Grafiken zu Zahlen gibt es auch als Tabelle.</li><li>Das Portal "
+            "gibt es auf Deutsch, Englisch, Türkisch und Arabisch (von rechts nach "
+            "links).</li><li>Veranstaltungen nennen stufenlose Zugänge, Aufzüge, "
+            "Still- und Wickelräume.</li></ul>",
+        },
+        {
+            "type": "heading",
+            "value": {"text": "Bekannte Einschränkungen", "level": "h2"},
+        },
+        {
+            "type": "paragraph",
+            "value": "<ul><li>Ältere PDF-Dokumente (Beschlüsse, Materialien) sind "
+            "nicht durchgehend barrierefrei. Wir schicken dir den Text gern in "
+            "einer zugänglichen Form.</li><li>Videos von Veranstaltungen haben noch "
+            "nicht immer Untertitel.</li><li>Übersetzte Seiten gibt es noch nicht "
+            "für alle Inhalte; fehlt eine Übersetzung, zeigen wir die deutsche "
+            "Fassung mit einem Hinweis.</li><li>Texte in Leichter Sprache fehlen "
+            "noch.</li></ul>",
+        },
+        {"type": "heading", "value": {"text": "Barriere melden", "level": "h2"}},
+        {
+            "type": "paragraph",
+            "value": "<p>Ist dir eine Barriere aufgefallen oder brauchst du einen "
+            "Inhalt in anderer Form? Schreib an barrierefreiheit@example.org oder "
+            "ruf an: 030 24009-0. Wir antworten innerhalb von zwei Wochen.</p>",
+        },
+        {"type": "heading", "value": {"text": "Durchsetzungsverfahren", "level": "h2"}},
+        {
+            "type": "paragraph",
+            "value": "<p>Hast du innerhalb eines Monats keine zufriedenstellende "
+            "Antwort bekommen, kannst du dich an die Landesbeauftragte für digitale "
+            "Barrierefreiheit wenden, die in Berlin für das Durchsetzungsverfahren "
+            "nach dem BIKTG Bln zuständig ist (Senatsverwaltung für Inneres und "
+            "Sport, Klosterstraße 47, 10179 Berlin). Das Verfahren ist kostenlos; "
+            "du brauchst keinen Anwalt.</p>",
         },
     ],
 }

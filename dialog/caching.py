@@ -20,17 +20,24 @@ def comment_thread_name(page_id: int) -> str:
 def _comment_changed(sender, instance, **kwargs):
     """Written, edited, approved, hidden or deleted: the thread and the page's
     cached renders are out of date."""
-    page_id = instance.page_id
+    comment_threads_changed([instance.page_id])
+
+
+def comment_threads_changed(page_ids) -> None:
+    """After the commit, drop the cached threads and renders of these pages
+    (for bulk updates, which send no signals)."""
+    page_ids = set(page_ids)
 
     def purge():
-        fragment_changed(comment_thread_name(page_id))
         from wagtail.models import Page
 
-        page = Page.objects.filter(pk=page_id).first()
-        if page is not None:
+        for page_id in page_ids:
+            fragment_changed(comment_thread_name(page_id))
+        for page in Page.objects.filter(pk__in=page_ids):
             purge_page_itself(page)
 
-    transaction.on_commit(purge)
+    if page_ids:
+        transaction.on_commit(purge)
 
 
 def _venue_changed(sender, **kwargs):

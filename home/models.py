@@ -450,6 +450,15 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("privacy page"),
         help_text=_("Linked in the footer of every page."),
     )
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+        help_text=_("Linked in the footer of every page."),
+    )
     mastodon_url = models.URLField(
         _("Mastodon"), blank=True, help_text=_("Profile address.")
     )
@@ -506,6 +515,7 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("footer_text"),
                 FieldPanel("imprint_page"),
                 FieldPanel("privacy_page"),
+                FieldPanel("accessibility_page"),
             ],
             heading=_("Footer"),
         ),

@@ -25,3 +25,11 @@ def outgoing_mails_sweep() -> int:
     from .outbox import outgoing_mails_sweep
 
     return outgoing_mails_sweep()
+
+
+@task()
+def retention_apply_task() -> dict[str, int]:
+    """The daily retention jobs (``home.retention``) on a worker."""
+    from .retention import retention_apply
+
+    return retention_apply()

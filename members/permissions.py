@@ -25,3 +25,18 @@ def has_admin_access(user) -> bool:
         user.is_authenticated
         and (user.is_superuser or user.has_perm("wagtailadmin.access_admin"))
     )
+
+
+def can_erase_own_account(user) -> bool:
+    """Anyone logged in, except accounts with access to the Wagtail admin.
+
+    Staff, superusers and editors are removed by the state office: their
+    pages, moderation decisions and roles have to be handed over first.
+    """
+    return bool(
+        user is not None
+        and user.is_authenticated
+        and not user.is_staff
+        and not user.is_superuser
+        and not has_admin_access(user)
+    )

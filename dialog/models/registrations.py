@@ -190,6 +190,15 @@ class Registration(models.Model):
         _("other accessibility needs"), max_length=500, blank=True
     )
     online = models.BooleanField(_("takes part online"), default=False)
+    anonymised_at = models.DateTimeField(
+        _("anonymised at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the person's data was removed (retention period or account "
+            "erasure); the row stays so seat figures remain."
+        ),
+    )
 
     objects = RegistrationQuerySet.as_manager()
 
@@ -216,7 +225,9 @@ class Registration(models.Model):
                 name="dialog_registration_one_active_per_email",
             ),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(email=""),
+                condition=Q(user__isnull=False)
+                | ~Q(email="")
+                | Q(anonymised_at__isnull=False),
                 name="dialog_registration_account_or_email",
             ),
         ]
@@ -237,6 +248,8 @@ class Registration(models.Model):
 
     @property
     def person_name(self):
+        if self.anonymised_at is not None:
+            return str(_("Anonymised"))
         if self.user_id:
             from members.selectors import display_name
 

@@ -147,9 +147,11 @@ class SurveyResponse(models.Model):
         related_name="responses",
         verbose_name=_("survey"),
     )
+    # Empty once the respondent erased their account: the answers still count.
     respondent = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="survey_responses",
         verbose_name=_("respondent"),
     )

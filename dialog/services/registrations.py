@@ -39,9 +39,23 @@ Status = Registration.Status
 OFFER_VALID_FOR = timedelta(hours=48)
 GUEST_CONFIRM_WITHIN = timedelta(hours=48)
 CANCEL_LINK_VALID_FOR = timedelta(days=400)
-# Registrations reveal political opinion: deleted this long after the start
-# (and, for dateless joining, this long after leaving or lapsing).
-RETENTION = timedelta(days=90)
+# Registrations reveal political opinion: the person's data is removed this long
+# after the event ended (for dateless joining, after leaving or lapsing).
+RETENTION = timedelta(days=30)
+# Guest registrations whose mailed link was never clicked are deleted after this.
+UNCONFIRMED_RETENTION = timedelta(days=7)
+BATCH = 500
+# What an anonymised registration keeps of the person: nothing.
+ANONYMOUS = {
+    "user": None,
+    "name": "",
+    "email": "",
+    "organisation": "",
+    "language": "",
+    "children_ages": [],
+    "needs_step_free": False,
+    "accessibility_other": "",
+}
 
 TOKEN_PURPOSES = {
     # purpose: (salt, max_age)
@@ -453,24 +467,122 @@ def registrations_remind(*, now: datetime | None = None) -> int:
     return sent
 
 
-def registrations_purge(*, now: datetime | None = None) -> int:
-    """Delete registrations 90 days after the start; for working groups, left or
-    lapsed entries 90 days after they ended. Returns the number deleted."""
+def _registration_ends(page):
+    """When the registered-for thing is over; ``None`` for dateless joining."""
+    if getattr(page, "end", None) is not None:
+        return page.end
+    sessions = getattr(page, "session_list", None)
+    if sessions:
+        return max(session.end for session in sessions)
+    return page.registration_starts()
+
+
+def _pages_over_before(cutoff: datetime) -> list[int]:
+    page_ids = (
+        Registration.objects.filter(anonymised_at__isnull=True)
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+    over = []
+    for page in Page.objects.filter(pk__in=list(page_ids)).specific():
+        if not hasattr(page, "registration_starts"):
+            continue
+        ends = _registration_ends(page)
+        if ends is not None and ends < cutoff:
+            over.append(page.pk)
+    return over
+
+
+def _in_batches(queryset, action) -> int:
+    """Apply ``action`` to ``queryset`` in committed batches of primary keys.
+
+    ``queryset`` must no longer match a row once ``action`` handled it: a job
+    killed half-way keeps what it did, and the next run takes the rest.
+    """
+    done = 0
+    while ids := list(queryset.order_by("pk").values_list("pk", flat=True)[:BATCH]):
+        with transaction.atomic():
+            done += action(Registration.objects.filter(pk__in=ids))
+    return done
+
+
+def registrations_anonymise(*, queryset, now: datetime | None = None) -> int:
+    """Remove the person from each registration; the row keeps status and dates.
+
+    Seat figures, attendance and the number of online participants stay right
+    after the names are gone. Returns the number of rows anonymised.
+    """
+    now = now or timezone.now()
+    return _in_batches(
+        queryset.filter(anonymised_at__isnull=True),
+        lambda batch: batch.update(anonymised_at=now, **ANONYMOUS),
+    )
+
+
+def registrations_of_person(*, user, emails=()):
+    """The account's registrations and the guest ones made with its addresses."""
+    mine = Q(user=user)
+    guest = Q()
+    for email in emails:
+        guest |= Q(email__iexact=email)
+    if guest:
+        mine |= Q(user__isnull=True) & guest
+    return Registration.objects.filter(mine)
+
+
+def registrations_erase_person(*, user, emails=(), now: datetime | None = None) -> int:
+    """Account erasure: what has not started yet is cancelled (the seat goes to
+    the waiting list), then every registration of the person is anonymised."""
+    now = now or timezone.now()
+    upcoming = (
+        registrations_of_person(user=user, emails=emails)
+        .active()
+        .select_related("page")
+    )
+    for registration in upcoming:
+        starts = registration.page.specific.registration_starts()
+        if starts is None or starts > now:
+            registration_cancel(registration=registration, now=now)
+    return registrations_anonymise(
+        queryset=registrations_of_person(user=user, emails=emails), now=now
+    )
+
+
+def registrations_apply_retention(*, now: datetime | None = None) -> dict[str, int]:
+    """The retention rules for registrations; safe to run any number of times.
+
+    - the personal data of every registration is removed ``RETENTION`` after
+      the event or course ended;
+    - for dateless joining (working groups) ``RETENTION`` after the person
+      left or the entry lapsed; active members are kept;
+    - guests who never confirmed their registration are deleted after
+      ``UNCONFIRMED_RETENTION``.
+    """
     now = now or timezone.now()
     cutoff = now - RETENTION
-    finished = []
-    page_ids = Registration.objects.values_list("page_id", flat=True).distinct()
-    for page in Page.objects.filter(pk__in=list(page_ids)).specific():
-        starts = getattr(page, "registration_starts", lambda: None)()
-        if starts is not None and starts < cutoff:
-            finished.append(page.pk)
+    unconfirmed = _in_batches(
+        Registration.objects.filter(
+            user__isnull=True,
+            status__in=[Status.UNCONFIRMED, Status.EXPIRED],
+            confirmed_at__isnull=True,
+            queued_at__isnull=True,
+            created_at__lt=now - UNCONFIRMED_RETENTION,
+        ),
+        lambda batch: batch.delete()[0],
+    )
     ended = Q(status__in=[Status.CANCELLED, Status.EXPIRED]) & (
         Q(cancelled_at__lt=cutoff) | Q(cancelled_at__isnull=True, created_at__lt=cutoff)
     )
-    deleted, _by_model = Registration.objects.filter(
-        Q(page_id__in=finished) | ended
-    ).delete()
-    return deleted
+    anonymised = registrations_anonymise(
+        queryset=Registration.objects.filter(
+            Q(page_id__in=_pages_over_before(cutoff)) | ended
+        ),
+        now=now,
+    )
+    return {
+        "registrations_anonymised": anonymised,
+        "guests_unconfirmed_deleted": unconfirmed,
+    }
 
 
 # -- mails --------------------------------------------------------------------

@@ -5,6 +5,7 @@ from . import (  # noqa: F401
     events,
     metadata,
     onboarding,
+    privacy,
     registrations,
     surveys,
     working_groups,

@@ -36,6 +36,7 @@ from ..models.surveys import (
     CallList,
     CallListEntry,
     Survey,
+    SurveyAnswer,
     SurveyPhoneConsent,
     SurveyResponse,
 )
@@ -397,8 +398,13 @@ def export_survey_data(user):
 
 @hooks.register("member_data_erase")
 def erase_survey_data(user):
-    """Responses, the phone number and call records go; lists lose their caller."""
-    SurveyResponse.objects.filter(respondent=user).delete()
+    """The phone number and call records go; lists lose their caller.
+
+    Responses stay for the survey's results without their respondent; free-text
+    answers are emptied, as a person may have written who they are.
+    """
+    SurveyAnswer.objects.filter(response__respondent=user).update(text="")
+    SurveyResponse.objects.filter(respondent=user).update(respondent=None)
     SurveyPhoneConsent.objects.filter(user=user).delete()
     CallListEntry.objects.filter(member=user).delete()
     CallList.objects.filter(caller=user).update(caller=None)

@@ -44,5 +44,6 @@ def export_working_groups(user):
 
 @hooks.register("member_data_erase")
 def erase_working_groups(user):
-    _memberships(user).delete()
+    """Coordinator roles go; memberships are registrations, ended and
+    anonymised with the others (``privacy.erase_registrations``)."""
     WorkingGroupCoordinator.objects.filter(user=user).delete()

@@ -25,8 +25,10 @@ from .pool import (
     PoolPauseForm,
     PoolSearchForm,
 )
+from .privacy import AccountEraseForm
 
 __all__ = [
+    "AccountEraseForm",
     "DISPLAY_NAME_HELP",
     "SignupForm",
     "ProfileForm",

@@ -3,6 +3,7 @@
 from home.selectors import is_verified_member
 
 from .accounts import (
+    account_emails,
     active_consents,
     display_name,
     has_authenticator,
@@ -40,6 +41,7 @@ from .pool import (
 )
 
 __all__ = [
+    "account_emails",
     "is_verified_member",
     "display_name",
     "profile_for",

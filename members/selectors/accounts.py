@@ -84,3 +84,19 @@ def has_authenticator(user) -> bool:
         .exclude(type=Authenticator.Type.RECOVERY_CODES)
         .exists()
     )
+
+
+def account_emails(user) -> list[str]:
+    """The addresses the person proved to own, lower case: the account's address
+    and every verified allauth address. Guest registrations and subscriptions
+    made with one of them belong to this person for export and erasure."""
+    from allauth.account.models import EmailAddress
+
+    emails = {user.email.lower()} if user.email else set()
+    emails.update(
+        address.lower()
+        for address in EmailAddress.objects.filter(
+            user=user, verified=True
+        ).values_list("email", flat=True)
+    )
+    return sorted(emails)

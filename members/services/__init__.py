@@ -36,9 +36,12 @@ from .pool import (
     pool_message_decline,
     pool_message_send,
 )
+from .privacy import account_erase, member_data_download
 from .sessions import sessions_end_all
 
 __all__ = [
+    "account_erase",
+    "member_data_download",
     "profile_get_or_create",
     "profile_update",
     "consent_give",

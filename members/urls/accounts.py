@@ -25,4 +25,8 @@ urlpatterns = [
     ),
     path("profil/", views.profile, name="profile"),
     path("mitgliedschaft/", views.verification, name="verification"),
+    path("meine-daten/", views.my_data, name="my_data"),
+    path("meine-daten/export.json", views.my_data_export, name="my_data_export"),
+    path("konto-loeschen/", views.account_delete, name="account_delete"),
+    path("konto-geloescht/", views.account_deleted, name="account_deleted"),
 ]

@@ -19,9 +19,14 @@ from .pool import (
     pool_pause,
     pool_resume,
 )
+from .privacy import account_delete, account_deleted, my_data, my_data_export
 from .sessions import logout_everywhere, sessions_link
 
 __all__ = [
+    "account_delete",
+    "account_deleted",
+    "my_data",
+    "my_data_export",
     "logout_everywhere",
     "sessions_link",
     "admin_login_redirect",

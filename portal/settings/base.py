@@ -294,6 +294,10 @@ PORTAL_RATE_LIMITS = {
     "registration": {"ip": "20/3600", "user": "20/3600"},
     "subscription": {"ip": "10/3600", "user": "10/3600"},
     "search": {"ip": "60/60", "user": "60/60"},
+    # A full export runs every exporter: a few per hour are plenty.
+    "data_export": {"ip": "20/3600", "user": "5/3600"},
+    # Each attempt checks the password: no guessing it here.
+    "account_erase": {"ip": "10/3600", "user": "5/3600"},
 }
 # Public forms sent faster than this after being shown are a bot's (seconds).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)

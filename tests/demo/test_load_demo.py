@@ -392,3 +392,15 @@ def test_demo_translated_pages_render_in_their_language(
         html = response.content.decode()
         assert f'<html lang="{language}" dir="{direction}">' in html
         assert "fallback-notice" not in html
+
+
+def test_demo_links_privacy_page_and_accessibility_statement(demo, client):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.objects.get()
+    html = client.get("/").content.decode()
+
+    assert settings.privacy_page.slug == "datenschutz"
+    assert settings.accessibility_page.slug == "barrierefreiheit"
+    assert 'href="/datenschutz/"' in html
+    assert 'href="/barrierefreiheit/"' in html

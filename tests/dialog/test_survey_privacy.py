@@ -48,7 +48,7 @@ def test_export_contains_responses_phone_consent_and_calls(member_user, survey_d
     assert data["calls_received"][0]["outcome"] == "reached"
 
 
-def test_erasure_deletes_responses_phone_and_call_records_of_that_member_only(
+def test_erasure_deletes_phone_call_records_and_free_text_of_that_member_only(
     member_user, survey_data
 ):
     member_data_erase(member_user)
@@ -57,7 +57,25 @@ def test_erasure_deletes_responses_phone_and_call_records_of_that_member_only(
     assert not SurveyAnswer.objects.filter(text="Meine Meinung").exists()
     assert not SurveyPhoneConsent.objects.filter(user=member_user).exists()
     assert not CallListEntry.objects.filter(member=member_user).exists()
-    assert SurveyResponse.objects.count() == 1
+
+
+def test_erasure_keeps_the_response_counted_without_its_respondent(
+    member_user, survey_data
+):
+    survey, _caller = survey_data
+    SurveyAnswerFactory(
+        response=SurveyResponse.objects.get(respondent=member_user),
+        question=survey.questions.get(kind="single"),
+        choices=["Ja"],
+    )
+
+    member_data_erase(member_user)
+
+    assert SurveyResponse.objects.filter(survey=survey).count() == 2
+    kept = SurveyResponse.objects.get(respondent__isnull=True)
+    assert [answer.choices for answer in kept.answers.all() if answer.choices] == [
+        ["Ja"]
+    ]
 
 
 def test_erasing_a_caller_keeps_the_list_without_its_caller(survey_data):

@@ -26,7 +26,7 @@ def test_export_lists_groups_joined_and_coordinated(home_page, member_user):
     json.dumps(data, cls=DjangoJSONEncoder)
 
 
-def test_erasure_removes_group_memberships_and_coordinator_roles(
+def test_erasure_ends_group_memberships_and_removes_coordinator_roles(
     home_page, member_user, make_user
 ):
     group = WorkingGroupPageFactory(parent=home_page)
@@ -36,5 +36,7 @@ def test_erasure_removes_group_memberships_and_coordinator_roles(
 
     member_data_erase(member_user)
 
-    assert list(Registration.objects.filter(page=group)) == [other]
+    assert list(Registration.objects.filter(page=group).active()) == [other]
+    left = Registration.objects.get(page=group, anonymised_at__isnull=False)
+    assert (left.user, left.status) == (None, "cancelled")  # counted, nameless
     assert not WorkingGroupCoordinator.objects.exists()

@@ -1,15 +1,23 @@
 from django.core.management.base import BaseCommand
 
-from dialog.services.registrations import registrations_purge
+from dialog.services.registrations import registrations_apply_retention
 
 
 class Command(BaseCommand):
     help = (
-        "Delete registrations 90 days after the event or course started, and "
-        "cancelled or lapsed ones 90 days after they ended: registrations reveal "
-        "political opinion and are kept no longer than needed. Run daily."
+        "Only the registration part of apply_retention: remove the personal data "
+        "of registrations 30 days after the event or course ended (the row stays, "
+        "anonymised, for seat figures), of cancelled or lapsed ones 30 days after "
+        "they ended, and delete guest registrations never confirmed after 7 days. "
+        "Working-group members stay while they are active."
     )
 
     def handle(self, *args, **options):
-        deleted = registrations_purge()
-        self.stdout.write(self.style.SUCCESS(f"{deleted} registration(s) deleted."))
+        counts = registrations_apply_retention()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{counts['registrations_anonymised']} registration(s) anonymised, "
+                f"{counts['guests_unconfirmed_deleted']} unconfirmed guest "
+                "registration(s) deleted."
+            )
+        )
