@@ -26,6 +26,7 @@ from wagtail.permissions import register_permission_policy
 
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
+from home.selectors import districts_coordinated_by
 from home.views import admin_forbidden_as_403
 
 from ..forms.surveys import CallListForm
@@ -190,7 +191,11 @@ def responses_csv_view(request, pk):
 
 def call_lists_view(request, pk):
     survey = _managed_survey(request, pk)
-    form = CallListForm(request.POST or None, callers=callers())
+    form = CallListForm(
+        request.POST or None,
+        callers=callers(),
+        districts=districts_coordinated_by(request.user),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
