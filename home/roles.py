@@ -11,7 +11,7 @@ press permissions and the briefing workflow).
 | --- | --- |
 | Presse | news and briefings everywhere, comment moderation |
 | Bezirksredaktion <Bezirk> | the pages below their DistrictPage |
-| Koordination | the coordination tools (``COORDINATOR_PERMISSIONS``) for every district |
+| Koordination | the coordination tools (``COORDINATOR_PERMISSIONS``), all districts |
 | Koordination <Bezirk> | the coordination tools for their district, no pages |
 | Landesgeschäftsstelle | every page and every tool |
 | Freigabe Briefings | approves decision briefings (second person) |

@@ -42,9 +42,7 @@ def state_coordinator(make_user, district, other_district):
 def test_roles_sync_gives_every_district_a_coordinators_group(district, other_district):
     roles_sync()
 
-    names = set(
-        DistrictCoordinatorGroup.objects.values_list("group__name", flat=True)
-    )
+    names = set(DistrictCoordinatorGroup.objects.values_list("group__name", flat=True))
     assert names == {
         "Koordination Friedrichshain-Kreuzberg",
         f"Koordination {other_district.title}",
@@ -97,7 +95,9 @@ def test_a_district_coordinator_coordinates_only_their_district(
     assert not districts_managed_by(district_coordinator).exists()
 
 
-@pytest.mark.parametrize("group_name", [COORDINATORS_GROUP_NAME, STATE_OFFICE_GROUP_NAME])
+@pytest.mark.parametrize(
+    "group_name", [COORDINATORS_GROUP_NAME, STATE_OFFICE_GROUP_NAME]
+)
 def test_state_wide_groups_coordinate_every_district(
     make_user, district, other_district, group_name
 ):
@@ -167,7 +167,8 @@ def test_the_state_wide_coordinators_find_every_districts_pool(
 @pytest.fixture
 def newcomers(district, other_district):
     records = {}
-    for name, where in [("Aylin aus Kreuzberg", district), ("Bodo aus Marzahn", other_district)]:
+    people = [("Aylin aus Kreuzberg", district), ("Bodo aus Marzahn", other_district)]
+    for name, where in people:
         record = OnboardingFactory(district=where)
         ProfileFactory(user=record.user, display_name=name)
         records[name] = record
