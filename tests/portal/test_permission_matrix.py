@@ -2,12 +2,16 @@
 
 ``MATRIX`` is a table of URLs (built from the ``world`` fixture) and the status
 each role gets. To add a feature's URLs, add rows: a name, a function from the
-world to the URL, and the statuses by role (``ALL``/``STAFF`` shorthands help).
-Wagtail answers a forbidden admin page with a redirect (302) to the dashboard
-or login; our own admin views answer 403 (``home.views.admin_forbidden_as_403``).
+world to the URL, and the statuses by role (``expect``/``staff``/``tools``
+shorthands help). ``test_the_matrix_requests_every_url_of_the_portal`` walks the
+URLconf and fails on a URL without a row. Wagtail answers a forbidden admin
+page with a redirect (302) to the dashboard or login; our own admin views
+answer 403 (``home.views.admin_forbidden_as_403``). POST-only actions are
+requested with GET: 405, or the permission answer when that comes first.
 
-Then every page, export, feed and API response a member sees is checked for
-another member's email address and phone number.
+Then every response of the matrix, as visitor, account and member, is checked
+for another member's email address and phone number, and every response a
+district's editor or coordinator gets for another district's member's.
 """
 
 from urllib.parse import urlsplit
@@ -345,6 +349,90 @@ MATRIX += [
         expect(200, anonymous=LOGIN),
     ),
     ("two-factor", lambda w: reverse("mfa_index"), expect(200, anonymous=LOGIN)),
+    ("login (allauth address)", lambda w: reverse("account_login"), expect(200)),
+    ("logout", lambda w: reverse("members:logout"), expect(200, anonymous=302)),
+    (
+        "logout (allauth address)",
+        lambda w: reverse("account_logout"),
+        expect(200, anonymous=302),
+    ),
+    ("account inactive", lambda w: reverse("account_inactive"), expect(200)),
+    (
+        "email verification sent",
+        lambda w: reverse("account_email_verification_sent"),
+        expect(200),
+    ),
+    (
+        "login code confirm",
+        lambda w: reverse("account_confirm_login_code"),
+        expect(302),
+    ),
+    (
+        "password reset (allauth address)",
+        lambda w: reverse("account_reset_password"),
+        expect(200),
+    ),
+    (
+        "password reset done",
+        lambda w: reverse("account_reset_password_done"),
+        expect(200),
+    ),
+    (
+        "password reset from key done",
+        lambda w: reverse("account_reset_password_from_key_done"),
+        expect(200),
+    ),
+    (
+        "password set",
+        lambda w: reverse("account_set_password"),
+        expect(302, anonymous=LOGIN),
+    ),
+    (
+        "reauthenticate",
+        lambda w: reverse("account_reauthenticate"),
+        expect(200, anonymous=LOGIN),
+    ),
+    ("two-factor login step", lambda w: reverse("mfa_authenticate"), expect(302)),
+    (
+        "two-factor reauthenticate",
+        lambda w: reverse("mfa_reauthenticate"),
+        expect(302, anonymous=LOGIN),
+    ),
+    (
+        "recovery codes",
+        lambda w: reverse("mfa_view_recovery_codes"),
+        expect(404, anonymous=LOGIN),
+    ),
+    (
+        "recovery codes download",
+        lambda w: reverse("mfa_download_recovery_codes"),
+        expect(404, anonymous=LOGIN),
+    ),
+    (
+        "recovery codes generate",
+        lambda w: reverse("mfa_generate_recovery_codes"),
+        expect(302, anonymous=LOGIN),
+    ),
+    (
+        "authenticator setup",
+        lambda w: reverse("mfa_activate_totp"),
+        expect(302),
+    ),
+    (
+        "authenticator removal",
+        lambda w: reverse("mfa_deactivate_totp"),
+        expect(404, anonymous=LOGIN),
+    ),
+    (
+        "password-protected page form",
+        lambda w: "/_util/authenticate_with_password/999/999/",
+        expect(404),
+    ),
+    (
+        "password-protected document form",
+        lambda w: "/dokumente/authenticate_with_password/999/",
+        expect(404),
+    ),
     # -- volunteer pool and mentoring (member side) --------------------------
     ("own pool entry", lambda w: reverse("members:pool"), MEMBERS_ONLY),
     (
@@ -529,6 +617,13 @@ MATRIX += [
         lambda w: f"/api/v2/documents/{w['document'].pk}/",
         expect(200),
     ),
+    (
+        "api document find",
+        lambda w: f"/api/v2/documents/find/?id={w['document'].pk}",
+        expect(302),
+    ),
+    ("api image", lambda w: "/api/v2/images/999/", expect(404)),
+    ("api image find", lambda w: "/api/v2/images/find/?id=999", expect(404)),
     # -- admin: coordination tools --------------------------------------------
     (
         "admin pool search",
@@ -698,6 +793,66 @@ MATRIX += [
         "admin subscribers",
         lambda w: reverse("abonnierende:index"),
         staff(302, 302, superuser=200),
+    ),
+    (
+        "admin add a status update",
+        lambda w: reverse("tracker_status_update:add"),
+        staff(302, 302, superuser=200),
+    ),
+    (
+        "admin approve a comment (GET)",
+        lambda w: reverse("dialog_comments:approve", args=[w["comment"].pk]),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin reject a comment (GET)",
+        lambda w: reverse("dialog_comments:reject", args=[w["comment"].pk]),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin hide a comment (GET)",
+        lambda w: reverse("dialog_comments:hide", args=[w["comment"].pk]),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin membership verification results",
+        lambda w: reverse("membership_verifications:index_results"),
+        staff(200, 302, district_coordinator=302, coordinator=302, press=302),
+    ),
+    (
+        "admin reject a membership",
+        lambda w: reverse(
+            "membership_verifications:reject", args=[w["verification"].pk]
+        ),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+    ),
+    (
+        "admin revoke a membership",
+        lambda w: reverse(
+            "membership_verifications:revoke", args=[w["verification"].pk]
+        ),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+    ),
+    (
+        "admin membership verification history",
+        lambda w: reverse(
+            "membership_verifications:history", args=[w["verification"].pk]
+        ),
+        staff(302, 302, district_coordinator=404, coordinator=404, press=404),
+    ),
+    (
+        "admin membership verification history results",
+        lambda w: reverse(
+            "membership_verifications:history_results", args=[w["verification"].pk]
+        ),
+        staff(302, 302, district_coordinator=404, coordinator=404, press=404),
+    ),
+    (
+        "admin membership verification usage",
+        lambda w: reverse(
+            "membership_verifications:usage", args=[w["verification"].pk]
+        ),
+        staff(302, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     # -- admin: Wagtail's own views (they answer a redirect, not 403) ----------
     (
