@@ -27,7 +27,7 @@ from wagtail.permissions import register_permission_policy
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
 from home.selectors import districts_coordinated_by
-from home.views import admin_forbidden_as_403
+from home.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
 
 from ..forms.surveys import CallListForm
 from ..models.surveys import (
@@ -267,7 +267,7 @@ class SurveyEditView(EditView):
         ]
 
 
-class SurveyViewSet(ModelViewSet):
+class SurveyViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = Survey
     name = "surveys"
     url_prefix = "umfragen"

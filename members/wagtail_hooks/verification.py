@@ -21,6 +21,7 @@ from wagtail.permissions import register_permission_policy
 
 from home.audit import personal_data_accessed
 from home.selectors import districts_managed_by
+from home.views import ForbiddenAs403ViewSetMixin
 
 from .. import admin_views
 from ..models import MembershipVerification
@@ -164,7 +165,7 @@ class VerificationUsageView(UsageView):
         return verifications_visible_to(self.request.user)
 
 
-class MembershipVerificationViewSet(ModelViewSet):
+class MembershipVerificationViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = MembershipVerification
     name = "membership_verifications"
     url_prefix = "mitgliedschaften"

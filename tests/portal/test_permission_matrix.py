@@ -259,7 +259,7 @@ MATRIX = [
     (
         "admin membership verifications",
         lambda w: reverse("membership_verifications:index"),
-        staff(200, 302, district_coordinator=302, coordinator=302, press=302),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
     ),
     (
         "admin users",
@@ -690,12 +690,20 @@ MATRIX += [
         lambda w: reverse("onboarding:import"),
         tools(200, 302, press=403, district_editor=403),
     ),
-    ("admin surveys", lambda w: reverse("surveys:index"), tools(200, 302)),
-    ("admin add survey", lambda w: reverse("surveys:add"), tools(200, 302)),
+    (
+        "admin surveys",
+        lambda w: reverse("surveys:index"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin add survey",
+        lambda w: reverse("surveys:add"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
     (
         "admin edit survey",
         lambda w: reverse("surveys:edit", args=[w["survey"].pk]),
-        tools(200, 302),
+        tools(200, 302, press=403, district_editor=403),
     ),
     (
         "admin survey results",
@@ -772,12 +780,12 @@ MATRIX += [
     (
         "admin agreement items",
         lambda w: reverse("tracker_item:index"),
-        staff(302, 302, superuser=200),
+        staff(403, 302, superuser=200),
     ),
     (
         "admin agreement status updates",
         lambda w: reverse("tracker_status_update:index"),
-        staff(302, 302, superuser=200),
+        staff(403, 302, superuser=200),
     ),
     (
         "admin district data import",
@@ -787,17 +795,17 @@ MATRIX += [
     (
         "admin notifications sent",
         lambda w: reverse("versand:index"),
-        staff(302, 302, superuser=200),
+        staff(403, 302, superuser=200),
     ),
     (
         "admin subscribers",
         lambda w: reverse("abonnierende:index"),
-        staff(302, 302, superuser=200),
+        staff(403, 302, superuser=200),
     ),
     (
         "admin add a status update",
         lambda w: reverse("tracker_status_update:add"),
-        staff(302, 302, superuser=200),
+        staff(403, 302, superuser=200),
     ),
     (
         "admin approve a comment (GET)",
@@ -817,7 +825,7 @@ MATRIX += [
     (
         "admin membership verification results",
         lambda w: reverse("membership_verifications:index_results"),
-        staff(200, 302, district_coordinator=302, coordinator=302, press=302),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
     ),
     (
         "admin reject a membership",
@@ -838,21 +846,21 @@ MATRIX += [
         lambda w: reverse(
             "membership_verifications:history", args=[w["verification"].pk]
         ),
-        staff(302, 302, district_coordinator=404, coordinator=404, press=404),
+        staff(403, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin membership verification history results",
         lambda w: reverse(
             "membership_verifications:history_results", args=[w["verification"].pk]
         ),
-        staff(302, 302, district_coordinator=404, coordinator=404, press=404),
+        staff(403, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin membership verification usage",
         lambda w: reverse(
             "membership_verifications:usage", args=[w["verification"].pk]
         ),
-        staff(302, 302, district_coordinator=404, coordinator=404, press=404),
+        staff(403, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     # -- admin: Wagtail's own views (they answer a redirect, not 403) ----------
     (
