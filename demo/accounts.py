@@ -21,6 +21,7 @@ PROFILES = {
     "presse": ("Pia aus der Pressestelle", ["de", "en"]),
     "freigabe": ("Fatma (Landesgeschäftsstelle)", ["de", "tr"]),
     "bezirk-fk": ("Kemal (Bezirk F'hain-Kreuzberg)", ["de", "tr"]),
+    "koordination-fk": ("Jonas (Koordination F'hain-Kreuzberg)", ["de"]),
     "mitglied": ("Marie L.", ["de"]),
     "neu": ("Nils", ["de", "ar"]),
 }

@@ -60,6 +60,7 @@ from home.roles import (
     APPROVERS_GROUP_NAME,
     PRESS_GROUP_NAME,
     STATE_OFFICE_GROUP_NAME,
+    district_coordinator_group_ensure,
 )
 from home.services import members_group_get
 from news.factories import (
@@ -76,6 +77,7 @@ from .registrations import build_registrations
 HOME_SLUG = "start"
 PRESS_GROUP = PRESS_GROUP_NAME
 DISTRICT_EDITOR_GROUP = "Bezirksredaktion Friedrichshain-Kreuzberg"
+DISTRICT_COORDINATOR_GROUP = "Koordination Friedrichshain-Kreuzberg"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page"]
 COLLECTION_PERMISSIONS = [
     ("wagtailimages", "add_image"),
@@ -682,6 +684,9 @@ class DemoBuilder:
         groups = {
             PRESS_GROUP: press,
             DISTRICT_EDITOR_GROUP: district_editors,
+            DISTRICT_COORDINATOR_GROUP: district_coordinator_group_ensure(
+                self.districts["friedrichshain-kreuzberg"]
+            ),
             MEMBERS_GROUP_NAME: members,
             STATE_OFFICE_GROUP_NAME: self.group(STATE_OFFICE_GROUP_NAME),
             APPROVERS_GROUP_NAME: self.group(APPROVERS_GROUP_NAME),

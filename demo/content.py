@@ -2005,6 +2005,16 @@ USERS = [
         False,
         ["Bezirksredaktion Friedrichshain-Kreuzberg"],
     ),
+    # Coordination tools (pool, onboarding, mentoring, call lists) for one
+    # district, without editing its pages.
+    (
+        "koordination-fk",
+        "demo-koordination-2026",
+        "Jonas",
+        "Weber",
+        False,
+        ["Koordination Friedrichshain-Kreuzberg"],
+    ),
     ("mitglied", "demo-mitglied-2026", "Marie", "Lehmann", False, ["Mitglieder"]),
     ("neu", "demo-neu-2026", "Nils", "Neumann", False, []),
 ]

@@ -413,6 +413,41 @@ class DistrictPage(ListingMixin, Page):
         return context
 
 
+class DistrictCoordinatorGroup(models.Model):
+    """The group whose members use the coordination tools for one district.
+
+    Coordinators get no page permissions (those would make them editors, see
+    ``home.selectors.districts_managed_by``); this row scopes their tools
+    instead (``home.selectors.districts_coordinated_by``). ``home.roles``
+    creates one per district page.
+    """
+
+    district = models.OneToOneField(
+        DistrictPage,
+        on_delete=models.CASCADE,
+        related_name="coordinator_group",
+        verbose_name=_("district"),
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="coordinated_district",
+        verbose_name=_("group"),
+    )
+
+    class Meta:
+        verbose_name = _("district coordinators' group")
+        permissions = [
+            (
+                "coordinate_all_districts",
+                _("Can use the coordination tools for every district"),
+            )
+        ]
+
+    def __str__(self):
+        return self.group.name
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(

@@ -7,7 +7,10 @@ rate for the client's IP and one for a logged-in account, written
 (``templates/429.html``) and does nothing.
 
 allauth limits login, sign-up and password reset itself (``ACCOUNT_RATE_LIMITS``)
-and answers with the same page through ``handler429``.
+and answers with the same page through ``handler429``. Where a limit is hit deep
+inside a flow (allauth's failed-login limit is checked in the login form and
+would only show a form error), code raises :class:`RateLimited` and
+:class:`RateLimitMiddleware` answers 429.
 """
 
 import logging
@@ -103,3 +106,26 @@ def rate_limit(scope: str, *, methods=("POST",)):
         return wrapped
 
     return decorator
+
+
+class RateLimited(Exception):
+    """A limit hit inside a flow that cannot return a response itself."""
+
+    def __init__(self, retry_after: int | None = None):
+        super().__init__("rate limited")
+        self.retry_after = retry_after
+
+
+class RateLimitMiddleware:
+    """Turns :class:`RateLimited` into the translated 429 page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, RateLimited):
+            return too_many_requests(request, exception.retry_after).render()
+        return None

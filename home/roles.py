@@ -11,7 +11,8 @@ press permissions and the briefing workflow).
 | --- | --- |
 | Presse | news and briefings everywhere, comment moderation |
 | Bezirksredaktion <Bezirk> | the pages below their DistrictPage |
-| Koordination | the coordination tools (``COORDINATOR_PERMISSIONS``) |
+| Koordination | the coordination tools (``COORDINATOR_PERMISSIONS``), all districts |
+| Koordination <Bezirk> | the coordination tools for their district, no pages |
 | Landesgeschäftsstelle | every page and every tool |
 | Freigabe Briefings | approves decision briefings (second person) |
 | Mitglieder | members-only content (verified members) |
@@ -27,6 +28,7 @@ COORDINATORS_GROUP_NAME = "Koordination"
 STATE_OFFICE_GROUP_NAME = "Landesgeschäftsstelle"
 APPROVERS_GROUP_NAME = "Freigabe Briefings"
 DISTRICT_EDITORS_PREFIX = "Bezirksredaktion"
+DISTRICT_COORDINATORS_PREFIX = COORDINATORS_GROUP_NAME
 
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page"]
 STATE_OFFICE_PAGE_PERMISSIONS = [*EDITOR_PAGE_PERMISSIONS, "bulk_delete_page"]
@@ -44,12 +46,19 @@ COORDINATOR_PERMISSIONS = [
     "members.coordinate_mentoring",
     "dialog.manage_surveys",
 ]
+# Scope of the tools: every district rather than the ones a group is tied to
+# (``home.selectors.districts_coordinated_by``).
+ALL_DISTRICTS_PERMISSION = "home.coordinate_all_districts"
 PRESS_PERMISSIONS = [
     "dialog.moderate_all_comments",
     "tracker.view_evaluation_report",
 ]
 # The state office has every tool: the coordinators' and the press office's.
-STATE_OFFICE_PERMISSIONS = [*COORDINATOR_PERMISSIONS, *PRESS_PERMISSIONS]
+STATE_OFFICE_PERMISSIONS = [
+    *COORDINATOR_PERMISSIONS,
+    ALL_DISTRICTS_PERMISSION,
+    *PRESS_PERMISSIONS,
+]
 
 
 def permissions_by_name(names) -> list[Permission]:
@@ -110,12 +119,56 @@ def district_editor_group_ensure(district) -> Group:
     return group
 
 
+def district_coordinators_group_name(district) -> str:
+    return f"{DISTRICT_COORDINATORS_PREFIX} {district.title}"[:150]
+
+
+@transaction.atomic
+def district_coordinator_group_ensure(district) -> Group:
+    """The coordinators' group of ``district``: the tools for it, no page rights.
+
+    The group is found through its ``DistrictCoordinatorGroup`` row, so a
+    renamed district keeps its coordinators.
+    """
+    from .models import DistrictCoordinatorGroup, DistrictPage
+
+    # Translations of a district share the group of the first (German) page.
+    district = (
+        DistrictPage.objects.filter(translation_key=district.translation_key)
+        .order_by("pk")
+        .first()
+    )
+    link = (
+        DistrictCoordinatorGroup.objects.select_related("group")
+        .filter(district=district)
+        .first()
+    )
+    if link is None:
+        group, _created = Group.objects.get_or_create(
+            name=district_coordinators_group_name(district)
+        )
+        DistrictCoordinatorGroup.objects.create(district=district, group=group)
+    else:
+        group = link.group
+    group.permissions.add(
+        _admin_access(), *permissions_by_name(COORDINATOR_PERMISSIONS)
+    )
+    return group
+
+
 @transaction.atomic
 def coordinator_permissions_grant() -> list[str]:
-    """Give "Koordination", "Presse" and the state office the tools there are now."""
+    """Give "Koordination", "Presse" and the state office the tools there are now,
+    and every district's coordinators' group the tools for its district."""
+    from .models import DistrictCoordinatorGroup
+
     granted = permissions_by_name(COORDINATOR_PERMISSIONS)
     coordinators, _created = Group.objects.get_or_create(name=COORDINATORS_GROUP_NAME)
-    coordinators.permissions.add(_admin_access(), *granted)
+    coordinators.permissions.add(
+        _admin_access(), *granted, *permissions_by_name([ALL_DISTRICTS_PERMISSION])
+    )
+    for link in DistrictCoordinatorGroup.objects.select_related("group"):
+        link.group.permissions.add(_admin_access(), *granted)
     press, _created = Group.objects.get_or_create(name=PRESS_GROUP_NAME)
     press.permissions.add(_admin_access(), *permissions_by_name(PRESS_PERMISSIONS))
     state_office, _created = Group.objects.get_or_create(name=STATE_OFFICE_GROUP_NAME)
@@ -136,11 +189,12 @@ def roles_sync() -> dict:
     """
     from .models import DistrictPage
 
+    districts = list(DistrictPage.objects.order_by("path"))
     report = {
-        "districts": [
-            district_editor_group_ensure(district).name
-            for district in DistrictPage.objects.order_by("path")
-        ],
+        "districts": [district_editor_group_ensure(d).name for d in districts],
+        "district_coordinators": list(
+            dict.fromkeys(district_coordinator_group_ensure(d).name for d in districts)
+        ),
         "coordinator_permissions": coordinator_permissions_grant(),
     }
     for sync in hooks.get_hooks("roles_sync"):

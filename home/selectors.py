@@ -186,6 +186,32 @@ def districts_managed_by(user):
     return DistrictPage.objects.filter(within)
 
 
+def districts_coordinated_by(user):
+    """The districts whose members ``user`` may look after with the coordination
+    tools (volunteer pool, onboarding, mentoring, survey call lists).
+
+    ``home.coordinate_all_districts`` ("Koordination", the state office,
+    superusers) covers every district; a "Koordination <Bezirk>" group
+    (``DistrictCoordinatorGroup``) its district and the district's translations.
+    District editors keep their districts (``districts_managed_by``), so an
+    editor given a tool works in the district they edit. Whether ``user`` may
+    use a tool at all is the tool's own permission, checked by the tool.
+    """
+    from .models import DistrictCoordinatorGroup, DistrictPage
+
+    if user is None or not user.is_authenticated or not user.is_active:
+        return DistrictPage.objects.none()
+    if user.has_perm("home.coordinate_all_districts"):
+        return DistrictPage.objects.all()
+    coordinated = DistrictCoordinatorGroup.objects.filter(
+        group__in=list(user_groups(user))
+    ).values("district__translation_key")
+    return DistrictPage.objects.filter(
+        Q(translation_key__in=coordinated)
+        | Q(pk__in=districts_managed_by(user).values("pk"))
+    )
+
+
 def in_language(items, locale):
     """``items`` in ``locale``, plus default-language items not yet translated into it.
 

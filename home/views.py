@@ -86,6 +86,17 @@ def admin_forbidden_as_403(template_name, context=None):
     return decorator
 
 
+class ForbiddenAs403ViewSetMixin:
+    """For our ``ModelViewSet``s: every view the viewset builds answers a refused
+    request with 403, where Wagtail would redirect to the dashboard."""
+
+    forbidden_template_name = "home/admin/forbidden.html"
+
+    def construct_view(self, view_class, **kwargs):
+        view = super().construct_view(view_class, **kwargs)
+        return admin_forbidden_as_403(self.forbidden_template_name)(view)
+
+
 @never_cache
 @require_GET
 def healthz(request):

@@ -117,9 +117,11 @@ def district_data_import_listing_button(page, user, next_url=None):
 
 @hooks.register("after_create_page")
 def district_editors_for_new_district(request, page):
-    """A new district page gets its editors' group at once (home.roles)."""
+    """A new district page gets its editors' and coordinators' groups at once
+    (home.roles)."""
     from .models import DistrictPage
-    from .roles import district_editor_group_ensure
+    from .roles import district_coordinator_group_ensure, district_editor_group_ensure
 
     if isinstance(page.specific, DistrictPage):
         district_editor_group_ensure(page.specific)
+        district_coordinator_group_ensure(page.specific)

@@ -3,12 +3,14 @@ import html
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context as allauth_context
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import ValidationError
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from home.flash import in_every_language
 from home.outbox import message_send_or_keep
+from home.ratelimit import RateLimited
 
 WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
@@ -38,6 +40,16 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         message_send_or_keep(self.render_mail(template_prefix, email, ctx))
+
+    def pre_authenticate(self, request, **credentials):
+        """Too many failed logins (``ACCOUNT_RATE_LIMITS["login_failed"]``) get
+        the 429 page, not a form error that invites the next guess."""
+        try:
+            super().pre_authenticate(request, **credentials)
+        except ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise RateLimited from error
+            raise
 
     def confirm_email(self, request, email_address):
         """A confirmed address links an imported onboarding record to the account."""

@@ -121,9 +121,10 @@ class CallListForm(forms.Form):
         initial=50,
     )
 
-    def __init__(self, *args, callers, **kwargs):
+    def __init__(self, *args, callers, districts, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["caller"].queryset = callers
+        self.fields["district"].queryset = districts.order_by("title")
         self.fields["caller"].label_from_instance = _caller_label
 
 

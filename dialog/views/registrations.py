@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
+from home.audit import personal_data_accessed
 from home.bot_protection import bot_protected
 from home.flash import lazy_format
 from home.ratelimit import rate_limit
@@ -288,10 +289,16 @@ def registration_index_view(request):
 
 @organiser_view
 def registration_report_view(request, page):
+    report = registration_report(page=page)
+    count = sum(len(people) for people in report.by_status.values())
+    if count:
+        personal_data_accessed(
+            user=request.user, instance=page, what="registrations", count=count
+        )
     return TemplateResponse(
         request,
         "dialog/registrations/admin/report.html",
-        {"page": page, "report": registration_report(page=page)},
+        {"page": page, "report": report},
     )
 
 
@@ -306,7 +313,15 @@ def registration_csv_view(request, page):
     writer = csv.writer(response, delimiter=";")
     writer.writerow([str(label) for _key, label in CSV_COLUMNS])
     yes, no = gettext("yes"), gettext("no")
-    for registration in registration_list(page=page):
+    registrations = list(registration_list(page=page))
+    personal_data_accessed(
+        user=request.user,
+        instance=page,
+        what="registrations (CSV)",
+        count=len(registrations),
+        exported=True,
+    )
+    for registration in registrations:
         ages = registration.children_ages
         row = [
             registration.get_status_display(),

@@ -26,8 +26,8 @@ from wagtail.permissions import register_permission_policy
 
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
-from home.selectors import is_verified_member
-from home.views import admin_forbidden_as_403
+from home.selectors import districts_coordinated_by, is_verified_member
+from home.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
 
 from ..forms.surveys import CallListForm
 from ..models.surveys import (
@@ -191,7 +191,11 @@ def responses_csv_view(request, pk):
 
 def call_lists_view(request, pk):
     survey = _managed_survey(request, pk)
-    form = CallListForm(request.POST or None, callers=callers())
+    form = CallListForm(
+        request.POST or None,
+        callers=callers(),
+        districts=districts_coordinated_by(request.user),
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -263,7 +267,7 @@ class SurveyEditView(EditView):
         ]
 
 
-class SurveyViewSet(ModelViewSet):
+class SurveyViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = Survey
     name = "surveys"
     url_prefix = "umfragen"

@@ -14,10 +14,12 @@ from .accounts import (
 )
 from .mentoring import (
     can_coordinate_mentoring,
+    mentoring_applications_coordinated_by,
     mentoring_applications_of,
     mentoring_applications_open,
     mentoring_pair_for_token,
     mentoring_pairs,
+    mentoring_pairs_coordinated_by,
     mentoring_pairs_of,
 )
 from .onboarding import (
@@ -61,6 +63,8 @@ __all__ = [
     "pool_skill_names",
     "can_coordinate_mentoring",
     "mentoring_applications_open",
+    "mentoring_applications_coordinated_by",
+    "mentoring_pairs_coordinated_by",
     "mentoring_applications_of",
     "mentoring_pairs",
     "mentoring_pairs_of",

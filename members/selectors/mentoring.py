@@ -3,10 +3,12 @@
 from django.db.models import Q
 
 from home.models import MEMBERS_GROUP_NAME
+from home.selectors import districts_coordinated_by
 
 from ..models import MentoringApplication, MentoringPair
 
 COORDINATE_PERMISSION = "members.coordinate_mentoring"
+ALL_DISTRICTS_PERMISSION = "home.coordinate_all_districts"
 
 
 def can_coordinate_mentoring(user) -> bool:
@@ -16,9 +18,28 @@ def can_coordinate_mentoring(user) -> bool:
     return user.has_perm(COORDINATE_PERMISSION)
 
 
-def mentoring_applications_open(role=None):
-    """Open applications of people who are still verified members."""
-    applications = MentoringApplication.objects.filter(
+def mentoring_applications_coordinated_by(user):
+    """The applications ``user`` may match: every one for state-wide coordinators,
+    those of their districts for a district's coordinators (none without a
+    district)."""
+    if not can_coordinate_mentoring(user):
+        return MentoringApplication.objects.none()
+    if user.has_perm(ALL_DISTRICTS_PERMISSION):
+        return MentoringApplication.objects.all()
+    return MentoringApplication.objects.filter(
+        district__in=districts_coordinated_by(user)
+    )
+
+
+def mentoring_applications_open(role=None, *, user=None):
+    """Open applications of people who are still verified members (of those
+    ``user`` coordinates, if given)."""
+    applications = (
+        MentoringApplication.objects
+        if user is None
+        else mentoring_applications_coordinated_by(user)
+    )
+    applications = applications.filter(
         status=MentoringApplication.Status.OPEN,
         user__is_active=True,
         user__groups__name=MEMBERS_GROUP_NAME,
@@ -43,6 +64,14 @@ def mentoring_pairs():
         "mentor_application__user__profile",
         "proposed_by__profile",
     ).order_by("-proposed_at", "-pk")
+
+
+def mentoring_pairs_coordinated_by(user):
+    """Pairs whose mentee ``user`` may coordinate: a pair belongs to the
+    mentee's district."""
+    return mentoring_pairs().filter(
+        mentee_application__in=mentoring_applications_coordinated_by(user)
+    )
 
 
 def mentoring_pairs_of(user):

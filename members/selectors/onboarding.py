@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.utils import timezone
 from wagtail import hooks
 
-from home.selectors import districts_managed_by
+from home.selectors import districts_coordinated_by
 
 from ..models import Onboarding, OnboardingStep, OnboardingStepDone
 
@@ -23,13 +23,13 @@ def can_manage_onboarding(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    return user.has_perm(MANAGE_PERMISSION) and districts_managed_by(user).exists()
+    return user.has_perm(MANAGE_PERMISSION) and districts_coordinated_by(user).exists()
 
 
 def onboarding_districts_for(user):
     if not can_manage_onboarding(user):
-        return districts_managed_by(None)
-    return districts_managed_by(user).order_by("title")
+        return districts_coordinated_by(None)
+    return districts_coordinated_by(user).order_by("title")
 
 
 def onboardings_visible_to(user):
@@ -39,7 +39,7 @@ def onboardings_visible_to(user):
     queryset = Onboarding.objects.select_related("user__profile", "district")
     if user.is_superuser:
         return queryset
-    return queryset.filter(district__in=districts_managed_by(user))
+    return queryset.filter(district__in=districts_coordinated_by(user))
 
 
 def _local_date(moment) -> date:

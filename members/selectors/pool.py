@@ -4,7 +4,7 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from home.models import MEMBERS_GROUP_NAME
-from home.selectors import districts_managed_by
+from home.selectors import districts_coordinated_by
 
 from ..models import PoolEntry, PoolMessage
 
@@ -48,9 +48,8 @@ def pool_entries_in_scope_of(user):
         return PoolEntry.objects.none()
     if user.is_superuser:
         return PoolEntry.objects.all()
-    offered = PoolEntry.objects.filter(districts__in=districts_managed_by(user)).values(
-        "pk"
-    )
+    districts = districts_coordinated_by(user)
+    offered = PoolEntry.objects.filter(districts__in=districts).values("pk")
     return PoolEntry.objects.filter(pk__in=offered)
 
 

@@ -116,9 +116,17 @@ def mentoring_withdraw(*, user, application) -> MentoringApplication:
 @transaction.atomic
 def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     """Propose a pair; both get a mail with the other's name and an accept link."""
-    from ..selectors import can_coordinate_mentoring, is_verified_member
+    from ..selectors import (
+        can_coordinate_mentoring,
+        is_verified_member,
+        mentoring_applications_coordinated_by,
+    )
 
     if not can_coordinate_mentoring(coordinator):
+        raise PermissionDenied
+    in_scope = mentoring_applications_coordinated_by(coordinator)
+    wanted = {mentee.pk, mentor.pk}
+    if in_scope.filter(pk__in=wanted).count() != len(wanted):
         raise PermissionDenied
     locked = {
         application.pk: application
@@ -196,9 +204,11 @@ def mentoring_pair_respond(*, token: str, accept: bool) -> MentoringPair:
 @transaction.atomic
 def mentoring_pair_close(*, coordinator, pair, status: str) -> MentoringPair:
     """A coordinator records that a pair completed the programme or ended early."""
-    from ..selectors import can_coordinate_mentoring
+    from ..selectors import can_coordinate_mentoring, mentoring_pairs_coordinated_by
 
     if not can_coordinate_mentoring(coordinator):
+        raise PermissionDenied
+    if not mentoring_pairs_coordinated_by(coordinator).filter(pk=pair.pk).exists():
         raise PermissionDenied
     if status not in (PairStatus.COMPLETED, PairStatus.ENDED):
         raise ValidationError(_("Choose completed or ended."))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.selectors import districts_managed_by
+from home.selectors import districts_coordinated_by
 
 from ..models import Onboarding, OnboardingStep, OnboardingStepDone
 from ..selectors.onboarding import can_manage_onboarding
@@ -162,7 +162,7 @@ def _check_may_manage(user, onboarding) -> None:
         raise PermissionDenied
     if user.is_superuser:
         return
-    if not districts_managed_by(user).filter(pk=onboarding.district_id).exists():
+    if not districts_coordinated_by(user).filter(pk=onboarding.district_id).exists():
         raise PermissionDenied
 
 

@@ -25,7 +25,7 @@ from ..selectors import (
     can_coordinate_mentoring,
     display_name,
     mentoring_applications_open,
-    mentoring_pairs,
+    mentoring_pairs_coordinated_by,
 )
 from ..services import mentoring_match, mentoring_pair_close
 from ..views.mentoring import mentoring_profile_link
@@ -69,14 +69,15 @@ class ApplicationsView(MentoringMixin, TemplateView):
     def get_form(self):
         return MentoringMatchForm(
             self.request.POST if self.request.method == "POST" else None,
-            mentees=mentoring_applications_open(Role.MENTEE),
-            mentors=mentoring_applications_open(Role.MENTOR),
+            mentees=mentoring_applications_open(Role.MENTEE, user=self.request.user),
+            mentors=mentoring_applications_open(Role.MENTOR, user=self.request.user),
         )
 
     def get_context_data(self, form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        mentees = list(mentoring_applications_open(Role.MENTEE))
-        mentors = list(mentoring_applications_open(Role.MENTOR))
+        user = self.request.user
+        mentees = list(mentoring_applications_open(Role.MENTEE, user=user))
+        mentors = list(mentoring_applications_open(Role.MENTOR, user=user))
         for application in mentees + mentors:
             application.name = display_name(application.user)
         context.update(mentees=mentees, mentors=mentors, form=form or self.get_form())
@@ -120,7 +121,7 @@ class PairsView(MentoringMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         status = self.request.GET.get("status", "")
-        pairs = mentoring_pairs()
+        pairs = mentoring_pairs_coordinated_by(self.request.user)
         if status in MentoringPair.Status.values:
             pairs = pairs.filter(status=status)
         context["rows"] = [
@@ -140,7 +141,7 @@ def pair_close(request, pk):
     _require_coordinator(request)
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
-    pair = get_object_or_404(MentoringPair, pk=pk)
+    pair = get_object_or_404(mentoring_pairs_coordinated_by(request.user), pk=pk)
     form = MentoringPairCloseForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose completed or ended."))

@@ -20,7 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from home.audit import personal_data_accessed
-from home.selectors import districts_managed_by
+from home.selectors import districts_coordinated_by
 from home.views import admin_forbidden_as_403
 
 from ..forms import PoolMessageForm, PoolSearchForm
@@ -64,7 +64,7 @@ def _audit_instance(request, district):
     """What a search result view is logged against: the district, or the site."""
     if district is not None:
         return district
-    managed = list(districts_managed_by(request.user)[:2])
+    managed = list(districts_coordinated_by(request.user)[:2])
     if len(managed) == 1:
         return managed[0]
     site = Site.find_for_request(request) or Site.objects.first()
@@ -78,7 +78,7 @@ class PoolSearchView(CoordinatorMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        districts = districts_managed_by(user).order_by("title")
+        districts = districts_coordinated_by(user).order_by("title")
         form = PoolSearchForm(
             self.request.GET or None,
             districts=districts,

@@ -15,10 +15,13 @@ from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
+from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.audit import personal_data_accessed
 from home.selectors import districts_managed_by
+from home.views import ForbiddenAs403ViewSetMixin
 
 from .. import admin_views
 from ..models import MembershipVerification
@@ -98,15 +101,42 @@ class DecisionColumn(Column):
         return context
 
 
+def _site_root(request):
+    site = Site.find_for_request(request) or Site.objects.first()
+    return site.root_page if site else request.user
+
+
 class VerificationIndexView(IndexView):
     def get_base_queryset(self):
         return verifications_visible_to(self.request.user).order_by("-requested_at")
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        shown = len(context.get("object_list") or [])
+        if shown:
+            personal_data_accessed(
+                user=self.request.user,
+                instance=_site_root(self.request),
+                what="membership verifications",
+                count=shown,
+            )
+        return context
 
 
 class VerificationInspectView(InspectView):
     def get_object(self, queryset=None):
         visible = verifications_visible_to(self.request.user)
         return get_object_or_404(visible, pk=unquote(str(self.pk)))
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        personal_data_accessed(
+            user=self.request.user,
+            instance=self.object,
+            what="membership verification",
+            count=1,
+        )
+        return context
 
     @cached_property
     def header_buttons(self):
@@ -135,7 +165,7 @@ class VerificationUsageView(UsageView):
         return verifications_visible_to(self.request.user)
 
 
-class MembershipVerificationViewSet(ModelViewSet):
+class MembershipVerificationViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = MembershipVerification
     name = "membership_verifications"
     url_prefix = "mitgliedschaften"

@@ -14,6 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.views import ForbiddenAs403ViewSetMixin
+
 from ..models.subscriptions import PageNotification, Subscriber
 
 
@@ -41,7 +43,7 @@ class ProgressColumn(Column):
         return f"{instance.sent} / {instance.total}"
 
 
-class PageNotificationViewSet(ModelViewSet):
+class PageNotificationViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = PageNotification
     icon = "mail"
     menu_label = _("Sends")
@@ -81,7 +83,7 @@ class MaskedEmailColumn(Column):
         return mask_email(instance.email)
 
 
-class SubscriberViewSet(ModelViewSet):
+class SubscriberViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = Subscriber
     icon = "user"
     menu_label = _("Subscribers")

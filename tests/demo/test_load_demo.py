@@ -25,7 +25,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def load_demo():
-    call_command("load_demo", verbosity=0, stdout=io.StringIO())
+    out = io.StringIO()
+    call_command("load_demo", verbosity=0, stdout=out)
+    return out.getvalue()
 
 
 def snapshot():
@@ -65,9 +67,10 @@ def demo(django_db_setup, django_db_blocker):
 def test_loading_the_demo_again_changes_no_counts(demo):
     first = snapshot()
 
-    load_demo()
+    printed = load_demo()
 
     assert snapshot() == first
+    assert "koordination-fk  demo-koordination-2026" in printed
 
 
 def test_demo_has_enough_content_to_try_every_feature(demo):
@@ -404,3 +407,17 @@ def test_demo_links_privacy_page_and_accessibility_statement(demo, client):
     assert settings.accessibility_page.slug == "barrierefreiheit"
     assert 'href="/datenschutz/"' in html
     assert 'href="/barrierefreiheit/"' in html
+
+
+def test_demo_district_coordinator_works_in_their_district_only(demo, client):
+    from home.selectors import districts_coordinated_by
+
+    coordinator = get_user_model().objects.get(username="koordination-fk")
+    own = DistrictPage.objects.get(slug="friedrichshain-kreuzberg")
+    client.force_login(coordinator)
+
+    assert set(districts_coordinated_by(coordinator)) == set(
+        DistrictPage.objects.filter(translation_key=own.translation_key)
+    )
+    assert client.get("/admin/neue-mitglieder/").status_code == 200
+    assert client.get(f"/admin/pages/{own.id}/edit/").status_code == 302

@@ -58,7 +58,11 @@ def permission_group(name, codename):
         Permission.objects.get(codename=codename, content_type__app_label="dialog")
     )
     if codename == "manage_surveys":
-        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        # The state-wide survey team: call lists for every district.
+        group.permissions.add(
+            Permission.objects.get(codename="access_admin"),
+            Permission.objects.get(codename="coordinate_all_districts"),
+        )
     return group
 
 

@@ -81,7 +81,8 @@ def test_coordinators_get_only_the_tool_permissions_that_exist(db):
     coordinators = Group.objects.get(name="Koordination")
     assert set(granted) <= set(COORDINATOR_PERMISSIONS)
     assert coordinators.permissions.filter(codename="access_admin").exists()
-    assert coordinators.permissions.count() == len(granted) + 1
+    assert coordinators.permissions.filter(codename="coordinate_all_districts").exists()
+    assert coordinators.permissions.count() == len(granted) + 2
 
 
 def test_roles_sync_makes_a_group_per_district_and_the_briefing_workflow(

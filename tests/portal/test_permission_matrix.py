@@ -2,39 +2,71 @@
 
 ``MATRIX`` is a table of URLs (built from the ``world`` fixture) and the status
 each role gets. To add a feature's URLs, add rows: a name, a function from the
-world to the URL, and the statuses by role (``ALL``/``STAFF`` shorthands help).
-Wagtail answers a forbidden admin page with a redirect (302) to the dashboard
-or login; our own admin views answer 403 (``home.views.admin_forbidden_as_403``).
+world to the URL, and the statuses by role (``expect``/``staff``/``tools``
+shorthands help). ``test_the_matrix_requests_every_url_of_the_portal`` walks the
+URLconf and fails on a URL without a row. Wagtail answers a forbidden admin
+page with a redirect (302) to the dashboard or login; our own admin views
+answer 403 (``home.views.admin_forbidden_as_403``). POST-only actions are
+requested with GET: 405, or the permission answer when that comes first.
 
-Then every page, export, feed and API response a member sees is checked for
-another member's email address and phone number.
+Then every response of the matrix, as visitor, account and member, is checked
+for another member's email address and phone number, and every response a
+district's editor or coordinator gets for another district's member's.
 """
+
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, resolve, reverse
 from wagtail.documents import get_document_model
 
 from dialog.factories import (
+    CallListEntryFactory,
+    CallListFactory,
     CommentFactory,
     EventPageFactory,
     ForumPageFactory,
     RegistrationFactory,
+    SurveyFactory,
+    SurveyQuestionFactory,
+    WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
 from dialog.models.registrations import RegistrationMode
+from home.factories import (
+    DistrictDataPageFactory,
+    DistrictFigureFactory,
+    TopicFactory,
+)
 from home.roles import (
     APPROVERS_GROUP_NAME,
     COORDINATORS_GROUP_NAME,
     PRESS_GROUP_NAME,
     STATE_OFFICE_GROUP_NAME,
+    district_coordinator_group_ensure,
     district_editor_group_ensure,
     roles_sync,
 )
-from members.factories import MembershipVerificationFactory, ProfileFactory
+from members.factories import (
+    MembershipVerificationFactory,
+    MentoringApplicationFactory,
+    MentoringPairFactory,
+    OnboardingFactory,
+    PoolEntryFactory,
+    PoolMessageFactory,
+    ProfileFactory,
+)
+from members.models import MentoringApplication
 from news.factories import NewsArticlePageFactory, SubscriberFactory
 from tests.utils import in_days
+from tracker.factories import (
+    AgreementChapterFactory,
+    AgreementItemFactory,
+    CoalitionAgreementPageFactory,
+    StatusUpdateFactory,
+)
 
 ROLES = [
     "anonymous",
@@ -42,18 +74,39 @@ ROLES = [
     "member",
     "press",
     "district_editor",
+    "district_coordinator",
     "coordinator",
     "state_office",
     "superuser",
 ]
-STAFF = ["press", "district_editor", "coordinator", "state_office", "superuser"]
+STAFF = [
+    "press",
+    "district_editor",
+    "district_coordinator",
+    "coordinator",
+    "state_office",
+    "superuser",
+]
+# The coordination tools: the state-wide group, a district's group, the office.
+TOOLS = ["district_coordinator", "coordinator", "state_office", "superuser"]
 OTHER_MEMBER_EMAIL = "clara.zetkin@example.org"
 OTHER_MEMBER_PHONE = "+49 30 1234567"
+# A member of the other district: nobody tied to the first district sees them.
+OTHER_DISTRICT_EMAIL = "bodo.marzahn@example.org"
+OTHER_DISTRICT_PHONE = "+49 30 7654321"
 
 
 def expect(default, **by_role):
     """Statuses for every role: ``default`` unless ``by_role`` says otherwise."""
     return {role: by_role.get(role, default) for role in ROLES}
+
+
+def tools(allowed, forbidden, **by_role):
+    """``allowed`` for the coordination roles, ``forbidden`` for the others."""
+    return {
+        role: by_role.get(role, allowed if role in TOOLS else forbidden)
+        for role in ROLES
+    }
 
 
 def staff(allowed, forbidden, **by_role):
@@ -80,6 +133,7 @@ MATRIX = [
             anonymous=LOGIN,
             registered=LOGIN,
             district_editor=LOGIN,
+            district_coordinator=LOGIN,
             coordinator=LOGIN,
             press=LOGIN,
             state_office=LOGIN,
@@ -93,6 +147,7 @@ MATRIX = [
             anonymous=LOGIN,
             registered=LOGIN,
             district_editor=LOGIN,
+            district_coordinator=LOGIN,
             coordinator=LOGIN,
             press=LOGIN,
             state_office=LOGIN,
@@ -150,17 +205,24 @@ MATRIX = [
     (
         "admin edit briefing",
         lambda w: reverse("wagtailadmin_pages:edit", args=[w["public_briefing"].pk]),
-        staff(200, 302, district_editor=302, coordinator=302),
+        staff(200, 302, district_editor=302, district_coordinator=302, coordinator=302),
     ),
     (
         "admin edit district page",
         lambda w: reverse("wagtailadmin_pages:edit", args=[w["district"].pk]),
-        staff(200, 302, coordinator=302, press=302),
+        staff(200, 302, district_coordinator=302, coordinator=302, press=302),
     ),
     (
         "admin edit other district",
         lambda w: reverse("wagtailadmin_pages:edit", args=[w["other_district"].pk]),
-        staff(200, 302, coordinator=302, district_editor=302, press=302),
+        staff(
+            200,
+            302,
+            district_coordinator=302,
+            coordinator=302,
+            district_editor=302,
+            press=302,
+        ),
     ),
     (
         "admin registrations",
@@ -170,27 +232,34 @@ MATRIX = [
     (
         "admin registration report",
         lambda w: reverse("dialog_registration_report", args=[w["event"].pk]),
-        staff(200, 302, coordinator=403, press=403),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
     ),
     (
         "admin registration csv export",
         lambda w: reverse("dialog_registration_csv", args=[w["event"].pk]),
-        staff(200, 302, coordinator=403, press=403),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
     ),
     (
         "admin other district's registrations",
         lambda w: reverse("dialog_registration_report", args=[w["other_event"].pk]),
-        staff(200, 302, coordinator=403, district_editor=403, press=403),
+        staff(
+            200,
+            302,
+            district_coordinator=403,
+            coordinator=403,
+            district_editor=403,
+            press=403,
+        ),
     ),
     (
         "admin comment moderation",
         lambda w: reverse("dialog_comments:index"),
-        staff(200, 302, coordinator=403),
+        staff(200, 302, district_coordinator=403, coordinator=403),
     ),
     (
         "admin membership verifications",
         lambda w: reverse("membership_verifications:index"),
-        staff(200, 302, coordinator=302, press=302),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
     ),
     (
         "admin users",
@@ -209,6 +278,629 @@ MATRIX = [
     ),
 ]
 
+NOT_ALLOWED = 405  # a POST-only action opened with GET
+MEMBERS_ONLY = expect(403, anonymous=LOGIN, member=200)
+
+MATRIX += [
+    # -- more site pages ----------------------------------------------------
+    ("home in English", lambda w: "/en/", expect(200)),
+    ("calendar", lambda w: w["event_index"].url, expect(200)),
+    ("working group page", lambda w: w["working_group"].url, expect(200)),
+    (
+        "working group member list",
+        lambda w: reverse("dialog:working_group_members", args=[w["working_group"].pk]),
+        expect(403, superuser=200, state_office=200),
+    ),
+    ("district data page", lambda w: w["district_data"].url, expect(200)),
+    ("district data csv", lambda w: w["district_data"].url + "daten/", expect(200)),
+    ("coalition agreement", lambda w: w["agreement"].url, expect(200)),
+    ("agreement chapter", lambda w: w["agreement"].url + "kapitel/1/", expect(200)),
+    (
+        "agreement item",
+        lambda w: w["agreement"].url + "kapitel/1/punkt/1/",
+        expect(200),
+    ),
+    (
+        "agreement changes rss",
+        lambda w: w["agreement"].url + "aenderungen/rss/",
+        expect(200),
+    ),
+    (
+        "agreement changes atom",
+        lambda w: w["agreement"].url + "aenderungen/atom/",
+        expect(200),
+    ),
+    (
+        "briefing feedback",
+        lambda w: reverse("tracker:briefing_feedback", args=[w["public_briefing"].pk]),
+        expect(NOT_ALLOWED, anonymous=LOGIN),
+    ),
+    # -- accounts -----------------------------------------------------------
+    ("sign-up alias", lambda w: "/konto/signup/", expect(200)),
+    ("password reset", lambda w: reverse("members:password_reset"), expect(200)),
+    (
+        "password reset with a bad key",
+        lambda w: "/konto/password/reset/key/1-falsch/",
+        expect(400),
+    ),
+    (
+        "confirm email with a bad key",
+        lambda w: "/konto/confirm-email/falsch/",
+        expect(404),
+    ),
+    (
+        "email addresses",
+        lambda w: reverse("account_email"),
+        expect(200, anonymous=LOGIN),
+    ),
+    (
+        "password change",
+        lambda w: reverse("account_change_password"),
+        expect(200, anonymous=LOGIN),
+    ),
+    (
+        "logout everywhere",
+        lambda w: reverse("members:logout_everywhere"),
+        expect(NOT_ALLOWED, anonymous=LOGIN),
+    ),
+    (
+        "allauth sessions",
+        lambda w: reverse("usersessions_list"),
+        expect(200, anonymous=LOGIN),
+    ),
+    ("two-factor", lambda w: reverse("mfa_index"), expect(200, anonymous=LOGIN)),
+    ("login (allauth address)", lambda w: reverse("account_login"), expect(200)),
+    ("logout", lambda w: reverse("members:logout"), expect(200, anonymous=302)),
+    (
+        "logout (allauth address)",
+        lambda w: reverse("account_logout"),
+        expect(200, anonymous=302),
+    ),
+    ("account inactive", lambda w: reverse("account_inactive"), expect(200)),
+    (
+        "email verification sent",
+        lambda w: reverse("account_email_verification_sent"),
+        expect(200),
+    ),
+    (
+        "login code confirm",
+        lambda w: reverse("account_confirm_login_code"),
+        expect(302),
+    ),
+    (
+        "password reset (allauth address)",
+        lambda w: reverse("account_reset_password"),
+        expect(200),
+    ),
+    (
+        "password reset done",
+        lambda w: reverse("account_reset_password_done"),
+        expect(200),
+    ),
+    (
+        "password reset from key done",
+        lambda w: reverse("account_reset_password_from_key_done"),
+        expect(200),
+    ),
+    (
+        "password set",
+        lambda w: reverse("account_set_password"),
+        expect(302, anonymous=LOGIN),
+    ),
+    (
+        "reauthenticate",
+        lambda w: reverse("account_reauthenticate"),
+        expect(200, anonymous=LOGIN),
+    ),
+    ("two-factor login step", lambda w: reverse("mfa_authenticate"), expect(302)),
+    (
+        "two-factor reauthenticate",
+        lambda w: reverse("mfa_reauthenticate"),
+        expect(302, anonymous=LOGIN),
+    ),
+    (
+        "recovery codes",
+        lambda w: reverse("mfa_view_recovery_codes"),
+        expect(404, anonymous=LOGIN),
+    ),
+    (
+        "recovery codes download",
+        lambda w: reverse("mfa_download_recovery_codes"),
+        expect(404, anonymous=LOGIN),
+    ),
+    (
+        "recovery codes generate",
+        lambda w: reverse("mfa_generate_recovery_codes"),
+        expect(302, anonymous=LOGIN),
+    ),
+    (
+        "authenticator setup",
+        lambda w: reverse("mfa_activate_totp"),
+        expect(302),
+    ),
+    (
+        "authenticator removal",
+        lambda w: reverse("mfa_deactivate_totp"),
+        expect(404, anonymous=LOGIN),
+    ),
+    (
+        "password-protected page form",
+        lambda w: "/_util/authenticate_with_password/999/999/",
+        expect(404),
+    ),
+    (
+        "password-protected document form",
+        lambda w: "/dokumente/authenticate_with_password/999/",
+        expect(404),
+    ),
+    # -- volunteer pool and mentoring (member side) --------------------------
+    ("own pool entry", lambda w: reverse("members:pool"), MEMBERS_ONLY),
+    (
+        "pool pause",
+        lambda w: reverse("members:pool_pause"),
+        expect(NOT_ALLOWED, anonymous=LOGIN),
+    ),
+    (
+        "pool resume",
+        lambda w: reverse("members:pool_resume"),
+        expect(NOT_ALLOWED, anonymous=LOGIN),
+    ),
+    ("pool leave", lambda w: reverse("members:pool_leave"), expect(302)),
+    (
+        "pool message answer (token)",
+        lambda w: reverse(
+            "members:pool_message_answer", args=[w["pool_message"].token]
+        ),
+        expect(200),
+    ),
+    (
+        "pool message decline (token)",
+        lambda w: reverse(
+            "members:pool_message_decline", args=[w["pool_message"].token]
+        ),
+        expect(200),
+    ),
+    ("own mentoring", lambda w: reverse("members:mentoring"), MEMBERS_ONLY),
+    (
+        "withdraw another's mentoring application",
+        lambda w: reverse("members:mentoring_withdraw", args=[w["mentee"].pk]),
+        expect(NOT_ALLOWED, anonymous=LOGIN),
+    ),
+    (
+        "mentoring proposal (token)",
+        lambda w: reverse("members:mentoring_proposal", args=["falsch"]),
+        expect(404),
+    ),
+    # -- comments and registrations (member side) ----------------------------
+    (
+        "comment create (GET)",
+        lambda w: reverse("dialog:comment_create", args=[w["forum"].pk]),
+        expect(NOT_ALLOWED),
+    ),
+    (
+        "comment reply (GET)",
+        lambda w: reverse("dialog:comment_reply", args=[w["comment"].pk]),
+        expect(NOT_ALLOWED),
+    ),
+    (
+        "edit another's comment",
+        lambda w: reverse("dialog:comment_edit", args=[w["comment"].pk]),
+        expect(403),
+    ),
+    (
+        "delete another's comment",
+        lambda w: reverse("dialog:comment_delete", args=[w["comment"].pk]),
+        expect(NOT_ALLOWED),
+    ),
+    (
+        "report a comment (GET)",
+        lambda w: reverse("dialog:comment_report", args=[w["comment"].pk]),
+        expect(200, anonymous=403),
+    ),
+    (
+        "registration done",
+        lambda w: reverse("dialog:registration_done", args=[w["event"].pk]),
+        expect(302),
+    ),
+    (
+        "cancel another's registration",
+        lambda w: reverse(
+            "dialog:registration_cancel_own", args=[w["registration"].pk]
+        ),
+        expect(NOT_ALLOWED),
+    ),
+    (
+        "accept another's seat",
+        lambda w: reverse(
+            "dialog:registration_accept_own", args=[w["registration"].pk]
+        ),
+        expect(NOT_ALLOWED),
+    ),
+    (
+        "registration confirm with a bad token",
+        lambda w: reverse("dialog:registration_confirm", args=["falsch"]),
+        expect(400),
+    ),
+    (
+        "registration accept with a bad token",
+        lambda w: reverse("dialog:registration_accept", args=["falsch"]),
+        expect(400),
+    ),
+    (
+        "registration cancel with a bad token",
+        lambda w: reverse("dialog:registration_cancel", args=["falsch"]),
+        expect(400),
+    ),
+    # -- subscriptions ------------------------------------------------------
+    (
+        "subscription requested",
+        lambda w: reverse("news:subscription_requested"),
+        expect(200),
+    ),
+    (
+        "subscription confirm with a bad token",
+        lambda w: reverse("news:subscription_confirm", args=["falsch"]),
+        expect(400),
+    ),
+    (
+        "subscription settings with a bad token",
+        lambda w: reverse("news:subscription_settings", args=["falsch"]),
+        expect(400),
+    ),
+    (
+        "unsubscribe with a bad token",
+        lambda w: reverse("news:subscription_unsubscribe", args=["falsch"]),
+        expect(400),
+    ),
+    # -- surveys (member and caller side) ------------------------------------
+    ("surveys", lambda w: reverse("dialog:survey_list"), MEMBERS_ONLY),
+    (
+        "answer a survey",
+        lambda w: reverse("dialog:survey_answer", args=[w["survey"].pk]),
+        MEMBERS_ONLY,
+    ),
+    (
+        "survey phone consent",
+        lambda w: reverse("dialog:survey_phone_consent"),
+        MEMBERS_ONLY,
+    ),
+    (
+        "own call lists",
+        lambda w: reverse("dialog:survey_call_lists"),
+        expect(403, anonymous=LOGIN, superuser=200),
+    ),
+    (
+        "another caller's call list",
+        lambda w: reverse("dialog:survey_call_list", args=[w["call_list"].pk]),
+        expect(403, anonymous=LOGIN),
+    ),
+    (
+        "another caller's call entry",
+        lambda w: reverse(
+            "dialog:survey_call_entry",
+            args=[w["call_list"].pk, w["call_entry"].pk],
+        ),
+        expect(403, anonymous=LOGIN),
+    ),
+    # -- more feeds and API ---------------------------------------------------
+    ("news atom", lambda w: reverse("news:feed_news_atom"), expect(200)),
+    ("briefings rss", lambda w: reverse("news:feed_briefings_rss"), expect(200)),
+    (
+        "topic rss",
+        lambda w: reverse("news:feed_topic_rss", args=[w["topic"].slug]),
+        expect(200),
+    ),
+    (
+        "topic atom",
+        lambda w: reverse("news:feed_topic_atom", args=[w["topic"].slug]),
+        expect(200),
+    ),
+    (
+        "district rss",
+        lambda w: reverse("news:feed_district_rss", args=[w["district"].slug]),
+        expect(200),
+    ),
+    (
+        "district atom",
+        lambda w: reverse("news:feed_district_atom", args=[w["district"].slug]),
+        expect(200),
+    ),
+    (
+        "topic calendar ics",
+        lambda w: reverse("news:feed_calendar_topic", args=[w["topic"].slug]),
+        expect(200),
+    ),
+    ("api page find", lambda w: "/api/v2/pages/find/?html_path=/", expect(302)),
+    ("api images", lambda w: "/api/v2/images/", expect(200)),
+    (
+        "api document",
+        lambda w: f"/api/v2/documents/{w['document'].pk}/",
+        expect(200),
+    ),
+    (
+        "api document find",
+        lambda w: f"/api/v2/documents/find/?id={w['document'].pk}",
+        expect(302),
+    ),
+    ("api image", lambda w: "/api/v2/images/999/", expect(404)),
+    ("api image find", lambda w: "/api/v2/images/find/?id=999", expect(404)),
+    # -- admin: coordination tools --------------------------------------------
+    (
+        "admin pool search",
+        lambda w: reverse("volunteer_pool:search"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin write to a pool member",
+        lambda w: reverse("volunteer_pool:write", args=[w["pool_entry"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin pool messages",
+        lambda w: reverse("volunteer_pool:messages"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin another coordinator's pool message",
+        lambda w: reverse("volunteer_pool:message", args=[w["pool_message"].pk]),
+        tools(404, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin mentoring",
+        lambda w: reverse("mentoring:applications"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin mentoring pairs",
+        lambda w: reverse("mentoring:pairs"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin close a mentoring pair (GET)",
+        lambda w: reverse("mentoring:pair_close", args=[w["pair"].pk]),
+        tools(NOT_ALLOWED, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin new members",
+        lambda w: reverse("onboarding:index"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin new member record",
+        lambda w: reverse("onboarding:detail", args=[w["onboarding"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin other district's new member",
+        lambda w: reverse("onboarding:detail", args=[w["other_onboarding"].pk]),
+        tools(200, 302, press=403, district_editor=403, district_coordinator=404),
+    ),
+    (
+        "admin new member step (GET)",
+        lambda w: reverse("onboarding:step", args=[w["onboarding"].pk]),
+        tools(NOT_ALLOWED, 302, press=NOT_ALLOWED, district_editor=NOT_ALLOWED),
+    ),
+    (
+        "admin new members by district",
+        lambda w: reverse("onboarding:overview"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin new members import",
+        lambda w: reverse("onboarding:import"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin surveys",
+        lambda w: reverse("surveys:index"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin add survey",
+        lambda w: reverse("surveys:add"),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin edit survey",
+        lambda w: reverse("surveys:edit", args=[w["survey"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin survey results",
+        lambda w: reverse("surveys:results", args=[w["survey"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin survey results csv",
+        lambda w: reverse("surveys:results_csv", args=[w["survey"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin survey responses csv",
+        lambda w: reverse("surveys:responses_csv", args=[w["survey"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    (
+        "admin survey call lists",
+        lambda w: reverse("surveys:call_lists", args=[w["survey"].pk]),
+        tools(200, 302, press=403, district_editor=403),
+    ),
+    # -- admin: editors, press, state office ----------------------------------
+    (
+        "admin promote a registration (GET)",
+        lambda w: reverse(
+            "dialog_registration_promote", args=[w["event"].pk, w["registration"].pk]
+        ),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin copy event to next month",
+        lambda w: reverse("dialog_event_copy_next_month", args=[w["event"].pk]),
+        staff(200, 302, press=403, district_coordinator=403, coordinator=403),
+    ),
+    (
+        "admin comment detail",
+        lambda w: reverse("dialog_comments:detail", args=[w["comment"].pk]),
+        staff(200, 302, district_editor=403, district_coordinator=403, coordinator=403),
+    ),
+    (
+        "admin membership verification",
+        lambda w: reverse(
+            "membership_verifications:inspect", args=[w["verification"].pk]
+        ),
+        staff(200, 302, district_coordinator=404, coordinator=404, press=404),
+    ),
+    (
+        "admin confirm a membership (GET)",
+        lambda w: reverse(
+            "membership_verifications:confirm", args=[w["verification"].pk]
+        ),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin information formats report",
+        lambda w: reverse("tracker_evaluation_report"),
+        staff(403, 302, press=200, state_office=200, superuser=200),
+    ),
+    (
+        "admin information formats csv",
+        lambda w: reverse("tracker_evaluation_report") + "?export=briefings",
+        staff(403, 302, press=200, state_office=200, superuser=200),
+    ),
+    (
+        "admin briefing remarks",
+        lambda w: reverse("tracker_evaluation_remarks", args=[w["public_briefing"].pk]),
+        staff(403, 302, press=200, state_office=200, superuser=200),
+    ),
+    (
+        "admin agreement import",
+        lambda w: reverse("tracker_item_import"),
+        staff(403, 302, superuser=200),
+    ),
+    (
+        "admin agreement items",
+        lambda w: reverse("tracker_item:index"),
+        staff(403, 302, superuser=200),
+    ),
+    (
+        "admin agreement status updates",
+        lambda w: reverse("tracker_status_update:index"),
+        staff(403, 302, superuser=200),
+    ),
+    (
+        "admin district data import",
+        lambda w: reverse("home_district_data_import", args=[w["district_data"].pk]),
+        staff(403, 302, state_office=200, superuser=200),
+    ),
+    (
+        "admin notifications sent",
+        lambda w: reverse("versand:index"),
+        staff(403, 302, superuser=200),
+    ),
+    (
+        "admin subscribers",
+        lambda w: reverse("abonnierende:index"),
+        staff(403, 302, superuser=200),
+    ),
+    (
+        "admin add a status update",
+        lambda w: reverse("tracker_status_update:add"),
+        staff(403, 302, superuser=200),
+    ),
+    (
+        "admin approve a comment (GET)",
+        lambda w: reverse("dialog_comments:approve", args=[w["comment"].pk]),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin reject a comment (GET)",
+        lambda w: reverse("dialog_comments:reject", args=[w["comment"].pk]),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin hide a comment (GET)",
+        lambda w: reverse("dialog_comments:hide", args=[w["comment"].pk]),
+        staff(NOT_ALLOWED, 302),
+    ),
+    (
+        "admin membership verification results",
+        lambda w: reverse("membership_verifications:index_results"),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+    ),
+    (
+        "admin reject a membership",
+        lambda w: reverse(
+            "membership_verifications:reject", args=[w["verification"].pk]
+        ),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+    ),
+    (
+        "admin revoke a membership",
+        lambda w: reverse(
+            "membership_verifications:revoke", args=[w["verification"].pk]
+        ),
+        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+    ),
+    (
+        "admin membership verification history",
+        lambda w: reverse(
+            "membership_verifications:history", args=[w["verification"].pk]
+        ),
+        staff(403, 302, district_coordinator=404, coordinator=404, press=404),
+    ),
+    (
+        "admin membership verification history results",
+        lambda w: reverse(
+            "membership_verifications:history_results", args=[w["verification"].pk]
+        ),
+        staff(403, 302, district_coordinator=404, coordinator=404, press=404),
+    ),
+    (
+        "admin membership verification usage",
+        lambda w: reverse(
+            "membership_verifications:usage", args=[w["verification"].pk]
+        ),
+        staff(403, 302, district_coordinator=404, coordinator=404, press=404),
+    ),
+    # -- admin: Wagtail's own views (they answer a redirect, not 403) ----------
+    (
+        "admin page explorer",
+        lambda w: reverse("wagtailadmin_explore_root"),
+        staff(302, 302, state_office=200, superuser=200),
+    ),
+    (
+        "admin documents",
+        lambda w: reverse("wagtaildocs:index"),
+        staff(200, 302, district_coordinator=302, coordinator=302),
+    ),
+    (
+        "admin images",
+        lambda w: reverse("wagtailimages:index"),
+        staff(200, 302, district_coordinator=302, coordinator=302),
+    ),
+    (
+        "admin snippets",
+        lambda w: reverse("wagtailsnippets:index"),
+        staff(302, 302, superuser=200),
+    ),
+    ("admin account", lambda w: reverse("wagtailadmin_account"), staff(200, 302)),
+    (
+        "admin sites",
+        lambda w: reverse("wagtailsites:index"),
+        staff(302, 302, superuser=200),
+    ),
+    (
+        "admin redirects",
+        lambda w: reverse("wagtailredirects:index"),
+        staff(302, 302, superuser=200),
+    ),
+    (
+        "admin translations report",
+        lambda w: reverse("wagtail_localize:translations_report"),
+        staff(200, 302),
+    ),
+]
+
 
 @pytest.fixture
 def world(
@@ -216,6 +908,7 @@ def world(
     news_index,
     public_briefing,
     members_briefing,
+    district_index,
     district,
     other_district,
     event_index,
@@ -243,16 +936,20 @@ def world(
         start=in_days(12),
         district=other_district,
     )
-    RegistrationFactory(page=event, user=other_member, email="", name="Clara Z.")
+    registration = RegistrationFactory(
+        page=event, user=other_member, email="", name="Clara Z."
+    )
     RegistrationFactory(
         page=other_event,
         name="Gast",
         email="gast@example.org",
     )
     forum = ForumPageFactory(parent=home_page, comments_mode="members")
-    CommentFactory(page=forum, author=other_member, body="Mehr Sozialwohnungen!")
+    comment = CommentFactory(
+        page=forum, author=other_member, body="Mehr Sozialwohnungen!"
+    )
     NewsArticlePageFactory(parent=news_index, title="Neue Mietenkampagne")
-    MembershipVerificationFactory(
+    verification = MembershipVerificationFactory(
         user=other_member, district=district, membership_number="4711"
     )
     SubscriberFactory(email=OTHER_MEMBER_EMAIL)
@@ -261,6 +958,14 @@ def world(
     )
     roles_sync()
     return {
+        **_tools_world(
+            other_member, district, other_district, make_user, members_group
+        ),
+        **_pages_world(home_page, district_index, district, public_briefing),
+        "event_index": event_index,
+        "comment": comment,
+        "registration": registration,
+        "verification": verification,
         "news_index": news_index,
         "public_briefing": public_briefing,
         "members_briefing": members_briefing,
@@ -271,6 +976,70 @@ def world(
         "forum": forum,
         "document": document,
         "other_member": other_member,
+    }
+
+
+def _tools_world(other_member, district, other_district, make_user, members_group):
+    """What the coordination tools list: Clara of the first district everywhere,
+    Bodo of the other district in the new-member records."""
+    pool_entry = PoolEntryFactory(
+        user=other_member, districts=[district], skills=["Plakatieren"]
+    )
+    sender = make_user("sender", groups=[members_group])
+    pool_message = PoolMessageFactory(sender=sender, recipient=other_member)
+    mentee = MentoringApplicationFactory(
+        user=other_member,
+        district=district,
+        role=MentoringApplication.Role.MENTEE,
+        status=MentoringApplication.Status.MATCHED,
+    )
+    pair = MentoringPairFactory(
+        mentee_application=mentee,
+        mentor_application__user=sender,
+        mentor_application__district=district,
+    )
+    onboarding = OnboardingFactory(
+        user=other_member, district=district, phone=OTHER_MEMBER_PHONE
+    )
+    other_onboarding = OnboardingFactory(
+        user=None,
+        source="import",
+        name="Bodo M.",
+        district=other_district,
+        email=OTHER_DISTRICT_EMAIL,
+        phone=OTHER_DISTRICT_PHONE,
+    )
+    survey = SurveyFactory()
+    SurveyQuestionFactory(survey=survey)
+    caller = make_user("anruferin")
+    call_list = CallListFactory(survey=survey, district=district, caller=caller)
+    call_entry = CallListEntryFactory(call_list=call_list, member=other_member)
+    return {
+        "pool_entry": pool_entry,
+        "pool_message": pool_message,
+        "mentee": mentee,
+        "pair": pair,
+        "onboarding": onboarding,
+        "other_onboarding": other_onboarding,
+        "survey": survey,
+        "call_list": call_list,
+        "call_entry": call_entry,
+    }
+
+
+def _pages_world(home_page, district_index, district, public_briefing):
+    topic = TopicFactory(name="Mieten", slug="mieten")
+    working_group = WorkingGroupPageFactory(parent=home_page, title="AG Mitglieder")
+    district_data = DistrictDataPageFactory(parent=district_index)
+    DistrictFigureFactory(page=district_data, district=district)
+    agreement = CoalitionAgreementPageFactory(parent=home_page)
+    chapter = AgreementChapterFactory(agreement=agreement, number=1)
+    StatusUpdateFactory(item=AgreementItemFactory(chapter=chapter, number=1))
+    return {
+        "topic": topic,
+        "working_group": working_group,
+        "district_data": district_data,
+        "agreement": agreement,
     }
 
 
@@ -285,6 +1054,9 @@ def as_role(client, make_user, members_group, world):
                 Group.objects.get(name=APPROVERS_GROUP_NAME),
             ],
             "district_editor": [district_editor_group_ensure(world["district"])],
+            "district_coordinator": [
+                district_coordinator_group_ensure(world["district"])
+            ],
             "coordinator": [Group.objects.get(name=COORDINATORS_GROUP_NAME)],
             "state_office": [Group.objects.get(name=STATE_OFFICE_GROUP_NAME)],
         }
@@ -311,19 +1083,79 @@ def test_permission_matrix(as_role, world, role):
     assert not mismatches, f"as {role}: " + "; ".join(mismatches)
 
 
-READABLE_BY_MEMBERS = [row for row in MATRIX if row[2]["member"] == 200]
+def _content(response):
+    return (
+        b"".join(response.streaming_content) if response.streaming else response.content
+    ).decode(errors="replace")
 
 
 @pytest.mark.parametrize("role", ["anonymous", "registered", "member"])
 def test_no_response_shows_another_members_contact(as_role, world, role):
+    """Every URL of the matrix, whatever it answers: no page, export, feed,
+    error page or API response shows a member another member's address."""
     client = as_role(role)
 
-    for name, url, _expected in READABLE_BY_MEMBERS:
-        response = client.get(url(world))
-        content = (
-            b"".join(response.streaming_content)
-            if response.streaming
-            else response.content
-        ).decode(errors="replace")
-        assert OTHER_MEMBER_EMAIL not in content, name
-        assert OTHER_MEMBER_PHONE not in content, name
+    for name, url, _expected in MATRIX:
+        content = _content(client.get(url(world)))
+        for secret in (
+            OTHER_MEMBER_EMAIL,
+            OTHER_MEMBER_PHONE,
+            OTHER_DISTRICT_EMAIL,
+            OTHER_DISTRICT_PHONE,
+        ):
+            assert secret not in content, name
+
+
+@pytest.mark.parametrize("role", ["district_editor", "district_coordinator"])
+def test_a_district_role_never_sees_another_districts_member(as_role, world, role):
+    client = as_role(role)
+
+    for name, url, _expected in MATRIX:
+        content = _content(client.get(url(world)))
+        assert OTHER_DISTRICT_EMAIL not in content, name
+        assert OTHER_DISTRICT_PHONE not in content, name
+
+
+OWN_APPS = (
+    "home.",
+    "news.",
+    "dialog.",
+    "education.",
+    "members.",
+    "search.",
+    "tracker.",
+    "portal.",
+)
+# URLs the matrix does not request, and why.
+NOT_REQUESTED = {
+    "admin/test404/": "Wagtail's own 404 test page",
+    "admin/login/": "redirects to the site login (test_mfa)",
+    "admin/password_reset/": "redirects to the site's password reset",
+    "_util/login/": "Wagtail's login for password-protected pages",
+}
+
+
+def _routes(patterns=None, prefix=""):
+    """``(route, view)`` of every URL pattern, as ``resolve()`` names routes."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        route = URLResolver._join_route(prefix, str(pattern.pattern))
+        if isinstance(pattern, URLResolver):
+            yield from _routes(pattern.url_patterns, route)
+        else:
+            yield route, pattern.lookup_str
+
+
+def test_the_matrix_requests_every_url_of_the_portal(world):
+    """Every site, feed, API and download URL, and every admin view of our
+    own apps, has a row: a new URL without a row fails here."""
+    requested = {resolve(urlsplit(url(world)).path).route for _name, url, _ in MATRIX}
+    wanted = {
+        route.removeprefix("^")
+        for route, view in _routes()
+        if not route.startswith("admin/") or view.startswith(OWN_APPS)
+    }
+    requested = {route.removeprefix("^") for route in requested}
+
+    missing = sorted(wanted - requested - set(NOT_REQUESTED))
+
+    assert not missing, "no matrix row for: " + ", ".join(missing)

@@ -12,6 +12,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.caching import site_version
+from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models import AgreementChapter, AgreementItem, StatusUpdate
 from ..selectors import agreement_links_for_event
@@ -31,7 +32,7 @@ class AppendOnlyPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(StatusUpdate, AppendOnlyPermissionPolicy(StatusUpdate))
 
 
-class ChapterViewSet(ModelViewSet):
+class ChapterViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = AgreementChapter
     icon = "list-ol"
     menu_label = _("Chapters")
@@ -48,7 +49,7 @@ class ChapterViewSet(ModelViewSet):
     ]
 
 
-class ItemViewSet(ModelViewSet):
+class ItemViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = AgreementItem
     icon = "tasks"
     menu_label = _("Agreement items")
@@ -87,7 +88,7 @@ class StatusUpdateCreateView(CreateView):
         )
 
 
-class StatusUpdateViewSet(ModelViewSet):
+class StatusUpdateViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = StatusUpdate
     icon = "history"
     menu_label = _("Status updates")

@@ -76,7 +76,7 @@ class Command(BaseCommand):
             self.style.SUCCESS("Development logins (never use in production):")
         )
         for username, password, *_rest in [*content.USERS, surveys.CALLER]:
-            self.stdout.write(f"  {username:<10} {password}")
+            self.stdout.write(f"  {username:<16} {password}")
         self.stdout.write(
             "Open http://127.0.0.1:8000/ and http://127.0.0.1:8000/admin/"
         )
