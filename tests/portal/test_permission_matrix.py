@@ -317,6 +317,18 @@ MATRIX += [
     ),
     # -- accounts -----------------------------------------------------------
     ("sign-up alias", lambda w: "/konto/signup/", expect(200)),
+    ("own data", lambda w: "/konto/meine-daten/", expect(200, anonymous=LOGIN)),
+    (
+        "own data download opened with GET",
+        lambda w: "/konto/meine-daten/export.json",
+        expect(NOT_ALLOWED, anonymous=LOGIN),
+    ),
+    (
+        "account erasure",
+        lambda w: "/konto/konto-loeschen/",
+        expect(200, anonymous=LOGIN),
+    ),
+    ("account erased", lambda w: "/konto/konto-geloescht/", expect(200)),
     ("password reset", lambda w: reverse("members:password_reset"), expect(200)),
     (
         "password reset with a bad key",
