@@ -53,11 +53,20 @@ PRESS_PERMISSIONS = [
     "dialog.moderate_all_comments",
     "tracker.view_evaluation_report",
 ]
+# Keeping the coalition tracker and reading who was notified: the state office.
+TRACKER_PERMISSIONS = [
+    f"tracker.{action}_{model}"
+    for model in ("agreementchapter", "agreementitem")
+    for action in ("add", "change", "delete", "view")
+] + ["tracker.add_statusupdate", "tracker.view_statusupdate"]
+NOTIFICATION_PERMISSIONS = ["news.view_pagenotification", "news.view_subscriber"]
 # The state office has every tool: the coordinators' and the press office's.
 STATE_OFFICE_PERMISSIONS = [
     *COORDINATOR_PERMISSIONS,
     ALL_DISTRICTS_PERMISSION,
     *PRESS_PERMISSIONS,
+    *TRACKER_PERMISSIONS,
+    *NOTIFICATION_PERMISSIONS,
 ]
 
 

@@ -7,6 +7,7 @@ from wagtail.models import GroupPagePermission, Page
 from home.factories import DistrictPageFactory
 from home.roles import (
     COORDINATOR_PERMISSIONS,
+    STATE_OFFICE_GROUP_NAME,
     coordinator_permissions_grant,
     district_editor_group_ensure,
     roles_sync,
@@ -118,3 +119,15 @@ def test_a_new_district_page_gets_its_editor_group_through_the_admin_hook(
     district_editors_for_new_district(None, page)
 
     assert Group.objects.filter(name="Bezirksredaktion Pankow").exists()
+
+
+def test_the_state_office_keeps_the_tracker_and_reads_who_was_notified(make_user):
+    roles_sync()
+    office = make_user(
+        "buero", groups=[Group.objects.get(name=STATE_OFFICE_GROUP_NAME)]
+    )
+
+    assert office.has_perm("tracker.change_agreementitem")
+    assert office.has_perm("tracker.add_statusupdate")
+    assert office.has_perm("news.view_subscriber")
+    assert not office.has_perm("news.change_subscriber")

@@ -787,17 +787,17 @@ MATRIX += [
     (
         "admin agreement import",
         lambda w: reverse("tracker_item_import"),
-        staff(403, 302, superuser=200),
+        staff(403, 302, state_office=200, superuser=200),
     ),
     (
         "admin agreement items",
         lambda w: reverse("tracker_item:index"),
-        staff(403, 302, superuser=200),
+        staff(403, 302, state_office=200, superuser=200),
     ),
     (
         "admin agreement status updates",
         lambda w: reverse("tracker_status_update:index"),
-        staff(403, 302, superuser=200),
+        staff(403, 302, state_office=200, superuser=200),
     ),
     (
         "admin district data import",
@@ -807,17 +807,17 @@ MATRIX += [
     (
         "admin notifications sent",
         lambda w: reverse("versand:index"),
-        staff(403, 302, superuser=200),
+        staff(403, 302, state_office=200, superuser=200),
     ),
     (
         "admin subscribers",
         lambda w: reverse("abonnierende:index"),
-        staff(403, 302, superuser=200),
+        staff(403, 302, state_office=200, superuser=200),
     ),
     (
         "admin add a status update",
         lambda w: reverse("tracker_status_update:add"),
-        staff(403, 302, superuser=200),
+        staff(403, 302, state_office=200, superuser=200),
     ),
     (
         "admin approve a comment (GET)",
