@@ -8,6 +8,7 @@ restricted collection never appear, in lists, search, ``child_of`` or detail.
 
 from django.db.models import Q
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -15,12 +16,17 @@ from wagtail.models import Collection, CollectionViewRestriction
 
 from .query import plain_terms
 
+SEARCH_OPERATORS = ("and", "or")
+
 
 class PlainTermsSearchFilter(SearchFilter):
     """Wagtail's search filter, fed plain terms (no FTS syntax a visitor can break)."""
 
     def filter_queryset(self, request, queryset, view):
         if "search" in request.GET:
+            # Wagtail passes any other operator on to the backend, which raises.
+            if request.GET.get("search_operator", "and") not in SEARCH_OPERATORS:
+                raise BadRequestError("search_operator must be 'and' or 'or'")
             query = request._request.GET.copy()
             query["search"] = plain_terms(query["search"])
             if not query["search"]:
