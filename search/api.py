@@ -14,7 +14,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .query import plain_terms
+from .query import SearchQueryRefused, plain_terms
 
 SEARCH_OPERATORS = ("and", "or")
 
@@ -28,7 +28,10 @@ class PlainTermsSearchFilter(SearchFilter):
             if request.GET.get("search_operator", "and") not in SEARCH_OPERATORS:
                 raise BadRequestError("search_operator must be 'and' or 'or'")
             query = request._request.GET.copy()
-            query["search"] = plain_terms(query["search"])
+            try:
+                query["search"] = plain_terms(query["search"])
+            except SearchQueryRefused as refused:
+                raise BadRequestError(str(refused)) from refused
             if not query["search"]:
                 return queryset.none()
             request._request.GET = query
