@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.csv_import import CSVFileError, CSVImportForm, read_csv
+from home.spreadsheets import spreadsheet_row
 from home.views import admin_forbidden_as_403
 from news.models import DecisionBriefingPage
 
@@ -113,8 +114,8 @@ def _csv_response(filename, header, rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # a BOM, so German Excel reads UTF-8
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(spreadsheet_row(header))
+    writer.writerows(spreadsheet_row(row) for row in rows)
     return response
 
 
