@@ -203,7 +203,7 @@ def evaluation_report(request):
 def evaluation_remarks(request, briefing_id):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
-    briefing = get_object_or_404(DecisionBriefingPage, pk=briefing_id)
+    briefing = get_object_or_404(DecisionBriefingPage, id=briefing_id)
     remarks = briefing_remarks(briefing=briefing)
     return TemplateResponse(
         request,
