@@ -118,6 +118,28 @@ def form_data(fields, *, extra=True, huge=True):
     return data
 
 
+@st.composite
+def mutated(draw, valid: dict, fields: dict, *, huge=True):
+    """``valid`` with one to three fields dropped or replaced by anything.
+
+    Almost-valid posts reach the services: a refusal there must roll back too.
+    """
+    names = sorted(set(valid) | set(fields))
+    changed = draw(
+        st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True)
+    )
+    data = dict(valid)
+    for name in changed:
+        replacement = draw(
+            st.one_of(st.none(), field_values(fields.get(name, ()), huge=huge))
+        )
+        if replacement is None:
+            data.pop(name, None)
+        else:
+            data[name] = replacement
+    return data
+
+
 def _quote(text: str) -> str:
     return quote_plus(text.encode("utf-8", "surrogatepass"))
 

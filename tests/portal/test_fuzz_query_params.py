@@ -7,6 +7,7 @@ a 4xx, never a 5xx.
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from dialog.factories import EventPageFactory, VenueFactory
@@ -109,12 +110,14 @@ def calendar_fields(site):
     }
 
 
+@hypothesis_settings(max_examples=25)
 @given(data=st.data())
 def test_calendar_filters_never_fail(client, site, data):
     query = data.draw(queries(calendar_fields(site)))
     assert_no_server_error(get(client, site["calendar"].url, query))
 
 
+@hypothesis_settings(max_examples=25)
 @given(data=st.data())
 def test_calendar_api_filters_never_fail(client, site, data):
     fields = {
@@ -163,6 +166,7 @@ def test_read_api_lists_never_fail(client, site, endpoint, query):
     assert_no_server_error(get(client, f"/api/v2/{endpoint}/", query))
 
 
+@hypothesis_settings(max_examples=25)
 @given(
     which=st.sampled_from(["news", "courses", "agreement"]),
     query=queries(
