@@ -38,7 +38,7 @@ def district_data_import_view(request, page_id):
     """Import a DistrictDataPage's figures from CSV: dry run first, all or nothing."""
     from .district_data import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, FigureImporter
 
-    page = get_object_or_404(DistrictDataPage, pk=page_id)
+    page = get_object_or_404(DistrictDataPage, id=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
 

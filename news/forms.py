@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from home.fields import ModelMultipleChoiceField
 from home.models import DistrictPage, Topic
 
 from .models.subscriptions import ContentKind, Frequency
@@ -39,13 +40,13 @@ class SubscribeForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    topics = forms.ModelMultipleChoiceField(
+    topics = ModelMultipleChoiceField(
         label=_("Topics"),
         queryset=Topic.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    districts = forms.ModelMultipleChoiceField(
+    districts = ModelMultipleChoiceField(
         label=_("Districts"),
         queryset=DistrictPage.objects.none(),
         required=False,

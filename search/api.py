@@ -8,12 +8,15 @@ restricted collection never appear, in lists, search, ``child_of`` or detail.
 
 from django.db.models import Q
 from wagtail.api.v2.filters import SearchFilter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
-from .query import plain_terms
+from .query import SearchQueryRefused, plain_terms
+
+SEARCH_OPERATORS = ("and", "or")
 
 
 class PlainTermsSearchFilter(SearchFilter):
@@ -21,8 +24,14 @@ class PlainTermsSearchFilter(SearchFilter):
 
     def filter_queryset(self, request, queryset, view):
         if "search" in request.GET:
+            # Wagtail passes any other operator on to the backend, which raises.
+            if request.GET.get("search_operator", "and") not in SEARCH_OPERATORS:
+                raise BadRequestError("search_operator must be 'and' or 'or'")
             query = request._request.GET.copy()
-            query["search"] = plain_terms(query["search"])
+            try:
+                query["search"] = plain_terms(query["search"])
+            except SearchQueryRefused as refused:
+                raise BadRequestError(str(refused)) from refused
             if not query["search"]:
                 return queryset.none()
             request._request.GET = query

@@ -1,10 +1,14 @@
 """Shared fixtures: a site with the usual sections, members and non-members."""
 
+import os
+
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -17,6 +21,23 @@ from news.models import DecisionBriefingPage
 from news.services import briefing_audience_sync
 
 PASSWORD = "ein-sicheres-passwort-42"
+
+# The fuzz tests (test_fuzz_*.py) share the test's database transaction and
+# fixtures across examples; no example database is written into the checkout.
+# HYPOTHESIS_PROFILE=thorough runs twenty times as many examples.
+_FUZZ_SETTINGS = dict(
+    deadline=None,
+    database=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+hypothesis_settings.register_profile("portal", max_examples=50, **_FUZZ_SETTINGS)
+hypothesis_settings.register_profile("thorough", max_examples=1000, **_FUZZ_SETTINGS)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 
 
 @pytest.fixture

@@ -22,6 +22,7 @@ from home.audit import personal_data_accessed
 from home.bot_protection import bot_protected
 from home.flash import lazy_format
 from home.ratelimit import rate_limit
+from home.spreadsheets import spreadsheet_row
 from home.views import admin_forbidden_as_403
 
 from ..forms.registrations import RegistrationForm
@@ -336,19 +337,12 @@ def registration_csv_view(request, page):
             registration.accessibility_other,
             yes if registration.online else no,
         ]
-        writer.writerow([_spreadsheet_safe(value) for value in row])
+        writer.writerow(spreadsheet_row(row))
     return response
 
 
 def _local(moment):
     return timezone.localtime(moment).strftime("%d.%m.%Y %H:%M") if moment else ""
-
-
-def _spreadsheet_safe(value):
-    """Text starting like a formula is prefixed so spreadsheets do not run it."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
 
 
 @require_POST

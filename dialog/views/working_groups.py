@@ -13,7 +13,9 @@ from ..selectors.working_groups import (
 
 
 def working_group_member_list(request, page_id):
-    page = WorkingGroupPage.objects.live().filter(pk=page_id).first()
+    # ``id`` is Page's integer column, whose lookups treat an id beyond the
+    # database's integers as unknown; ``pk`` (the OneToOne link) raised on SQLite.
+    page = WorkingGroupPage.objects.live().filter(id=page_id).first()
     if page is None:
         raise Http404
     for restriction in page.get_view_restrictions():

@@ -27,6 +27,7 @@ from wagtail.permissions import register_permission_policy
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
 from home.selectors import districts_coordinated_by, is_verified_member
+from home.spreadsheets import spreadsheet_row
 from home.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
 
 from ..forms.surveys import CallListForm
@@ -128,8 +129,8 @@ def _csv_response(filename, header, rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(spreadsheet_row(header))
+    writer.writerows(spreadsheet_row(row) for row in rows)
     return response
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import ModelMultipleChoiceField
 from home.models import DistrictPage
 
 from ..pool_choices import (
@@ -29,7 +30,7 @@ class PoolEntryForm(forms.Form):
         required=False,
         help_text=_("Separated by commas, for example: cooking, sign language."),
     )
-    districts = forms.ModelMultipleChoiceField(
+    districts = ModelMultipleChoiceField(
         label=_("Districts I would like to help in"),
         queryset=DistrictPage.objects.none(),
         widget=forms.CheckboxSelectMultiple,

@@ -2,6 +2,8 @@ from django.urls import path
 
 from .. import views
 
+# Tokens are ``secrets.token_urlsafe`` (a slug): anything else, e.g. a NUL
+# that PostgreSQL refuses in a query, is a 404 before the lookup.
 urlpatterns = [
     path("mentoring/", views.mentoring, name="mentoring"),
     path(
@@ -10,7 +12,7 @@ urlpatterns = [
         name="mentoring_withdraw",
     ),
     path(
-        "mentoring/vorschlag/<str:token>/",
+        "mentoring/vorschlag/<slug:token>/",
         views.mentoring_proposal,
         name="mentoring_proposal",
     ),

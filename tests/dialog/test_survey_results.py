@@ -159,6 +159,22 @@ def test_anonymised_csv_has_one_row_per_response_and_no_identities(
         assert secret not in content
 
 
+def test_anonymised_csv_defuses_free_texts_that_look_like_formulas(
+    client, survey_staff, make_user, members_group
+):
+    survey, questions = survey_with_all_kinds()
+    for number, text in enumerate(["=cmd|' /C calc'!A0", "@SUM(A1:A9)", "+1-1"]):
+        user = make_user(f"formel{number}", groups=[members_group])
+        respond(survey, questions, user, single="Ja", scale=3, text=text)
+    client.force_login(survey_staff)
+
+    response = client.get(reverse("surveys:responses_csv", args=[survey.pk]))
+
+    content = response.content.decode("utf-8-sig")
+    texts = {row[3] for row in csv.reader(io.StringIO(content), delimiter=";")}
+    assert {"'=cmd|' /C calc'!A0", "'@SUM(A1:A9)", "'+1-1"} <= texts
+
+
 def test_results_need_the_survey_permission(client, member_user, answered_survey):
     survey, _questions = answered_survey
     member_user.user_permissions.add(Permission.objects.get(codename="access_admin"))

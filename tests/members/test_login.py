@@ -121,6 +121,15 @@ def test_empty_form_is_redisplayed_with_german_field_errors(de_client, home_page
     assert "Dieses Feld muss ausgefüllt werden." in response.content.decode()
 
 
+@pytest.mark.parametrize("login", ["x" * 120_000, "%" * 60_000, "a@" + "b" * 300])
+def test_overlong_login_is_refused_before_the_account_lookup(de_client, rosa, login):
+    response = de_client.post(LOGIN_URL, {"login": login, "password": PASSWORD})
+
+    assert response.status_code == 200
+    assert "höchstens 254 Zeichen" in response.content.decode()
+    assert SESSION_KEY not in de_client.session
+
+
 def test_inactive_member_cannot_log_in(de_client, rosa):
     rosa.is_active = False
     rosa.save()

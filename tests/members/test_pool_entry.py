@@ -78,6 +78,19 @@ def test_joining_without_a_district_is_refused(member_client, member_user, distr
     assert not PoolEntry.objects.exists()
 
 
+@pytest.mark.parametrize("district_id", [2**63, -(2**63) - 1, 10**40])
+def test_a_district_id_beyond_the_database_integers_is_refused(
+    member_client, district, district_id
+):
+    response = member_client.post(
+        URL, join_data(district, districts=[district.pk, district_id])
+    )
+
+    assert response.status_code == 400
+    assert "ist kein gültiger Wert" in response.content.decode()
+    assert not PoolEntry.objects.exists()
+
+
 def test_non_member_cannot_join(client, non_member_user, district):
     client.force_login(non_member_user)
 

@@ -133,6 +133,14 @@ def test_subscribing_to_nothing_is_refused(client, home_page):
     assert "mindestens" in response.content.decode()
 
 
+@pytest.mark.parametrize("field", ["topics", "districts"])
+def test_an_id_beyond_the_database_integers_is_refused(client, home_page, field):
+    response = client.post(SUBSCRIBE_URL, subscribe_data(**{field: [str(2**63)]}))
+
+    assert response.status_code == 400
+    assert "ist kein gültiger Wert" in response.content.decode()
+
+
 def test_a_bad_email_address_is_refused_in_german(client, home_page):
     response = client.post(SUBSCRIBE_URL, subscribe_data(email="kein-at-zeichen"))
 

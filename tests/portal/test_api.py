@@ -141,6 +141,26 @@ def api_titles(data):
     return [item["title"] for item in data["items"]]
 
 
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_api_rejects_an_unknown_search_operator_with_400(client, home_page, endpoint):
+    response = client.get(
+        f"/api/v2/{endpoint}/", {"search": "Mieten", "search_operator": "xor"}
+    )
+
+    assert response.status_code == 400
+    assert b"search_operator" in response.content
+
+
+@pytest.mark.parametrize("operator", ["and", "or"])
+def test_api_searches_with_either_operator(client, events, operator):
+    data = api_get(client, search="Basiskonferenz Nord", search_operator=operator)
+
+    found = {item["title"] for item in data["items"]}
+    assert found == (
+        set() if operator == "and" else {"Basiskonferenz Süd", "Fahrradtour Nord"}
+    )
+
+
 def test_api_pages_leave_out_members_only_briefings(
     client, public_briefing, members_briefing
 ):

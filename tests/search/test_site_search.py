@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from home.factories import StandardPageFactory, paragraph
-from search.views import MAX_QUERY_LENGTH
+from search.query import MAX_QUERY_LENGTH
 
 SEARCH_URL = reverse("search:search")
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from home.csv_import import CSVImportForm, csv_import_view
+from home.spreadsheets import spreadsheet_row
 from home.views import admin_forbidden_as_403
 from news.models import DecisionBriefingPage
 
@@ -93,8 +94,8 @@ def _csv_response(filename, header, rows):
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.write("\ufeff")  # a BOM, so German Excel reads UTF-8
     writer = csv.writer(response, delimiter=";")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(spreadsheet_row(header))
+    writer.writerows(spreadsheet_row(row) for row in rows)
     return response
 
 
@@ -182,7 +183,7 @@ def evaluation_report(request):
 def evaluation_remarks(request, briefing_id):
     if not request.user.has_perm(REPORT_PERMISSION):
         raise PermissionDenied
-    briefing = get_object_or_404(DecisionBriefingPage, pk=briefing_id)
+    briefing = get_object_or_404(DecisionBriefingPage, id=briefing_id)
     remarks = briefing_remarks(briefing=briefing)
     return TemplateResponse(
         request,

@@ -19,7 +19,7 @@ def briefing_feedback(request, briefing_id):
         return render(request, "tracker/feedback_members_only.html", status=403)
     briefing = (
         visible_to(DecisionBriefingPage.objects.live(), request.user)
-        .filter(pk=briefing_id)
+        .filter(id=briefing_id)  # not pk: see dialog.views.working_groups
         .first()
     )
     if briefing is None:
