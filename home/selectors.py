@@ -3,6 +3,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.functions import Substr
+from django.db.models.lookups import In
 from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -92,10 +94,7 @@ def passes(restriction, request) -> bool:
 
 def public(pages):
     """``pages.public()`` from the cached restrictions (no query of its own)."""
-    hidden = Q()
-    for restriction in view_restrictions():
-        hidden |= Q(path__startswith=restriction.path)
-    return pages.exclude(hidden) if hidden else pages
+    return _exclude_below(pages, [r.path for r in view_restrictions()])
 
 
 def visible_to(pages, user=None):
@@ -109,10 +108,39 @@ def visible_to(pages, user=None):
         return public(pages)
     if user.is_superuser:
         return pages
-    blocked = Q()
-    for path in _blocked_paths(user):
-        blocked |= Q(path__startswith=path)
-    return pages.exclude(blocked) if blocked else pages
+    return _exclude_below(pages, _blocked_paths(user))
+
+
+def below_any_q(paths):
+    """``Q`` for the pages at or below any of ``paths`` (Wagtail tree paths).
+
+    Wagtail's ``public()`` ORs one ``path LIKE 'p%'`` per restricted page, which
+    PostgreSQL checks one after the other on every row: 300 members-only
+    briefings cost ~0.4 s on a list of 10,000 pages. A path has 4 characters per
+    level, so "at or below p" is "the first ``len(p)`` characters are p": one
+    ``IN`` per distinct length, which PostgreSQL answers with a hash lookup.
+    """
+    by_length = {}
+    for path in _outermost(paths):
+        by_length.setdefault(len(path), []).append(path)
+    below = Q()
+    for length, prefixes in sorted(by_length.items()):
+        below |= Q(In(Substr("path", 1, length), sorted(prefixes)))
+    return below
+
+
+def _exclude_below(pages, paths):
+    below = below_any_q(paths)
+    return pages.exclude(below) if below else pages
+
+
+def _outermost(paths):
+    """``paths`` without those below another of them (already covered)."""
+    kept = []
+    for path in sorted(set(paths)):
+        if not kept or not path.startswith(kept[-1]):
+            kept.append(path)
+    return kept
 
 
 def _blocked_paths(user):
