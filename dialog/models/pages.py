@@ -233,7 +233,11 @@ class EventPage(
         choices=Kind.choices,
         help_text=_("What sort of event this is."),
     )
-    start = models.DateTimeField(_("start"), help_text=_("Berlin time."))
+    start = models.DateTimeField(
+        _("start"),
+        db_index=True,  # lists and the calendar walk events in this order
+        help_text=_("Berlin time."),
+    )
     end = models.DateTimeField(_("end"), help_text=_("Berlin time; after the start."))
     teaser = models.TextField(
         _("teaser"),
