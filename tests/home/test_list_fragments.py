@@ -64,7 +64,12 @@ def test_a_member_after_a_visitor_sees_members_only_events(
 
 @pytest.mark.parametrize("url", ["home", "calendar"])
 def test_a_published_event_shows_at_once(
-    client, home_page, event_index, public_event, django_capture_on_commit_callbacks, url
+    client,
+    home_page,
+    event_index,
+    public_event,
+    django_capture_on_commit_callbacks,
+    url,
 ):
     path = home_page.url if url == "home" else event_index.url
     assert public_event.title in client.get(path).content.decode()
