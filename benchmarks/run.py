@@ -16,6 +16,12 @@ Environment: ``BENCH_POSTGRES`` (server URL, default
 ``redis://127.0.0.1:6379/6``; the database is flushed), ``BENCH_PORT`` (first of
 four ports, default 8116), ``BENCH_CACHE_OFF`` (the variable that switches the
 page cache off, default ``PAGE_CACHE_SECONDS=0``).
+
+All load comes from this machine, so every bench client sends its own
+``X-Forwarded-For`` (IPv6 documentation addresses) and the bench servers read it
+(``PORTAL_CLIENT_IP_HEADER=HTTP_X_FORWARDED_FOR``, as behind a proxy): the
+portal's per-IP limits stay on and count as in production, but no client passes
+them. Nothing is switched off for the bench.
 """
 
 import argparse
@@ -51,13 +57,25 @@ WORDS = (
     "Wasserbetriebe Sozialwohnung Schulbau Lehrkräfte Hitzeschutz Verkehrswende"
 ).split()
 
+# Every request names its own client in X-Forwarded-For (an IPv6 documentation
+# address, never a real one), which the bench servers read as the client's IP
+# (PORTAL_CLIENT_IP_HEADER): all load comes from one machine, and the portal's
+# per-IP limits (search: 60 a minute) would otherwise answer it with 429s.
 WRK_SCRIPT = """
-wrk.headers["X-Forwarded-Proto"] = "https"
 local paths = {%s}
+local threads = 0
+setup = function(thread)
+  threads = threads + 1
+  thread:set("id", threads)
+end
 local n = 0
 request = function()
   n = n + 1
-  return wrk.format("GET", paths[(n %% #paths) + 1])
+  local headers = {}
+  for name, value in pairs(wrk.headers) do headers[name] = value end
+  headers["X-Forwarded-Proto"] = "https"
+  headers["X-Forwarded-For"] = string.format("2001:db8:%%x::%%x", id or 0, n)
+  return wrk.format("GET", paths[(n %% #paths) + 1], headers)
 end
 done = function(summary, latency, requests)
   io.write(string.format("RESULT %%f %%f %%d %%d\\n",
@@ -91,6 +109,9 @@ class Bench:
             "MEDIA_ROOT": str(ROOT / "var" / "bench-media"),
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
+            # The bench's clients each send their own X-Forwarded-For (see
+            # WRK_SCRIPT); production behind a proxy sets this the same way.
+            "PORTAL_CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR",
         }
         self.servers = []
 
@@ -323,6 +344,8 @@ class Bench:
                 "Origin": f"https://127.0.0.1:{port}",
                 "Referer": f"https://127.0.0.1:{port}{setup['url']}",
                 "Cookie": f"{setup['session_cookie']}={session}; csrftoken={token}",
+                # One client each: 500 members, 500 addresses (see WRK_SCRIPT).
+                "X-Forwarded-For": f"2001:db8:b::{number:x}",
                 "Content-Type": "application/x-www-form-urlencoded",
             }
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
@@ -466,23 +489,25 @@ class Bench:
             )
         return "\n".join(lines)
 
-    def write_readme(self, total, load):
+    def write_readme(self, total, load, start=START, end=END):
+        text = README.read_text() if README.exists() else f"{START}\n{END}\n"
+        if start not in text:
+            return
         block = "\n".join(
             [
-                START,
+                start,
                 f"Command: `make bench` (`benchmarks/run.py --scale "
                 f"{self.args.scale:g} --workers {self.args.workers} --duration "
-                f"{self.args.duration}`), "
+                f"{self.args.duration}{' --quick' if self.args.quick else ''}`), "
                 f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
                 f"total {total / 60:.1f} min. Load average at the start: {load}.",
                 "",
                 self.table(),
-                END,
+                end,
             ]
         )
-        text = README.read_text() if README.exists() else f"{START}\n{END}\n"
-        before, _s, rest = text.partition(START)
-        _old, _e, after = rest.partition(END)
+        before, _s, rest = text.partition(start)
+        _old, _e, after = rest.partition(end)
         README.write_text(before + block + after)
 
     def run(self):
@@ -520,9 +545,18 @@ class Bench:
         )
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(self.table() + "\n")
-        if self.args.scale == 1 and self.args.workers == 2:
-            # Other shapes are for the scale-out note, written by hand.
+        if self.args.scale == 1 and self.args.workers == 2 and not self.args.quick:
             self.write_readme(total, load)
+        else:
+            # Other shapes fill their own table of the scale-out note, if the
+            # README has one (``--scale 3 --quick``, ``--workers 4 --quick``).
+            shape = f"scale{self.args.scale:g}-workers{self.args.workers}"
+            self.write_readme(
+                total,
+                load,
+                start=f"<!-- bench:{shape}:start -->",
+                end=f"<!-- bench:{shape}:end -->",
+            )
 
 
 def main():

@@ -309,6 +309,7 @@ def purge_page(page, *, everything=None, extra_paths=()) -> set[str]:
     if everything:
         purge_everything()
     purge_paths(paths)
+    fragment_changed(LISTS_FRAGMENT)
     purge_frontend_cache(_full_urls(page, paths))
     return paths
 
@@ -425,6 +426,11 @@ def connect_signals() -> None:
 
 
 # --- Fragments ---------------------------------------------------------------
+
+
+# Fragments listing pages (the home page's sections): any page published,
+# unpublished or moved may enter or leave them.
+LISTS_FRAGMENT = "page-lists"
 
 
 def fragment_version(name: str) -> int:

@@ -97,6 +97,15 @@ def collect_sections(hook_name, request, page):
     return sorted(sections, key=lambda section: section.get("order", 100))
 
 
+def sections_cache_key(request) -> str:
+    """Key of the cached sections of a home or district page: they change when
+    any page is published and differ by who may see which pages."""
+    from .caching import LISTS_FRAGMENT, fragment_version
+    from .selectors import audience_key
+
+    return f"{fragment_version(LISTS_FRAGMENT)}:{audience_key(request.user)}"
+
+
 def topics_panel():
     return FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
 
@@ -255,6 +264,7 @@ class HomePage(ListingMixin, Page):
         if featured and featured.live and is_visible_to(featured, request):
             context["featured_briefing"] = featured.specific
         context["sections"] = collect_sections("home_page_sections", request, self)
+        context["sections_key"] = sections_cache_key(request)
         return context
 
 

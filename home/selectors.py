@@ -1,8 +1,11 @@
+import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
+from django.db.models.functions import Substr
+from django.db.models.lookups import In
 from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -27,9 +30,17 @@ def view_restrictions():
     """Every page view restriction, from the cache: lists, the ``<head>`` and
     comment threads ask on every render and should not each query it.
 
-    ``home.caching`` bumps the version when a restriction or its groups change.
+    ``home.caching`` gives the list a new version when a restriction or its
+    groups change. The process keeps the list of the current version, so a
+    request reads only the version from the cache, not 300 restrictions.
     """
-    version = cache.get(RESTRICTIONS_VERSION_KEY) or 0
+    global _local_restrictions
+    version = cache.get(RESTRICTIONS_VERSION_KEY)
+    if version is None:
+        restrictions_changed()
+        version = cache.get(RESTRICTIONS_VERSION_KEY)
+    if _local_restrictions[0] == version:
+        return _local_restrictions[1]
     key = f"portal:restrictions:{version}"
     restrictions = cache.get(key)
     if restrictions is None:
@@ -45,14 +56,17 @@ def view_restrictions():
             ).prefetch_related("groups")
         ]
         cache.set(key, restrictions, RESTRICTIONS_TIMEOUT)
+    _local_restrictions = (version, restrictions)
     return restrictions
 
 
+_local_restrictions = (None, [])
+
+
 def restrictions_changed() -> None:
-    try:
-        cache.incr(RESTRICTIONS_VERSION_KEY)
-    except ValueError:
-        cache.set(RESTRICTIONS_VERSION_KEY, 1, None)
+    """A new, never repeated version: one a cleared cache would start again
+    from could match the list a process still keeps."""
+    cache.set(RESTRICTIONS_VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def restrictions_on(page):
@@ -102,10 +116,7 @@ def passes(restriction, request) -> bool:
 
 def public(pages):
     """``pages.public()`` from the cached restrictions (no query of its own)."""
-    hidden = Q()
-    for restriction in view_restrictions():
-        hidden |= Q(path__startswith=restriction.path)
-    return pages.exclude(hidden) if hidden else pages
+    return _exclude_below(pages, [r.path for r in view_restrictions()])
 
 
 def visible_to(pages, user=None):
@@ -119,10 +130,48 @@ def visible_to(pages, user=None):
         return public(pages)
     if user.is_superuser:
         return pages
-    blocked = Q()
-    for path in _blocked_paths(user):
-        blocked |= Q(path__startswith=path)
-    return pages.exclude(blocked) if blocked else pages
+    return _exclude_below(pages, _blocked_paths(user))
+
+
+def audience_key(user) -> str:
+    """Who ``visible_to`` shows the same pages: for cache keys of lists."""
+    if user is None or not user.is_authenticated:
+        return "public"
+    if user.is_superuser:
+        return "all"
+    return "groups-" + "-".join(str(pk) for pk in sorted(user_groups(user)))
+
+
+def below_any_q(paths):
+    """``Q`` for the pages at or below any of ``paths`` (Wagtail tree paths).
+
+    Wagtail's ``public()`` ORs one ``path LIKE 'p%'`` per restricted page, which
+    PostgreSQL checks one after the other on every row: 300 members-only
+    briefings cost ~0.4 s on a list of 10,000 pages. A path has 4 characters per
+    level, so "at or below p" is "the first ``len(p)`` characters are p": one
+    ``IN`` per distinct length, which PostgreSQL answers with a hash lookup.
+    """
+    by_length = {}
+    for path in _outermost(paths):
+        by_length.setdefault(len(path), []).append(path)
+    below = Q()
+    for length, prefixes in sorted(by_length.items()):
+        below |= Q(In(Substr("path", 1, length), sorted(prefixes)))
+    return below
+
+
+def _exclude_below(pages, paths):
+    below = below_any_q(paths)
+    return pages.exclude(below) if below else pages
+
+
+def _outermost(paths):
+    """``paths`` without those below another of them (already covered)."""
+    kept = []
+    for path in sorted(set(paths)):
+        if not kept or not path.startswith(kept[-1]):
+            kept.append(path)
+    return kept
 
 
 def _blocked_paths(user):

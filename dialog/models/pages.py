@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -18,7 +19,14 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from home.models import DistrictMixin, ListingMixin, TopicsMixin, paginate, topics_panel
+from home.models import (
+    DistrictMixin,
+    ListingMixin,
+    TopicsMixin,
+    paginate,
+    sections_cache_key,
+    topics_panel,
+)
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
@@ -195,8 +203,10 @@ class EventIndexPage(RoutablePageMixin, Page):
             request,
             context_overrides={
                 "filter_form": form,
-                "events": paginate(request, events),
+                # Read only when the cached calendar has expired.
+                "events": SimpleLazyObject(lambda: paginate(request, events)),
                 "query_without_page": _query_without_page(request),
+                "calendar_key": f"{sections_cache_key(request)}:{timezone.localdate()}",
             },
         )
         if form.is_bound and not form.is_valid():
@@ -233,7 +243,11 @@ class EventPage(
         choices=Kind.choices,
         help_text=_("What sort of event this is."),
     )
-    start = models.DateTimeField(_("start"), help_text=_("Berlin time."))
+    start = models.DateTimeField(
+        _("start"),
+        db_index=True,  # lists and the calendar walk events in this order
+        help_text=_("Berlin time."),
+    )
     end = models.DateTimeField(_("end"), help_text=_("Berlin time; after the start."))
     teaser = models.TextField(
         _("teaser"),

@@ -77,6 +77,7 @@ class NewsArticlePage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
+        db_index=True,  # "latest news" reads the newest few in this order
         help_text=_("The date shown on the article."),
     )
     teaser = models.TextField(
@@ -162,7 +163,9 @@ class DecisionBriefingPage(
         MEMBERS = "members", _("Members only")
 
     decision_date = models.DateField(
-        _("decision date"), help_text=_("When the body is expected to decide.")
+        _("decision date"),
+        db_index=True,  # "upcoming decisions" reads the next few in this order
+        help_text=_("When the body is expected to decide."),
     )
     deciding_body = models.CharField(
         _("deciding body"),
