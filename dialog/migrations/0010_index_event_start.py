@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('dialog', '0007_working_group_coordinators'),
+        ('dialog', '0009_survey_response_kept_after_erasure'),
     ]
 
     operations = [
