@@ -127,6 +127,8 @@ CACHES = {
 
 # Anonymous pages are cached whole for this long (home.caching); 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Cache alias holding the usage counters (tracker) until they are flushed.
+PORTAL_USAGE_CACHE = "default"
 
 TASKS = {
     "default": {
