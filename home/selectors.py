@@ -6,6 +6,8 @@ from django.db.models import Q
 from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .request_memo import forget, remembered
+
 RESTRICTIONS_VERSION_KEY = "portal:restrictions:version"
 RESTRICTIONS_TIMEOUT = 60 * 60 * 24
 
@@ -29,6 +31,10 @@ def view_restrictions():
 
     ``home.caching`` bumps the version when a restriction or its groups change.
     """
+    return remembered("view_restrictions", _cached_view_restrictions)
+
+
+def _cached_view_restrictions():
     version = cache.get(RESTRICTIONS_VERSION_KEY) or 0
     key = f"portal:restrictions:{version}"
     restrictions = cache.get(key)
@@ -49,6 +55,7 @@ def view_restrictions():
 
 
 def restrictions_changed() -> None:
+    forget("view_restrictions")
     try:
         cache.incr(RESTRICTIONS_VERSION_KEY)
     except ValueError:

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Keeps what several parts of one render read from the cache (home.request_memo).
+    "home.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.PortalCSPMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
