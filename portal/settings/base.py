@@ -131,6 +131,8 @@ CACHES = {
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
 # Cache alias holding the usage counters (tracker) until they are flushed.
 PORTAL_USAGE_CACHE = "default"
+# At most once a minute a counted request enqueues the flush of the counters.
+PORTAL_USAGE_FLUSH_FROM_REQUESTS = True
 
 TASKS = {
     "default": {

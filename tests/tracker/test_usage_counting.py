@@ -39,6 +39,7 @@ def test_a_counted_page_cache_hit_writes_nothing_to_the_database(
     client, settings, public_briefing, django_assert_num_queries
 ):
     settings.PORTAL_PAGE_CACHE_SECONDS = 300
+    settings.PORTAL_USAGE_FLUSH_FROM_REQUESTS = True
     client.get(public_briefing.url)  # stores the page and starts the minute's flush
 
     with django_assert_num_queries(0):
@@ -130,6 +131,7 @@ def test_yesterdays_counters_are_flushed_into_yesterdays_row(public_briefing):
 
 def test_requests_enqueue_at_most_one_flush_a_minute(client, settings, public_briefing):
     settings.TASKS = DUMMY_TASKS
+    settings.PORTAL_USAGE_FLUSH_FROM_REQUESTS = True
     from django_tasks import default_task_backend
 
     for _ in range(4):

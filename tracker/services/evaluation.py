@@ -69,6 +69,8 @@ def usage_count(*, metric: str, page_id: int | None = None, day=None) -> None:
 
 def usage_flush_due() -> bool:
     """True for the first caller in a minute: that request starts a flush."""
+    if not getattr(settings, "PORTAL_USAGE_FLUSH_FROM_REQUESTS", True):
+        return False
     return usage_cache().add(FLUSH_LOCK_KEY, 1, FLUSH_INTERVAL_SECONDS)
 
 
