@@ -9,6 +9,8 @@ from django.db.models.lookups import In
 from wagtail.models import PageViewRestriction
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .request_memo import forget, remembered
+
 RESTRICTIONS_VERSION_KEY = "portal:restrictions:version"
 RESTRICTIONS_TIMEOUT = 60 * 60 * 24
 
@@ -34,6 +36,12 @@ def view_restrictions():
     groups change. The process keeps the list of the current version, so a
     request reads only the version from the cache, not 300 restrictions.
     """
+    return remembered("view_restrictions", _current_view_restrictions)
+
+
+def _current_view_restrictions():
+    """Once per request (``home.request_memo``): the version from the cache,
+    the list from the process, else from the cache, else from the database."""
     global _local_restrictions
     version = cache.get(RESTRICTIONS_VERSION_KEY)
     if version is None:
@@ -66,6 +74,7 @@ _local_restrictions = (None, [])
 def restrictions_changed() -> None:
     """A new, never repeated version: one a cleared cache would start again
     from could match the list a process still keeps."""
+    forget("view_restrictions")
     cache.set(RESTRICTIONS_VERSION_KEY, uuid.uuid4().hex, None)
 
 

@@ -10,14 +10,17 @@ before the view runs: ``UsageMarkMiddleware`` (innermost) writes what a freshly
 rendered answer counts for into a header, which the cache stores with the
 answer; ``UsageCountMiddleware`` (outside the page cache) counts every answer
 carrying the header, cached or not, and removes the header.
+
+Counting is an ``INCR`` in the cache, not a database write; at most once a
+minute a request enqueues ``tracker.tasks.flush_usage_counts`` to move the
+totals into ``UsageCount`` (and cron runs ``manage.py flush_usage_counts``).
+If the cache is down the count is lost, never the page.
 """
 
 import logging
 
-from django.db import DatabaseError
-
 from .models import Metric
-from .services import usage_count
+from .services.evaluation import usage_count, usage_flush_due
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +79,19 @@ class UsageCountMiddleware:
                 return response
             try:
                 usage_count(metric=metric, page_id=int(page_id) if page_id else None)
-            except (DatabaseError, ValueError):  # a lost count must never cost the page
+                flush = usage_flush_due()
+            except Exception:  # a lost count must never cost the page
                 logger.exception("Could not count a use of %s", metric)
+                return response
+            if flush:
+                _enqueue_flush()
         return response
+
+
+def _enqueue_flush():
+    from .tasks import flush_usage_counts
+
+    try:
+        flush_usage_counts.enqueue()
+    except Exception:  # the next minute's request or cron flushes instead
+        logger.exception("Could not enqueue the flush of usage counts")

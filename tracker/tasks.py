@@ -25,3 +25,11 @@ def resume_status_mails(stale_minutes: int = 15) -> int:
     return notifications.status_mails_resume(
         stale_after=timedelta(minutes=stale_minutes)
     )
+
+
+@task()
+def flush_usage_counts() -> int:
+    """Move the day's usage counters from the cache into ``UsageCount``."""
+    from .services import usage_counts_flush
+
+    return usage_counts_flush()

@@ -6,6 +6,7 @@ for one page run one after the other and the count of seats held is exact.
 Mails are sent by a task enqueued once the transaction commits.
 """
 
+import functools
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -21,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event
 from wagtail.models import Page
 
+from home.caching import purge_page_itself
 from home.outbox import mail_enqueue
 from members.selectors import is_verified_member
 
@@ -159,8 +161,13 @@ def _absolute(url: str) -> str:
 
 
 def _lock_page(page: Page) -> None:
-    """Serialize all seat changes of one page on its ``wagtailcore_page`` row."""
+    """Serialize all seat changes of one page on its ``wagtailcore_page`` row.
+
+    The page's cached renders show free seats and the waiting list, so they
+    are dropped once the change is committed.
+    """
     list(Page.objects.select_for_update().filter(pk=page.pk).values_list("pk"))
+    transaction.on_commit(functools.partial(purge_page_itself, page))
 
 
 def _has_free_seat(page) -> bool:

@@ -17,6 +17,11 @@ def registration_section(context, page):
         # Nothing to register for, or the preview of a page not yet saved.
         return {"show": False}
     state = registration_state(page=page, user=user)
+    if user is None or not user.is_authenticated:
+        # Visitors get a link to the form on its own page: a form here would
+        # put a CSRF token and a signed fill time into the page, and the page
+        # cache never stores such a page.
+        return {"show": True, "page": page, "state": state, "on_own_page": True}
     return {
         "show": True,
         "page": page,

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Keeps what several parts of one render read from the cache (home.request_memo).
+    "home.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.PortalCSPMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
@@ -129,6 +131,10 @@ CACHES = {
 
 # Anonymous pages are cached whole for this long (home.caching); 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Cache alias holding the usage counters (tracker) until they are flushed.
+PORTAL_USAGE_CACHE = "default"
+# At most once a minute a counted request enqueues the flush of the counters.
+PORTAL_USAGE_FLUSH_FROM_REQUESTS = True
 
 TASKS = {
     "default": {

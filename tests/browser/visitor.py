@@ -142,6 +142,9 @@ class Steps:
         assert venue_facts.get_by_text(t("child-friendly"), exact=True).is_visible()
         journey.screenshot("event")
 
+        registration = page.locator("#anmeldung")
+        self.activate(registration.get_by_role("link", name=t("Register")))
+        page.wait_for_url(re.compile(r"/anmeldung/\d+/$"))
         form = page.locator("form.registration__form")
         self.fill(form.get_by_label(t("Your name")), "Hanna Beispiel")
         self.fill(form.get_by_label(t("Your email address")), GUEST_EMAIL)

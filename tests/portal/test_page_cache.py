@@ -309,3 +309,42 @@ def test_publishing_tells_the_frontend_cache_about_every_affected_url(
         f"{root}{reverse('news:feed_news_rss')}",
         f"{root}/api/v2/kalender/",
     } <= purged
+
+
+@pytest.mark.parametrize("kind", ["course", "event"])
+def test_course_and_event_pages_with_open_registration_are_cached(
+    client,
+    kind,
+    course_index,
+    event_index,
+    member_user,
+    django_capture_on_commit_callbacks,
+):
+    from dialog.factories import VenueFactory
+    from dialog.models.registrations import RegistrationMode
+    from dialog.services.registrations import registration_create
+    from education.factories import CoursePageFactory, CourseSessionFactory
+
+    if kind == "course":
+        page = CoursePageFactory(
+            parent=course_index, registration_mode=RegistrationMode.OPEN, capacity=3
+        )
+        CourseSessionFactory(page=page, venue=VenueFactory())
+    else:
+        page = EventPageFactory(
+            parent=event_index,
+            start=in_days(5),
+            registration_mode=RegistrationMode.OPEN,
+            capacity=3,
+        )
+
+    first = client.get(page.url)
+    second = client.get(page.url)
+
+    assert cache_state(first) == "miss"
+    assert cache_state(second) == "hit"
+    assert "csrfmiddlewaretoken" not in second.text
+    assert reverse("dialog:registration_form", args=[page.pk]) in second.text
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_create(page=page, user=member_user)
+    assert cache_state(client.get(page.url)) == "miss"  # a seat was taken

@@ -76,6 +76,9 @@ class UsageCount(models.Model):
         verbose_name=_("page"),
     )
     count = models.PositiveIntegerField(_("count"), default=0)
+    # How much of the day's cache counter ``count`` already holds: a flush adds
+    # only the difference, so running it twice or after a crash counts nothing twice.
+    cache_total = models.PositiveIntegerField(_("cache counter flushed"), default=0)
 
     class Meta:
         verbose_name = _("usage count")

@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import logging
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -20,7 +21,10 @@ from news.models import DecisionBriefingPage
 
 from ..models import BriefingFeedback, CoalitionAgreementPage
 from ..selectors import briefing_remarks, briefing_report, monthly_report
+from ..services.evaluation import usage_counts_flush
 from ..services.imports import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, items_import
+
+logger = logging.getLogger(__name__)
 
 IMPORT_PERMISSION = "tracker.add_agreementitem"
 REPORT_PERMISSION = "tracker.view_evaluation_report"
@@ -110,6 +114,10 @@ def evaluation_report(request):
     error = None
     if month is False:
         error, month = _("Choose a month as YYYY-MM."), None
+    try:  # the report shows what was counted up to now
+        usage_counts_flush()
+    except Exception:  # a cache outage must not hide the report
+        logger.exception("Could not flush usage counts before the report")
     briefings = briefing_report(month=month)
     months = monthly_report()
     export = request.GET.get("export")
