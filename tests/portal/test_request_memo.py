@@ -10,14 +10,14 @@ from home.request_memo import RequestMemoMiddleware
 def test_a_page_render_reads_the_restrictions_once(
     client, monkeypatch, public_briefing
 ):
-    real = selectors._cached_view_restrictions
+    real = selectors._current_view_restrictions
     reads = []
 
     def counted():
         reads.append(1)
         return real()
 
-    monkeypatch.setattr(selectors, "_cached_view_restrictions", counted)
+    monkeypatch.setattr(selectors, "_current_view_restrictions", counted)
 
     assert client.get(public_briefing.url).status_code == 200
     assert len(reads) == 1
