@@ -24,7 +24,10 @@ PASSWORD = "ein-sicheres-passwort-42"
 
 # The fuzz tests (test_fuzz_*.py) share the test's database transaction and
 # fixtures across examples; no example database is written into the checkout.
-# HYPOTHESIS_PROFILE=thorough runs twenty times as many examples.
+# The default profile is derandomized: `make test` and CI run the same examples
+# every time, so a red run is reproducible and a green one stays green. New
+# inputs are explored with HYPOTHESIS_PROFILE=thorough (random, twenty times as
+# many examples); each bug it finds gets a regression test with that input.
 _FUZZ_SETTINGS = dict(
     deadline=None,
     database=None,
@@ -35,7 +38,9 @@ _FUZZ_SETTINGS = dict(
         HealthCheck.data_too_large,
     ],
 )
-hypothesis_settings.register_profile("portal", max_examples=50, **_FUZZ_SETTINGS)
+hypothesis_settings.register_profile(
+    "portal", max_examples=50, derandomize=True, **_FUZZ_SETTINGS
+)
 hypothesis_settings.register_profile("thorough", max_examples=1000, **_FUZZ_SETTINGS)
 hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "portal"))
 

@@ -1,4 +1,4 @@
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
@@ -6,6 +6,14 @@ from django.utils import timezone
 from home.selectors import in_district_q, in_language, visible_to
 
 from ..models import EventFormat, EventPage
+
+# Dates outside these hold no events; clamping keeps 9999-12-31 + 1 day and the
+# time zone shift of 0001-01-01 from overflowing (found by fuzzing the API).
+EARLIEST_DATE, LATEST_DATE = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def _within_range(day):
+    return min(max(day, EARLIEST_DATE), LATEST_DATE)
 
 
 def event_list(*, filters=None, user=None, locale=None):
@@ -15,9 +23,10 @@ def event_list(*, filters=None, user=None, locale=None):
     if locale is not None:
         events = in_language(events, locale)
 
-    date_from = filters.get("date_from") or timezone.localdate()
+    date_from = _within_range(filters.get("date_from") or timezone.localdate())
     events = events.filter(end__gte=_start_of(date_from))
     if date_to := filters.get("date_to"):
+        date_to = _within_range(date_to)
         events = events.filter(start__lt=_start_of(date_to + timedelta(days=1)))
     if kinds := filters.get("kind"):
         events = events.filter(kind__in=kinds)

@@ -129,7 +129,8 @@ def calendar_json(request):
 
     events = event_list(filters=form.cleaned_data, locale=locale)
     total = events.count()
-    page = list(events[offset : offset + limit])
+    # An offset past the end reads nothing (and SQLite refuses huge ones).
+    page = list(events[offset : offset + limit]) if offset < total else []
     districts = list(DistrictPage.objects.only("pk", "path", "slug", "title"))
     return _public(
         JsonResponse(

@@ -340,3 +340,28 @@ def test_calendar_json_may_be_read_from_other_websites(client, calendar_events):
     response, _data = calendar_json(client)
 
     assert response["Access-Control-Allow-Origin"] == "*"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"to": "9999-12-31"},
+        {"from": "0001-01-01"},
+        {"from": "9999-12-31"},
+        {"offset": "99999999999999999999999"},
+    ],
+)
+def test_calendar_json_takes_extreme_dates_and_offsets(client, calendar_events, params):
+    """Found by fuzzing: these were server errors (date overflow, SQLite integer)."""
+    response = client.get(CALENDAR_JSON, params)
+
+    assert response.status_code == 200
+    assert isinstance(response.json()["items"], list)
+
+
+def test_calendar_page_takes_the_last_possible_date(
+    client, calendar_events, event_index
+):
+    response = client.get(event_index.url, {"date_to": "9999-12-31"})
+
+    assert response.status_code == 200
