@@ -15,12 +15,18 @@ from dialog.models.comments import CommentableMixin, comments_panel
 from dialog.models.registrations import RegistrationMixin
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
-from home.models import ListingMixin, TopicsMixin, paginate, topics_panel
+from home.models import (
+    CachedRestrictionsMixin,
+    ListingMixin,
+    TopicsMixin,
+    paginate,
+    topics_panel,
+)
 from home.selectors import visible_to
 from home.serializers import TopicSerializer
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(CachedRestrictionsMixin, Page):
     """The political-education programme."""
 
     intro = RichTextField(
@@ -54,7 +60,14 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(RegistrationMixin, CommentableMixin, ListingMixin, TopicsMixin, Page):
+class CoursePage(
+    CachedRestrictionsMixin,
+    RegistrationMixin,
+    CommentableMixin,
+    ListingMixin,
+    TopicsMixin,
+    Page,
+):
     class Audience(models.TextChoices):
         ALL = "all", _("Everyone")
         NEW_MEMBERS = "new_members", _("New members")

@@ -6,7 +6,8 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import caching, renditions
+        from . import caching, renditions, routing
 
         renditions.connect_signals()
         caching.connect_signals()
+        routing.connect_signals()

@@ -36,6 +36,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
+from .request_memo import forget, remembered
+
 logger = logging.getLogger(__name__)
 
 VERSION_PREFIX = "portal:pagecache:version:"
@@ -176,6 +178,7 @@ class PageCacheMiddleware:
 
 
 def _bump(keys) -> None:
+    forget("site_version")
     for key in keys:
         try:
             cache.incr(key)
@@ -444,5 +447,6 @@ def fragment_changed(name: str) -> None:
 
 
 def site_version() -> int:
-    """Changes on ``purge_everything``: for data shown on every page."""
-    return cache.get(SITE_VERSION_KEY) or 0
+    """Changes on ``purge_everything``: for data shown on every page (read
+    once per request: the navigation, the footer and fragments ask)."""
+    return remembered("site_version", lambda: cache.get(SITE_VERSION_KEY) or 0)

@@ -117,6 +117,30 @@ def is_visible_to(page, request):
     return all(passes(r, request) for r in restrictions_on(page))
 
 
+class CachedRestrictionsMixin:
+    """View restrictions from the cached list, not two queries per serve.
+
+    Wagtail's ``check_view_restrictions`` asks every served page for its
+    restrictions: one query for the ancestors, one for their rows. The cached
+    list (``home.selectors.restrictions_on``) knows which apply; only a page
+    that has one reads its rows (the password form needs the model). Aliases
+    keep Wagtail's lookup, which follows them to their source page. Every page
+    model of the portal starts with this mixin.
+    """
+
+    def get_view_restrictions(self):
+        from wagtail.models import PageViewRestriction
+
+        from .selectors import restrictions_on
+
+        if self.alias_of_id is not None:
+            return super().get_view_restrictions()
+        covering = [restriction.pk for restriction in restrictions_on(self)]
+        if not covering:
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(pk__in=covering)
+
+
 class ListingMixin(models.Model):
     listing_image = models.ForeignKey(
         "wagtailimages.Image",
@@ -178,7 +202,7 @@ class DistrictMixin(models.Model):
         abstract = True
 
 
-class HomePage(ListingMixin, Page):
+class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
     lead = models.TextField(
         _("lead"),
         max_length=500,
@@ -268,7 +292,7 @@ class HomePage(ListingMixin, Page):
         return context
 
 
-class StandardPage(ListingMixin, TopicsMixin, Page):
+class StandardPage(CachedRestrictionsMixin, ListingMixin, TopicsMixin, Page):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph.")
     )
@@ -299,7 +323,7 @@ class StandardPage(ListingMixin, TopicsMixin, Page):
         verbose_name = _("standard page")
 
 
-class DistrictIndexPage(Page):
+class DistrictIndexPage(CachedRestrictionsMixin, Page):
     intro = RichTextField(
         _("introduction"),
         features=RICH_TEXT_FEATURES,
@@ -334,7 +358,7 @@ class DistrictIndexPage(Page):
         return context
 
 
-class DistrictPage(ListingMixin, Page):
+class DistrictPage(CachedRestrictionsMixin, ListingMixin, Page):
     """One of Berlin's twelve district associations (Bezirksverbände)."""
 
     class Area(models.TextChoices):
@@ -584,7 +608,7 @@ class SiteSettings(BaseSiteSetting):
         return [(name, url) for name, url in names if url]
 
 
-class DistrictDataPage(RoutablePageMixin, Page):
+class DistrictDataPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """Per-district figures by year, compared between inner city and outer districts.
 
     The project group of the resolution compares the districts; editors keep the

@@ -24,9 +24,6 @@ class Restriction:
     restriction_type: str
     group_ids: frozenset
 
-    def covers(self, page) -> bool:
-        return page.path.startswith(self.path)
-
 
 def view_restrictions():
     """Every page view restriction, from the cache: lists, the ``<head>`` and
@@ -36,6 +33,11 @@ def view_restrictions():
     groups change. The process keeps the list of the current version, so a
     request reads only the version from the cache, not 300 restrictions.
     """
+    return _restrictions()[0]
+
+
+def _restrictions():
+    """``(list, {path: [restriction, …]})`` once per request."""
     return remembered("view_restrictions", _current_view_restrictions)
 
 
@@ -64,11 +66,14 @@ def _current_view_restrictions():
             ).prefetch_related("groups")
         ]
         cache.set(key, restrictions, RESTRICTIONS_TIMEOUT)
-    _local_restrictions = (version, restrictions)
-    return restrictions
+    by_path = {}
+    for restriction in restrictions:
+        by_path.setdefault(restriction.path, []).append(restriction)
+    _local_restrictions = (version, (restrictions, by_path))
+    return _local_restrictions[1]
 
 
-_local_restrictions = (None, [])
+_local_restrictions = (None, ([], {}))
 
 
 def restrictions_changed() -> None:
@@ -79,8 +84,20 @@ def restrictions_changed() -> None:
 
 
 def restrictions_on(page):
-    """The restrictions on ``page`` and its ancestors."""
-    return [r for r in view_restrictions() if r.covers(page)]
+    """The restrictions on ``page`` and its ancestors: a look-up per level of
+    the tree (a path has four characters per level), not a scan of the list."""
+    by_path = _restrictions()[1]
+    if not by_path:
+        return []
+    path = page.path
+    found = []
+    for end in range(PATH_STEP, len(path) + 1, PATH_STEP):
+        found.extend(by_path.get(path[:end], ()))
+    return found
+
+
+# Wagtail's tree paths (treebeard ``MP_Node.steplen``).
+PATH_STEP = 4
 
 
 def user_groups(user) -> dict:

@@ -13,6 +13,7 @@ from wagtail.views import serve
 
 from .health import health_report
 from .i18n import relative_path
+from .routing import route_request
 
 
 def serve_with_fallback(request, path):
@@ -24,6 +25,7 @@ def serve_with_fallback(request, path):
     has a translation under another slug, the visitor is sent there. A path that
     exists in no language stays a 404.
     """
+    route_request(request, path)
     language = translation.get_language()
     if (
         language != settings.LANGUAGE_CODE

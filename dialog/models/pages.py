@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import (
+    CachedRestrictionsMixin,
     DistrictMixin,
     ListingMixin,
     TopicsMixin,
@@ -169,7 +170,7 @@ def schedule_errors(item, *, end, venue, online_link):
     return errors
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """The city-wide calendar: every live event of the site, filterable."""
 
     intro = RichTextField(
@@ -221,7 +222,13 @@ def _query_without_page(request):
 
 
 class EventPage(
-    RoutablePageMixin, RegistrationMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+    CachedRestrictionsMixin,
+    RoutablePageMixin,
+    RegistrationMixin,
+    ListingMixin,
+    TopicsMixin,
+    DistrictMixin,
+    Page,
 ):
     class Kind(models.TextChoices):
         NEW_MEMBER_MEETING = "new_member_meeting", _("New-member meeting")
@@ -421,7 +428,12 @@ def same_weekday_next_month(moment):
 
 
 class WorkingGroupPage(
-    RegistrationMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+    CachedRestrictionsMixin,
+    RegistrationMixin,
+    ListingMixin,
+    TopicsMixin,
+    DistrictMixin,
+    Page,
 ):
     """A working group (AG), e.g. AG Mitgliederarbeit."""
 
@@ -510,7 +522,14 @@ class WorkingGroupPage(
         return context
 
 
-class ForumPage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
+class ForumPage(
+    CachedRestrictionsMixin,
+    CommentableMixin,
+    ListingMixin,
+    TopicsMixin,
+    DistrictMixin,
+    Page,
+):
     """An asynchronous discussion for members who cannot come to meetings."""
 
     opening_statement = RichTextField(

@@ -18,6 +18,7 @@ from home.blocks import (
     TalkingPointsBlock,
 )
 from home.models import (
+    CachedRestrictionsMixin,
     DistrictMixin,
     ListingMixin,
     TopicsMixin,
@@ -29,7 +30,7 @@ from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(CachedRestrictionsMixin, Page):
     """A list of news articles and decision briefings, newest first."""
 
     intro = RichTextField(
@@ -73,7 +74,14 @@ class NewsIndexPage(Page):
         return context
 
 
-class NewsArticlePage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin, Page):
+class NewsArticlePage(
+    CachedRestrictionsMixin,
+    CommentableMixin,
+    ListingMixin,
+    TopicsMixin,
+    DistrictMixin,
+    Page,
+):
     date = models.DateField(
         _("date"),
         default=timezone.localdate,
@@ -134,7 +142,13 @@ class NewsArticlePage(CommentableMixin, ListingMixin, TopicsMixin, DistrictMixin
 
 
 class DecisionBriefingPage(
-    CommentableMixin, RoutablePageMixin, ListingMixin, TopicsMixin, DistrictMixin, Page
+    CachedRestrictionsMixin,
+    CommentableMixin,
+    RoutablePageMixin,
+    ListingMixin,
+    TopicsMixin,
+    DistrictMixin,
+    Page,
 ):
     """Early information on a decision ahead: what is at stake and how to explain it."""
 

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "tracker.middleware.UsageCountMiddleware",
     # Answers anonymous hits before sessions load; marks personal answers private.
     "home.caching.PageCacheMiddleware",
+    # The site and its root page from the process, not three queries (home.routing).
+    "home.routing.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "home.middleware.KeepLanguageInPageUrlsMiddleware",

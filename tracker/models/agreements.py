@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.models import CachedRestrictionsMixin
 from news.models.subscriptions import Frequency
 
 
@@ -29,7 +30,7 @@ class ItemStatus(models.TextChoices):
     DROPPED = "dropped", _("Dropped")
 
 
-class CoalitionAgreementPage(RoutablePageMixin, Page):
+class CoalitionAgreementPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
     """One coalition agreement with its overview, chapter, item and feed routes."""
 
     intro = RichTextField(
