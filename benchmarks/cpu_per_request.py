@@ -39,6 +39,8 @@ def pages():
     found = urls()
     event = EventPage.objects.live().public().filter(slug__startswith="lt-").first()
     return {
+        "calendar": found["calendar (filtered)"],
+        "search": found["search"],
         "article": found["article"],
         "briefing": found["briefing"],
         "course": found["course"],

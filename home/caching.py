@@ -36,7 +36,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from .request_memo import forget, remembered
+from .request_memo import forget, remember, remembered
 
 logger = logging.getLogger(__name__)
 
@@ -341,7 +341,9 @@ def _moved_paths(url_path_before: str) -> set[str]:
 
 def on_commit_purge_page(page, **options) -> None:
     """Purge after the transaction commits: purging earlier lets a request in
-    between store the old content again."""
+    between store the old content again. (The lists' version, which routes and
+    lists depend on, is also bumped at once, so this process and tests see the
+    change inside the transaction.)"""
     from django.db import transaction
 
     transaction.on_commit(lambda: purge_page(page, **options))
@@ -354,19 +356,23 @@ def on_commit_purge_everything() -> None:
 
 
 def _page_published(sender, instance, **kwargs):
+    fragment_changed(LISTS_FRAGMENT)
     on_commit_purge_page(instance)
 
 
 def _page_unpublished(sender, instance, **kwargs):
+    fragment_changed(LISTS_FRAGMENT)
     on_commit_purge_page(instance)
 
 
 def _page_moved(sender, instance, url_path_before="", **kwargs):
+    fragment_changed(LISTS_FRAGMENT)
     old = _moved_paths(url_path_before) if url_path_before else set()
     on_commit_purge_page(instance, everything=True, extra_paths=old)
 
 
 def _page_slug_changed(sender, instance, instance_before=None, **kwargs):
+    fragment_changed(LISTS_FRAGMENT)
     old = _moved_paths(instance_before.url_path) if instance_before else set()
     on_commit_purge_page(instance, everything=True, extra_paths=old)
 
@@ -437,16 +443,85 @@ LISTS_FRAGMENT = "page-lists"
 
 
 def fragment_version(name: str) -> int:
-    """The current version of a cached fragment family (``comments:12``)."""
-    return cache.get(_version_key("fragment:" + name)) or 0
+    """The current version of a cached fragment family (``comments:12``),
+    read once per request."""
+    key = _version_key("fragment:" + name)
+    return remembered(key, lambda: cache.get(key) or 0)
 
 
 def fragment_changed(name: str) -> None:
     """Invalidate every cached fragment of the family ``name``."""
-    _bump([_version_key("fragment:" + name)])
+    key = _version_key("fragment:" + name)
+    forget(key)
+    _bump([key])
 
 
 def site_version() -> int:
     """Changes on ``purge_everything``: for data shown on every page (read
     once per request: the navigation, the footer and fragments ask)."""
     return remembered("site_version", lambda: cache.get(SITE_VERSION_KEY) or 0)
+
+
+# Fragments of a page for visitors (``{% visitor_fragment %}``): what a visitor
+# without an account sees of a page is the same for every visitor, so the
+# expensive part of a render (stream fields, rich text, facts, metadata) is
+# kept and dropped exactly like the whole page in the page cache, and the rest
+# of the page (header, account links, forms) is rendered per request.
+VISITOR_FRAGMENT_SECONDS = 5 * 60
+
+
+def visitor_fragment_key(request, name: str) -> str:
+    """Key of the fragment ``name`` of this request's page for visitors.
+
+    Made of the page cache's versions (the whole site, this path's purges) and
+    the lists' version (any page published, moved or unpublished), so it is
+    dropped by every purge that drops the page, and of the Berlin date (pages
+    say "already took place").
+    """
+    from django.utils import timezone, translation
+
+    group_key = _version_key(invalidation_group(request.path))
+    lists_key = _version_key("fragment:" + LISTS_FRAGMENT)
+    versions = remembered(
+        "visitor_fragment_versions:" + group_key,
+        lambda: cache.get_many([SITE_VERSION_KEY, group_key, lists_key]),
+    )
+    raw = "\n".join(
+        [
+            name,
+            request.get_host(),
+            request.get_full_path(),
+            translation.get_language() or "",
+            str(timezone.localdate()),
+            *[str(versions.get(key, 0)) for key in sorted(versions)],
+        ]
+    )
+    return "portal:fragment:visitor:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def versions_prefetch(request) -> None:
+    """Read in one cache round trip the versions nearly every render asks for:
+    the site's, the lists', this path's, the view restrictions' and the sites'
+    token (``home.routing``). Each was a round trip of its own."""
+    from .routing import TOKEN_KEY
+    from .selectors import RESTRICTIONS_VERSION_KEY
+
+    group_key = _version_key(invalidation_group(request.path))
+    lists_key = _version_key("fragment:" + LISTS_FRAGMENT)
+    found = cache.get_many(
+        [SITE_VERSION_KEY, group_key, lists_key, TOKEN_KEY, RESTRICTIONS_VERSION_KEY]
+    )
+    remember("site_version", found.get(SITE_VERSION_KEY) or 0)
+    remember(lists_key, found.get(lists_key) or 0)
+    remember(
+        "visitor_fragment_versions:" + group_key,
+        {
+            key: found[key]
+            for key in (SITE_VERSION_KEY, group_key, lists_key)
+            if key in found
+        },
+    )
+    if TOKEN_KEY in found:
+        remember("sites_token", found[TOKEN_KEY])
+    if RESTRICTIONS_VERSION_KEY in found:
+        remember("restrictions_version", found[RESTRICTIONS_VERSION_KEY])

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, get_supported_language_variant
 
@@ -109,13 +110,21 @@ class LanguageLink:
     bidi: bool
 
 
-@dataclass(frozen=True)
 class PageLanguages:
-    """What base.html needs: the switcher, the alternates, the content language."""
+    """What base.html needs: the switcher, the alternates, the content language.
 
-    links: list
-    content_language: str
-    content_bidi: bool
+    The links are worked out when first asked for: a visitor's page whose
+    ``<head>`` and header come from the cache never needs them.
+    """
+
+    def __init__(self, *, links, content_language: str, content_bidi: bool):
+        self._links = links
+        self.content_language = content_language
+        self.content_bidi = content_bidi
+
+    @cached_property
+    def links(self):
+        return self._links() if callable(self._links) else self._links
 
     @property
     def alternates(self):
@@ -129,7 +138,8 @@ class PageLanguages:
 
     @property
     def current_name(self):
-        return next((link.name for link in self.links if link.is_current), "")
+        current = _current_language()
+        return LANGUAGE_NAMES.get(current, get_language_info(current)["name_local"])
 
     @property
     def is_fallback(self):
@@ -149,10 +159,10 @@ class PageLanguages:
     def interface_attrs(self):
         """The interface language back, for labels inside content marked with
         ``content_attrs`` (a stream block's button); empty when not needed."""
-        current = next((link for link in self.links if link.is_current), None)
-        if not self.is_fallback or current is None:
+        if not self.is_fallback:
             return ""
-        return _lang_attrs(current.code, current.bidi)
+        current = _current_language()
+        return _lang_attrs(current, is_rtl(current))
 
 
 def _lang_attrs(code, bidi):
@@ -178,37 +188,58 @@ def page_languages(*, page=None, request, not_found=False) -> PageLanguages:
             content_bidi=False,
         )
 
-    translations = {
-        translated.locale.language_code: translated
-        for translated in page.get_translations(inclusive=True)
-        .live()
-        .select_related("locale")
-    }
-    page_language = (
-        next(
-            (
-                code
-                for code, translated in translations.items()
-                if translated.pk == page.pk
-            ),
-            None,
-        )
-        or page.locale.language_code
-    )
-    source = translations.get(DEFAULT_LANGUAGE, page)
-    links = []
-    for code, _name in settings.LANGUAGES:
-        if code in translations:
-            link = _link(code, page_path_in(translations[code], code), request)
-        else:
-            link = _link(code, page_path_in(source, code), request, translated=False)
-        links.append(link)
-    shown_in_other_language = page_language != current
+    page_language = page.locale.language_code
+
+    def links():
+        translations = _live_translations(page)
+        source = translations.get(DEFAULT_LANGUAGE, page)
+        return [
+            _link(code, page_path_in(translations[code], code), request)
+            if code in translations
+            else _link(code, page_path_in(source, code), request, translated=False)
+            for code, _name in settings.LANGUAGES
+        ]
+
     return PageLanguages(
         links=links,
-        content_language=page_language if shown_in_other_language else "",
+        content_language=page_language if page_language != current else "",
         content_bidi=is_rtl(page_language),
     )
+
+
+@dataclass(frozen=True)
+class Translation:
+    """What the switcher needs of a live translation."""
+
+    pk: int
+    url_path: str
+
+
+TRANSLATIONS_TIMEOUT = 60 * 60
+
+
+def _live_translations(page) -> dict:
+    """``{language code: Translation}`` of ``page``'s live translations (itself
+    included when live), from the cache until any page is published, moved or
+    unpublished (``home.caching.LISTS_FRAGMENT``)."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from .caching import LISTS_FRAGMENT, fragment_version
+
+    key = (
+        f"portal:translations:{page.translation_key}:{fragment_version(LISTS_FRAGMENT)}"
+    )
+    translations = cache.get(key)
+    if translations is None:
+        translations = {
+            code: Translation(pk=pk, url_path=url_path)
+            for code, pk, url_path in Page.objects.filter(
+                translation_key=page.translation_key, live=True
+            ).values_list("locale__language_code", "pk", "url_path")
+        }
+        cache.set(key, translations, TRANSLATIONS_TIMEOUT)
+    return translations
 
 
 def _current_language():

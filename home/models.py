@@ -4,7 +4,7 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import hooks
@@ -255,41 +255,39 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Find the deepest page on the path in one query.
+        """Find the deepest page on the path (``home.routing.deepest_page``).
 
         Wagtail's ``route`` asks twice per level (child by slug, then its
         specific row); a page three levels down cost six queries on every
         render. The page found routes the rest itself (routable pages' sub-paths,
         404 for unknown children, drafts).
         """
+        from .routing import deepest_page
+
         if not path_components:
             return super().route(request, path_components)
-        prefixes = [
-            self.url_path + "/".join(path_components[:level]) + "/"
-            for level in range(1, len(path_components) + 1)
-        ]
-        deepest = (
-            Page.objects.filter(url_path__in=prefixes, path__startswith=self.path)
-            .exclude(pk=self.pk)
-            .select_related("locale")
-            .order_by("-depth")
-            .first()
-        )
-        if deepest is None:
+
+        specific = deepest_page(self, path_components)
+        if specific is None:
             raise Http404
-        remaining = path_components[deepest.depth - self.depth :]
-        specific = deepest.specific
-        specific.locale = deepest.locale  # the switcher and <head> ask for it
+        remaining = path_components[specific.depth - self.depth :]
         return specific.route(request, remaining)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = self.featured_briefing
-        if featured and featured.live and is_visible_to(featured, request):
-            context["featured_briefing"] = featured.specific
+        # Read only when rendered: a visitor's cached fragment does not ask.
+        context["featured_briefing"] = SimpleLazyObject(
+            lambda: self._featured_briefing_for(request)
+        )
         context["sections"] = collect_sections("home_page_sections", request, self)
         context["sections_key"] = sections_cache_key(request)
         return context
+
+    def _featured_briefing_for(self, request):
+        featured = self.featured_briefing
+        if featured and featured.live and is_visible_to(featured, request):
+            return featured.specific
+        return None
 
 
 class StandardPage(CachedRestrictionsMixin, ListingMixin, TopicsMixin, Page):

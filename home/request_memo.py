@@ -22,6 +22,13 @@ def remembered(key: str, compute):
     return memo[key]
 
 
+def remember(key: str, value) -> None:
+    """Keep ``value`` for ``key`` for the rest of the request (read ahead)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo[key] = value
+
+
 def forget(key: str) -> None:
     memo = _memo.get()
     if memo is not None:

@@ -10,13 +10,14 @@ objects, so what one render caches on a page does not reach the next.
 """
 
 import copy
+import hashlib
 import uuid
 
 from django.core.cache import cache
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from .request_memo import forget, remembered
 
@@ -78,8 +79,55 @@ def root_page_for(site):
     kept = _kept_for(_token())
     key = (site.pk, translation.get_language())
     if key not in kept["roots"]:
-        kept["roots"][key] = copy.copy(site.root_page).localized.specific
+        root = copy.copy(site.root_page).localized.specific
+        # The switcher and <head> ask for it: load it once, not per request.
+        root.locale = Locale.objects.get(pk=root.locale_id)
+        kept["roots"][key] = root
     return copy.copy(kept["roots"][key])
+
+
+ROUTE_SECONDS = 5 * 60
+
+
+def deepest_page(root, path_components):
+    """The deepest page below ``root`` on the path, specific, or ``None``.
+
+    One query (the deepest ``url_path`` among the path's prefixes) and one for
+    its specific row; the result is kept in the cache until any page is
+    published, moved or unpublished (``home.caching.LISTS_FRAGMENT``, bumped at
+    once and again after the commit), so a page view usually asks neither.
+    Misses are not kept: unknown paths must not fill the cache.
+    """
+    from .caching import LISTS_FRAGMENT, fragment_version
+
+    raw = "/".join([str(root.pk), *path_components])
+    key = ":".join(
+        [
+            "portal:route",
+            str(fragment_version(LISTS_FRAGMENT)),
+            hashlib.sha256(raw.encode()).hexdigest(),
+        ]
+    )
+    specific = cache.get(key)
+    if specific is not None:
+        return specific
+    prefixes = [
+        root.url_path + "/".join(path_components[:level]) + "/"
+        for level in range(1, len(path_components) + 1)
+    ]
+    deepest = (
+        Page.objects.filter(url_path__in=prefixes, path__startswith=root.path)
+        .exclude(pk=root.pk)
+        .select_related("locale")
+        .order_by("-depth")
+        .first()
+    )
+    if deepest is None:
+        return None
+    specific = deepest.specific
+    specific.locale = deepest.locale  # the switcher and <head> ask for it
+    cache.set(key, specific, ROUTE_SECONDS)
+    return specific
 
 
 def route_request(request, path) -> None:
@@ -99,12 +147,16 @@ def route_request(request, path) -> None:
 
 
 class SiteMiddleware:
-    """Gives every request its site from the process (see module docstring)."""
+    """Gives every request its site from the process (see module docstring),
+    after reading the cache versions a render needs in one round trip."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        from .caching import versions_prefetch
+
+        versions_prefetch(request)
         site_for_request(request)
         return self.get_response(request)
 
@@ -126,7 +178,6 @@ def connect_signals() -> None:
     """Sites, locales and root pages (depth 2: the home page and its
     translations) replace the token when saved or deleted."""
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale
     from wagtail.signals import page_published, page_unpublished
 
     for signal in (post_save, post_delete):

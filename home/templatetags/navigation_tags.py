@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home.caching import site_version
+from home.caching import LISTS_FRAGMENT, fragment_version, site_version
 from home.selectors import public
 
 register = template.Library()
@@ -122,23 +122,49 @@ def _translations(pages):
     }
 
 
-@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def breadcrumbs(context, page):
     """The trail from the home page down to ``page``; empty on the home page.
 
-    The home page is the site root loaded while routing, so pages right below
-    it need no query.
+    Cached per page and language until a page is published, moved or
+    unpublished (the page's own title) or the site changes (ancestors' titles:
+    pages with children purge everything). Previews render fresh.
     """
     request = context.get("request")
-    ancestors = []
-    if page is not None and page.depth > 2:
-        site = Site.find_for_request(request) if request else None
-        root = site.root_page if site else None
-        if root is not None and root.live and page.path.startswith(root.path):
-            deeper = []
-            if page.depth > 3:
-                deeper = list(page.get_ancestors().live().filter(depth__gt=2))
-            ancestors = [root, *deeper]
-        else:
-            ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
-    return {"ancestors": ancestors, "page": page, "request": request}
+    if page is None or page.depth <= 2:
+        return ""
+    site = Site.find_for_request(request) if request else None
+    if request is None or getattr(request, "is_preview", False) or page.pk is None:
+        return _breadcrumbs_html(request, site, page)
+    key = ":".join(
+        [
+            "portal:breadcrumbs",
+            str(site_version()),
+            str(fragment_version(LISTS_FRAGMENT)),
+            str(site.pk if site else ""),
+            translation.get_language() or "",
+            str(page.pk),
+        ]
+    )
+    html = cache.get(key)
+    if html is None:
+        html = _breadcrumbs_html(request, site, page)
+        cache.set(key, html, NAVIGATION_TIMEOUT)
+    return mark_safe(html)
+
+
+def _breadcrumbs_html(request, site, page):
+    """The home page is the site root loaded while routing, so pages right
+    below it need no query."""
+    root = site.root_page if site else None
+    if root is not None and root.live and page.path.startswith(root.path):
+        deeper = []
+        if page.depth > 3:
+            deeper = list(page.get_ancestors().live().filter(depth__gt=2))
+        ancestors = [root, *deeper]
+    else:
+        ancestors = list(page.get_ancestors().live().filter(depth__gt=1))
+    return render_to_string(
+        "includes/breadcrumbs.html",
+        {"ancestors": ancestors, "page": page, "request": request},
+    )

@@ -114,7 +114,7 @@ def test_home_page_does_not_feature_an_unpublished_briefing(
 
     response = client.get(home_page.url)
 
-    assert "featured_briefing" not in response.context
+    assert not response.context["featured_briefing"]
     assert "Zurückgezogener Entwurf" not in response.content.decode()
 
 

@@ -142,7 +142,7 @@ def test_members_only_briefing_is_not_featured_on_the_home_page(
 
     response = client.get(home_page.url)
 
-    assert "featured_briefing" not in response.context
+    assert not response.context["featured_briefing"]
     assert members_briefing.title not in response.content.decode()
 
 
