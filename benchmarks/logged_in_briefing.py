@@ -118,6 +118,45 @@ print(",".join(readers))
 """
 
 
+# CPU time per request in one process (``time.process_time``): what a worker
+# spends, whatever else the shared machine is doing. A member's later views
+# find the comment list cached; a member's first view is the first request of
+# a new session.
+CPU = """
+import statistics, time
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from django.test import Client
+from home.services import members_group_get
+
+group = members_group_get()
+
+
+def reader(name):
+    user = get_user_model().objects.create_user(name, f"{name}@example.org")
+    user.groups.add(group)
+    client = Client(HTTP_HOST="127.0.0.1", secure=True)
+    client.force_login(user)
+    return client
+
+
+def cpu(client):
+    started = time.process_time()
+    response = client.get("__URL__")
+    assert response.status_code == 200, response.status_code
+    return (time.process_time() - started) * 1000
+
+
+regular = reader("cpu-leserin")
+cpu(regular)
+later = [cpu(regular) for _ in range(__REPEAT__)]
+first = [cpu(reader(f"cpu-neu{n}")) for n in range(__REPEAT__ // 4)]
+print(f"{statistics.median(later):.1f} {statistics.median(first):.1f}")
+"""
+GOAL_CPU_MS = 30  # 2 workers, 8 connections: p95 is about 4 × the service time
+
+
 def run_django(env, *args, code=None):
     command = [PYTHON, "-c", code] if code else [PYTHON, "manage.py", *args]
     result = subprocess.run(
@@ -190,6 +229,13 @@ def main():
                 "__CONCURRENCY__", str(CONCURRENCY)
             ),
         ).split()
+        later_cpu, first_cpu = map(
+            float,
+            run_django(
+                env,
+                code=CPU.replace("__URL__", url).replace("__REPEAT__", str(40)),
+            ).split(),
+        )
         gunicorn = subprocess.Popen(
             [
                 str(Path(PYTHON).parent / "gunicorn"),
@@ -247,6 +293,18 @@ def main():
             f"{shape}: p50 ({len(millis)} requests, {len(millis) / wall:.1f} req/s, "
             f"{failed} errors)",
             f"{statistics.median(millis):.1f} ms",
+            "",
+            "",
+        ),
+        (
+            f"{shape}: CPU per request in one process, a member's later views",
+            f"{later_cpu:.1f} ms",
+            f"≤ {GOAL_CPU_MS} ms",
+            "yes" if later_cpu <= GOAL_CPU_MS else "NO",
+        ),
+        (
+            f"{shape}: CPU of a member's first view (new session)",
+            f"{first_cpu:.1f} ms",
             "",
             "",
         ),
