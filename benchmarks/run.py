@@ -451,29 +451,38 @@ class Bench:
         if not script.exists():
             return
         self.log("benchmarks/logged_in_briefing.py")
-        out = subprocess.run(
-            [PYTHON, str(script)],
-            cwd=ROOT,
-            env=self.env | {"BENCH_BASE_URL": f"http://127.0.0.1:{self.port}"},
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
+        try:
+            out = subprocess.run(
+                [PYTHON, str(script), f"--workers={self.args.workers}"],
+                cwd=ROOT,
+                env=self.env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+            )
+        except subprocess.TimeoutExpired:
+            self.log("logged_in_briefing.py failed: no result within 10 minutes")
+            return
+        # figure, value, goal, pass (tab-separated); the goal missed is a "NO"
+        # in the table, a non-zero exit means the script broke.
         for line in out.stdout.splitlines():
             parts = line.split("\t")
-            if len(parts) == 3:
-                figure, value, goal = parts
-                self.rows.append(
-                    {
-                        "figure": figure,
-                        "value": value,
-                        "goal": goal,
-                        "ratio": "",
-                        "pass": "",
-                    }
-                )
+            if len(parts) not in (3, 4):
+                continue
+            figure, value, goal, passed = [*parts, ""][:4]
+            self.rows.append(
+                {
+                    "figure": figure,
+                    "value": value,
+                    "goal": goal,
+                    "ratio": "",
+                    "pass": passed,
+                }
+            )
+            self.log(f"{figure}: {value} (goal {goal or '–'}, pass {passed or '–'})")
         if out.returncode:
-            self.log(f"logged_in_briefing.py failed: {out.stderr[-500:]}")
+            reason = (out.stderr or out.stdout).strip()[-500:] or "no output"
+            self.log(f"logged_in_briefing.py failed ({out.returncode}): {reason}")
 
     # -- report --------------------------------------------------------------
 

@@ -40,11 +40,25 @@ def comment_threads_changed(page_ids) -> None:
         transaction.on_commit(purge)
 
 
+def _profile_changed(sender, instance, **kwargs):
+    """A new display name shows in every thread the member wrote in."""
+    comment_threads_changed(
+        Comment.objects.filter(author_id=instance.user_id)
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+
+
 def _venue_changed(sender, **kwargs):
     on_commit_purge_everything()
 
 
 def connect_signals() -> None:
+    from members.models import Profile
+
+    post_save.connect(
+        _profile_changed, sender=Profile, dispatch_uid="portal_cache_comment_profile"
+    )
     for signal in (post_save, post_delete):
         signal.connect(
             _comment_changed,

@@ -1,6 +1,5 @@
 """Who may read, write and moderate comments, and the thread a reader sees."""
 
-import hashlib
 from datetime import timedelta
 
 from django.apps import apps
@@ -17,9 +16,11 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,18 @@ from ..models.comments import (
 EDIT_WINDOW = timedelta(minutes=15)
 LISTING_TIMEOUT = 60 * 60
 MODERATE_ALL_PERMISSION = "dialog.moderate_all_comments"
+# What ``{% csrf_token %}`` renders in a cached comment list; only the template
+# can produce the whole input (comment text and names are escaped).
+CSRF_PLACEHOLDER = "portal-csrf-placeholder"
+CSRF_PLACEHOLDER_INPUT = (
+    f'<input type="hidden" name="csrfmiddlewaretoken" value="{CSRF_PLACEHOLDER}">'
+)
+
+
+def _csrf_input(token: str) -> str:
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token
+    )
 
 
 def comment_can_read(*, page, request) -> bool:
@@ -205,43 +218,62 @@ class CommentThread:
         """The rendered list and its count, from the fragment cache when it can.
 
         200 comments with reply forms take a while to render, so the list is
-        kept per reader (their own comments, edit and delete buttons and CSRF
-        tokens differ) until the thread changes (``dialog.caching`` bumps its
-        version on every save or delete) or an own comment's edit window ends.
-        Readers without a CSRF cookie yet get a fresh render.
+        cached until the thread changes (``dialog.caching`` bumps its version on
+        every save or delete). Readers without comments of their own on the page
+        (nearly all) share one render per language and kind of reader; authors
+        get their own (their pending comments, edit and delete buttons), kept
+        until the first own comment's edit window ends. Neither holds a CSRF
+        token: forms carry a placeholder that each request fills with its own.
         """
         key = self._listing_key()
-        if key is not None and (cached := cache.get(key)) is not None:
-            return cached
-        html = render_to_string(
-            "dialog/comments/list.html",
-            {"thread": self, "comments": self.comments},
-            request=self.request,
-        )
-        listing = {"count": self.count, "html": mark_safe(html)}
-        if key is not None:
+        listing = cache.get(key)
+        if listing is None:
+            html = render_to_string(
+                "dialog/comments/list.html",
+                {
+                    "thread": self,
+                    "comments": self.comments,
+                    "csrf_token": CSRF_PLACEHOLDER,
+                },
+            )
+            listing = {"count": self.count, "html": html}
             cache.set(key, listing, self._listing_timeout())
-        return listing
+        html = listing["html"]
+        if CSRF_PLACEHOLDER_INPUT in html:
+            html = html.replace(
+                CSRF_PLACEHOLDER_INPUT, _csrf_input(get_token(self.request))
+            )
+        return {"count": listing["count"], "html": mark_safe(html)}
+
+    @cached_property
+    def personal(self):
+        """Whether the reader has comments on this page that others see differently
+        (own pending ones, edit and delete buttons): one small query."""
+        if not self.user.is_authenticated or not self.can_read:
+            return False
+        return Comment.objects.filter(
+            page=self.page, author=self.user, deleted_at__isnull=True
+        ).exists()
 
     def _listing_key(self):
         from ..caching import comment_thread_name
 
-        csrf = ""
-        if self.user.is_authenticated:
-            secret = self.request.META.get("CSRF_COOKIE")
-            if not secret:
-                return None
-            csrf = hashlib.sha256(secret.encode()).hexdigest()[:20]
-        parts = [
-            "portal:comments",
-            str(self.page.pk),
-            str(fragment_version(comment_thread_name(self.page.pk))),
-            translation.get_language() or "",
-            str(self.user.pk or 0),
-            csrf,
-            "w" if self.can_write else "r",
-        ]
-        return ":".join(parts)
+        if not self.user.is_authenticated:
+            reader = "visitor"
+        elif self.personal:
+            reader = f"user{self.user.pk}"
+        else:
+            reader = "member"
+        return ":".join(
+            [
+                "portal:comments",
+                str(self.page.pk),
+                str(fragment_version(comment_thread_name(self.page.pk))),
+                translation.get_language() or "",
+                reader,
+                "w" if self.can_write else "r",
+            ]
+        )
 
     def _listing_timeout(self):
         """Until the first own comment can no longer be edited, at most an hour."""
