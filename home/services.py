@@ -1,9 +1,15 @@
+import logging
+from collections.abc import Callable, Iterable
+
 from django.contrib.auth.models import Group
+from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .models import MEMBERS_GROUP_NAME
+
+logger = logging.getLogger(__name__)
 
 
 def members_group_get() -> Group:
@@ -85,3 +91,57 @@ def rows_claim(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def chunk_send(
+    *,
+    claim: Callable[[int], list[int]],
+    send: Callable[[list[int], object], Iterable[int]],
+    mark_sent: Callable[[list[int]], None],
+    chunk_size: int,
+    limit: int | None = None,
+) -> tuple[int, int]:
+    """Send claimed rows chunk by chunk over one mail connection.
+
+    ``claim(n)`` claims up to ``n`` rows (``rows_claim``) and returns their
+    ids; ``send(ids, connection)`` yields the id of each row whose mail went
+    out (it records refused and skipped rows itself); ``mark_sent(ids)``
+    records a chunk as sent. Marking per chunk instead of per mail saves a
+    commit per mail, and a claim only ever covers the chunk in flight. A
+    worker stopping or crashing mid-chunk (any ``BaseException``) first
+    records what it sent, so the sweep that takes back its claims repeats
+    none of it; only a hard kill can repeat that one chunk. Stops after
+    ``limit`` rows, if given. Returns the rows handled and the mails sent.
+    """
+    handled = sent = 0
+    mail_connection = None
+    try:
+        while True:
+            size = chunk_size if limit is None else min(chunk_size, limit - handled)
+            ids = claim(size) if size > 0 else []
+            if not ids:
+                break
+            handled += len(ids)
+            if mail_connection is None:
+                mail_connection = get_connection()
+                mail_connection.open()
+            done = []
+            try:
+                for pk in send(ids, mail_connection):
+                    done.append(pk)
+            except BaseException:
+                _mark_while_dying(mark_sent, done)
+                raise
+            mark_sent(done)
+            sent += len(done)
+    finally:
+        if mail_connection is not None:
+            mail_connection.close()
+    return handled, sent
+
+
+def _mark_while_dying(mark_sent, ids):
+    try:
+        mark_sent(ids)
+    except Exception:  # the database may be what failed
+        logger.exception("Could not record %d sent mails", len(ids))

@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import MEMBERS_GROUP_NAME, DistrictPage
-from home.services import rows_claim
+from home.services import chunk_send, rows_claim
 from members.selectors import is_verified_member
 
 from ..models.subscriptions import (
@@ -218,72 +218,52 @@ def notification_send_batch(
 ) -> int:
     """Send up to ``batch_size`` of a page's immediate mails over one connection.
 
-    Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``: marking
-    each mail alone would cost a commit (a disk flush) per mail, and a claim
-    only ever covers the chunk being sent, so the sweep never takes back rows a
-    live worker is still about to send. A worker dying mid-chunk can repeat at
+    Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``
+    (``home.services.chunk_send``): a worker dying mid-chunk can repeat at
     most that chunk. Returns how many deliveries were handled.
     """
     notification = PageNotification.objects.filter(pk=notification_id).first()
     if notification is None:
         return 0
     queryset = notification.deliveries.filter(frequency=Frequency.IMMEDIATE)
-    ids = deliveries_claim(queryset=queryset, limit=min(CHUNK_SIZE, batch_size))
-    handled = 0
-    if ids:
-        page = Page.objects.get(pk=notification.page_id).specific
-        sendable = _still_sendable(page)
-        members_only = page.get_view_restrictions().exists()
-        rendered = {}
-        with get_connection() as mail_connection:
-            while ids:
-                handled += len(ids)
-                if sendable:
-                    _send_chunk(
-                        ids,
-                        page=page,
-                        members_only=members_only,
-                        mail_connection=mail_connection,
-                        rendered=rendered,
-                    )
-                else:
-                    _mark(ids, Delivery.Status.SKIPPED)
-                limit = min(CHUNK_SIZE, batch_size - handled)
-                ids = deliveries_claim(queryset=queryset, limit=limit) if limit else []
-    notification_progress_update(notification_id=notification_id)
-    return handled
+    known = {}  # the page, read once the first chunk is claimed
 
-
-def _send_chunk(ids, *, page, members_only, mail_connection, rendered):
-    deliveries = (
-        Delivery.objects.filter(pk__in=ids)
-        .select_related("subscriber__user")
-        .order_by("pk")
-    )
-    sent_ids = []
-    try:
+    def send(ids, mail_connection):
+        if not known:
+            page = Page.objects.get(pk=notification.page_id).specific
+            known.update(
+                page=page,
+                sendable=_still_sendable(page),
+                members_only=page.get_view_restrictions().exists(),
+                rendered={},
+            )
+        if not known["sendable"]:
+            _mark(ids, Delivery.Status.SKIPPED)
+            return
+        deliveries = (
+            Delivery.objects.filter(pk__in=ids)
+            .select_related("subscriber__user")
+            .order_by("pk")
+        )
         for delivery in deliveries:
             if _deliver(
                 delivery,
-                page=page,
-                members_only=members_only,
+                page=known["page"],
+                members_only=known["members_only"],
                 mail_connection=mail_connection,
-                rendered=rendered,
+                rendered=known["rendered"],
             ):
-                sent_ids.append(delivery.pk)
-    except BaseException:
-        # The worker is stopping or crashing mid-chunk: record what went out,
-        # so the sweep repeats none of it (only a hard kill still can).
-        _mark_while_dying(sent_ids)
-        raise
-    _mark(sent_ids, Delivery.Status.SENT)
+                yield delivery.pk
 
-
-def _mark_while_dying(sent_ids):
-    try:
-        _mark(sent_ids, Delivery.Status.SENT)
-    except Exception:  # the database may be what failed
-        logger.exception("Could not record %d sent notification mails", len(sent_ids))
+    handled, _sent = chunk_send(
+        claim=lambda limit: deliveries_claim(queryset=queryset, limit=limit),
+        send=send,
+        mark_sent=lambda ids: _mark(ids, Delivery.Status.SENT),
+        chunk_size=CHUNK_SIZE,
+        limit=batch_size,
+    )
+    notification_progress_update(notification_id=notification_id)
+    return handled
 
 
 def _still_sendable(page):
