@@ -100,6 +100,7 @@ def chunk_send(
     mark_sent: Callable[[list[int]], None],
     chunk_size: int,
     limit: int | None = None,
+    unreachable: Callable[[list[int], Exception], None] | None = None,
 ) -> tuple[int, int]:
     """Send claimed rows chunk by chunk over one mail connection.
 
@@ -111,7 +112,10 @@ def chunk_send(
     worker stopping or crashing mid-chunk (any ``BaseException``) first
     records what it sent, so the sweep that takes back its claims repeats
     none of it; only a hard kill can repeat that one chunk. Stops after
-    ``limit`` rows, if given. Returns the rows handled and the mails sent.
+    ``limit`` rows, if given. When the mail server cannot be reached,
+    ``unreachable(ids, error)`` gets the claimed chunk back (to retry it
+    later) and sending stops; without it the error propagates and the claim
+    waits for the sweep. Returns the rows handled and the mails sent.
     """
     handled = sent = 0
     mail_connection = None
@@ -124,7 +128,14 @@ def chunk_send(
             handled += len(ids)
             if mail_connection is None:
                 mail_connection = get_connection()
-                mail_connection.open()
+                try:
+                    mail_connection.open()
+                except Exception as error:
+                    if unreachable is None:
+                        raise
+                    logger.warning("Mail server unreachable: %s", type(error).__name__)
+                    unreachable(ids, error)
+                    break
             done = []
             try:
                 for pk in send(ids, mail_connection):
