@@ -314,6 +314,8 @@ PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
 # /healthz answers 503 when the oldest ready task waited longer (seconds).
 PORTAL_HEALTH_MAX_TASK_AGE = env.int("PORTAL_HEALTH_MAX_TASK_AGE", default=900)
+# Seconds a mail may wait in the outbox before /healthz answers 503.
+PORTAL_HEALTH_MAX_MAIL_AGE = env.int("PORTAL_HEALTH_MAX_MAIL_AGE", default=3600)
 
 # Content Security Policy (django-csp): only the portal's own scripts, no inline
 # script or style on public pages. The Wagtail admin gets a wider policy
