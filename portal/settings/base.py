@@ -209,8 +209,12 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mitmachportal"
 # Members of these groups (and superusers, see below) must set up a second factor
-# before they may use the Wagtail admin.
-PORTAL_MFA_REQUIRED_GROUPS = ["Administratoren"]
+# before they may use the Wagtail admin; a name ending in "*" is a prefix.
+# Coordinators and district editors see special-category data (GDPR Art. 9).
+PORTAL_MFA_REQUIRED_GROUPS = env.list(
+    "PORTAL_MFA_REQUIRED_GROUPS",
+    default=["Administratoren", "Koordination", "Koordination *", "Bezirksredaktion *"],
+)
 PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = True
 
 # German first; the other interface languages are offered, page content is
