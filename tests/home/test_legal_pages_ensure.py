@@ -12,7 +12,7 @@ from home.services import legal_pages_ensure
 
 pytestmark = pytest.mark.django_db
 
-WARNING = "Legal pages missing"
+WARNING = "legal-pages-heading"  # the panel, in any interface language
 
 
 def choose(privacy, accessibility):
