@@ -1,4 +1,4 @@
-"""What ``/healthz`` reports to a load balancer: database, cache, task queue.
+"""What ``/healthz`` reports to a load balancer: database, cache, tasks, outbox.
 
 Only states and numbers, nothing that names a host, a user or a secret.
 """
@@ -64,12 +64,42 @@ def tasks_check() -> dict:
     }
 
 
+def outbox_check() -> dict:
+    """The mails waiting in the outbox (``home.outbox``) and the oldest one's age.
+
+    A mail still unsent ``PORTAL_HEALTH_MAX_MAIL_AGE`` seconds after it was
+    written means the mail server refuses or no sweep runs: "stalled".
+    """
+    from .models import OutgoingMail
+
+    State = OutgoingMail.State
+    try:
+        waiting = OutgoingMail.objects.filter(state__in=[State.QUEUED, State.SENDING])
+        count = waiting.count()
+        due = waiting.filter(
+            state=State.QUEUED, next_attempt_at__lte=timezone.now()
+        ).count()
+        oldest = waiting.order_by("created_at").values_list("created_at", flat=True)
+        oldest = oldest.first()
+    except Exception:  # noqa: BLE001
+        return {"status": "error"}
+    age = round((timezone.now() - oldest).total_seconds()) if oldest else 0
+    stalled = age > settings.PORTAL_HEALTH_MAX_MAIL_AGE
+    return {
+        "status": "stalled" if stalled else "ok",
+        "queued": count,
+        "due": due,
+        "oldest_queued_seconds": age,
+    }
+
+
 def health_report() -> tuple[bool, dict]:
     started = time.monotonic()
     report = {
         "database": database_check(),
         "cache": cache_check(),
         "tasks": tasks_check(),
+        "outbox": outbox_check(),
     }
     healthy = all(part["status"] == "ok" for part in report.values())
     report["status"] = "ok" if healthy else "error"

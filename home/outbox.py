@@ -36,6 +36,8 @@ MAX_ATTEMPTS = 10
 CHUNK_SIZE = 25
 STALE_AFTER = timedelta(minutes=15)
 KEEP_FINISHED = timedelta(days=7)
+# The builder of mails kept with their text; the account eraser looks for them.
+KEPT_MAIL_BUILDER = "home.outbox.stored_message"
 
 
 def mail_enqueue(*, builder: str, **arguments) -> OutgoingMail:
@@ -66,7 +68,7 @@ def message_send_or_keep(message: EmailMessage) -> bool:
         logger.warning("Mail not sent (%s), kept for a retry", type(error).__name__)
         now = timezone.now()
         OutgoingMail.objects.create(
-            builder="home.outbox.stored_message",
+            builder=KEPT_MAIL_BUILDER,
             arguments={
                 "subject": message.subject,
                 "body": message.body,

@@ -1,9 +1,15 @@
+import logging
+from collections.abc import Callable, Iterable
+
 from django.contrib.auth.models import Group
+from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
 from .models import MEMBERS_GROUP_NAME
+
+logger = logging.getLogger(__name__)
 
 
 def members_group_get() -> Group:
@@ -85,3 +91,136 @@ def rows_claim(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def chunk_send(
+    *,
+    claim: Callable[[int], list[int]],
+    send: Callable[[list[int], object], Iterable[int]],
+    mark_sent: Callable[[list[int]], None],
+    chunk_size: int,
+    limit: int | None = None,
+    unreachable: Callable[[list[int], Exception], None] | None = None,
+) -> tuple[int, int]:
+    """Send claimed rows chunk by chunk over one mail connection.
+
+    ``claim(n)`` claims up to ``n`` rows (``rows_claim``) and returns their
+    ids; ``send(ids, connection)`` yields the id of each row whose mail went
+    out (it records refused and skipped rows itself); ``mark_sent(ids)``
+    records a chunk as sent. Marking per chunk instead of per mail saves a
+    commit per mail, and a claim only ever covers the chunk in flight. A
+    worker stopping or crashing mid-chunk (any ``BaseException``) first
+    records what it sent, so the sweep that takes back its claims repeats
+    none of it; only a hard kill can repeat that one chunk. Stops after
+    ``limit`` rows, if given. When the mail server cannot be reached,
+    ``unreachable(ids, error)`` gets the claimed chunk back (to retry it
+    later) and sending stops; without it the error propagates and the claim
+    waits for the sweep. Returns the rows handled and the mails sent.
+    """
+    handled = sent = 0
+    mail_connection = None
+    try:
+        while True:
+            size = chunk_size if limit is None else min(chunk_size, limit - handled)
+            ids = claim(size) if size > 0 else []
+            if not ids:
+                break
+            handled += len(ids)
+            if mail_connection is None:
+                mail_connection = get_connection()
+                try:
+                    mail_connection.open()
+                except Exception as error:
+                    if unreachable is None:
+                        raise
+                    logger.warning("Mail server unreachable: %s", type(error).__name__)
+                    unreachable(ids, error)
+                    break
+            done = []
+            try:
+                for pk in send(ids, mail_connection):
+                    done.append(pk)
+            except BaseException:
+                _mark_while_dying(mark_sent, done)
+                raise
+            mark_sent(done)
+            sent += len(done)
+    finally:
+        if mail_connection is not None:
+            mail_connection.close()
+    return handled, sent
+
+
+def _mark_while_dying(mark_sent, ids):
+    try:
+        mark_sent(ids)
+    except Exception:  # the database may be what failed
+        logger.exception("Could not record %d sent mails", len(ids))
+
+
+# The pages every public site needs; German drafts an editor must complete.
+LEGAL_PAGES = {
+    "privacy_page": {
+        "slug": "datenschutz",
+        "title": "Datenschutz",
+        "intro": (
+            "Entwurf: Wer verantwortlich ist, welche Daten das Portal wozu und wie "
+            "lange speichert und wie Mitglieder sie herunterladen und löschen."
+        ),
+    },
+    "accessibility_page": {
+        "slug": "barrierefreiheit",
+        "title": "Erklärung zur Barrierefreiheit",
+        "intro": (
+            "Entwurf: Stand der Vereinbarkeit mit WCAG 2.2 AA, bekannte Barrieren, "
+            "Kontakt für Rückmeldungen und die Schlichtungsstelle."
+        ),
+    },
+}
+
+
+@transaction.atomic
+def legal_pages_ensure(*, site=None) -> list[Page]:
+    """Create the privacy and accessibility pages a site lacks, as drafts.
+
+    A site that never ran ``load_demo`` has neither. They are drafts under the
+    home page, not chosen in the site settings: an editor completes, publishes
+    and chooses them (the dashboard warns until then). A page already chosen,
+    or one with the slug under the home page, is left alone. Returns the pages
+    created.
+    """
+    from wagtail.models import Site
+
+    from .models import SiteSettings, StandardPage
+
+    site = site or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        return []
+    settings = SiteSettings.for_site(site)
+    home = site.root_page
+    created = []
+    for field, spec in LEGAL_PAGES.items():
+        if getattr(settings, f"{field}_id"):
+            continue
+        if home.get_children().filter(slug=spec["slug"]).exists():
+            continue
+        page = StandardPage(
+            title=spec["title"], slug=spec["slug"], intro=spec["intro"], live=False
+        )
+        home.add_child(instance=page)
+        page.save_revision()
+        created.append(page)
+    return created
+
+
+def legal_pages_missing(*, site) -> list[str]:
+    """The site settings fields of legal pages not chosen or not published."""
+    from .models import SiteSettings
+
+    settings = SiteSettings.for_site(site)
+    missing = []
+    for field in LEGAL_PAGES:
+        page = getattr(settings, field)
+        if page is None or not page.live:
+            missing.append(field)
+    return missing

@@ -6,6 +6,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -125,3 +126,42 @@ def district_editors_for_new_district(request, page):
     if isinstance(page.specific, DistrictPage):
         district_editor_group_ensure(page.specific)
         district_coordinator_group_ensure(page.specific)
+
+
+class LegalPagesPanel(Component):
+    """Warns until the privacy and accessibility pages are published and chosen."""
+
+    name = "legal_pages"
+    order = 10
+    template_name = "home/admin/legal_pages_panel.html"
+
+    def __init__(self, missing):
+        self.missing = missing
+
+    def get_context_data(self, parent_context=None):
+        from .models import SiteSettings
+
+        labels = {
+            field: SiteSettings._meta.get_field(field).verbose_name
+            for field in self.missing
+        }
+        return {"missing": list(labels.values())}
+
+
+@hooks.register("construct_homepage_panels")
+def legal_pages_warning(request, panels):
+    from wagtail.models import Site
+
+    from .services import legal_pages_missing
+
+    if not request.user.has_perm("home.change_sitesettings"):
+        return
+    site = (
+        Site.find_for_request(request)
+        or Site.objects.filter(is_default_site=True).first()
+    )
+    if site is None:
+        return
+    missing = legal_pages_missing(site=site)
+    if missing:
+        panels.append(LegalPagesPanel(missing))

@@ -9,6 +9,7 @@ what Wagtail's page privacy checks, so confirming a member
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from home.selectors import districts_managed_by
@@ -66,13 +67,22 @@ def verifications_visible_to(user):
 
 
 def mfa_required(user) -> bool:
-    """Admin-group accounts must use a second factor (``PORTAL_MFA_REQUIRED_*``)."""
+    """Admin, coordinator and district editor accounts must use a second factor.
+
+    ``PORTAL_MFA_REQUIRED_GROUPS`` names the groups; a name ending in ``*`` is
+    a prefix ("Koordination *": every district's coordinators).
+    """
     if not user.is_authenticated:
         return False
     if user.is_superuser and settings.PORTAL_MFA_REQUIRED_FOR_SUPERUSERS:
         return True
-    groups = settings.PORTAL_MFA_REQUIRED_GROUPS
-    return bool(groups) and user.groups.filter(name__in=groups).exists()
+    names = Q(pk__in=[])
+    for name in settings.PORTAL_MFA_REQUIRED_GROUPS:
+        if name.endswith("*"):
+            names |= Q(name__startswith=name[:-1])
+        else:
+            names |= Q(name=name)
+    return user.groups.filter(names).exists()
 
 
 def has_authenticator(user) -> bool:

@@ -5,15 +5,20 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from home.i18n import mail_language
+from home.outbox import mail_enqueue
 from home.services import members_group_get
 
 from ..consents import current_wording
 from ..models import Consent, MembershipVerification, Profile
 from ..permissions import can_decide_verification
+from ..selectors import display_name
 
 
 def profile_get_or_create(*, user) -> Profile:
@@ -158,12 +163,51 @@ def _decide(*, verification, decided_by, status, reason=""):
     return locked
 
 
-def _send_decision_mail_on_commit(verification):
-    from ..tasks import verification_decision_mail_send
+def _decision_mail_enqueue(verification):
+    """The mail tells this decision, even if a later one is made before it goes.
 
-    decision = verification.status  # the mail tells this decision, even if a later one
-    transaction.on_commit(  # is made before the worker runs
-        lambda: verification_decision_mail_send.enqueue(verification.pk, decision)
+    Through the outbox (``home.outbox``): part of the decision's transaction,
+    retried while the mail server is down.
+    """
+    mail_enqueue(
+        builder="members.services.accounts.verification_decision_message",
+        verification_id=verification.pk,
+        decision=verification.status,
+    )
+
+
+DECISION_TEMPLATES = {
+    MembershipVerification.Status.CONFIRMED: "confirmed",
+    MembershipVerification.Status.REJECTED: "rejected",
+    MembershipVerification.Status.REVOKED: "revoked",
+}
+
+
+def verification_decision_message(
+    *, verification_id: int, decision: str
+) -> EmailMessage | None:
+    """How the district decided, in the person's mail language; ``None``: no mail."""
+    verification = (
+        MembershipVerification.objects.select_related("user", "district")
+        .filter(pk=verification_id)
+        .first()
+    )
+    template = DECISION_TEMPLATES.get(decision)
+    if verification is None or template is None or not verification.user.email:
+        return None
+    user = verification.user
+    with translation.override(mail_language(user=user)):
+        context = {
+            "name": display_name(user),
+            "verification": verification,
+            "base_url": settings.WAGTAILADMIN_BASE_URL,
+        }
+        subject = render_to_string(
+            f"members/emails/verification_{template}_subject.txt", context
+        )
+        body = render_to_string(f"members/emails/verification_{template}.txt", context)
+    return EmailMessage(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email]
     )
 
 
@@ -176,7 +220,7 @@ def verification_confirm(*, verification, decided_by) -> MembershipVerification:
         status=MembershipVerification.Status.CONFIRMED,
     )
     verification.user.groups.add(members_group_get())
-    _send_decision_mail_on_commit(verification)
+    _decision_mail_enqueue(verification)
     _start_onboarding_on_commit(verification)
     return verification
 
@@ -202,7 +246,7 @@ def verification_reject(
         status=MembershipVerification.Status.REJECTED,
         reason=reason,
     )
-    _send_decision_mail_on_commit(verification)
+    _decision_mail_enqueue(verification)
     return verification
 
 
@@ -230,5 +274,5 @@ def verification_revoke(
     locked.revocation_reason = reason.strip()
     locked.save()
     locked.user.groups.remove(members_group_get())
-    _send_decision_mail_on_commit(locked)
+    _decision_mail_enqueue(locked)
     return locked

@@ -2,10 +2,17 @@
 
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+
+from home.i18n import mail_language
+from home.outbox import mail_enqueue
 
 from ..models import MentoringApplication, MentoringPair
 from ..pool_choices import (
@@ -14,6 +21,7 @@ from ..pool_choices import (
     MENTORING_CONSENT_VERSION,
     SELF_IDENTIFICATION_CHOICES,
 )
+from ..selectors import display_name
 
 Status = MentoringApplication.Status
 PairStatus = MentoringPair.Status
@@ -154,9 +162,8 @@ def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     for application in (mentee, mentor):
         application.status = Status.MATCHED
         application.save(update_fields=["status"])
-    from ..tasks import mentoring_pair_proposal_mail
-
-    transaction.on_commit(lambda: mentoring_pair_proposal_mail.enqueue(pair.pk))
+    _pair_mails_enqueue(pair, kind="proposal")
+    MentoringPair.objects.filter(pk=pair.pk).update(proposal_mailed_at=timezone.now())
     return pair
 
 
@@ -164,7 +171,7 @@ def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
 def mentoring_pair_respond(*, token: str, accept: bool) -> MentoringPair:
     """One side accepts or declines; when both accepted the pair is active.
 
-    Only then does each get the other's address (``mentoring_pair_introduction_mail``).
+    Only then does each get the other's address (``mentoring_pair_message``).
     """
     pair = MentoringPair.objects.select_for_update().filter(mentee_token=token).first()
     role = "mentee"
@@ -194,9 +201,9 @@ def mentoring_pair_respond(*, token: str, accept: bool) -> MentoringPair:
         pair.status = PairStatus.ACTIVE
         pair.activated_at = now
         fields += ["status", "activated_at"]
-        from ..tasks import mentoring_pair_introduction_mail
-
-        transaction.on_commit(lambda: mentoring_pair_introduction_mail.enqueue(pair.pk))
+        pair.introduction_mailed_at = now
+        fields.append("introduction_mailed_at")
+        _pair_mails_enqueue(pair, kind="introduction")
     pair.save(update_fields=fields)
     return pair
 
@@ -227,3 +234,82 @@ def mentoring_pair_close(*, coordinator, pair, status: str) -> MentoringPair:
     ):
         _release(application, status=released)
     return pair
+
+
+# -- mails (built when they go out, ``home.outbox``) ------------------------------
+
+PAIR_MAILS = {
+    # kind: (the pair's status the mail is still right for, subject, template)
+    "proposal": (
+        PairStatus.PROPOSED,
+        _("Mentoring: a proposal for you"),
+        "members/emails/mentoring_proposal.txt",
+    ),
+    "introduction": (
+        PairStatus.ACTIVE,
+        _("Mentoring: meet your tandem partner"),
+        "members/emails/mentoring_introduction.txt",
+    ),
+}
+
+
+def _pair_mails_enqueue(pair, *, kind):
+    for role in ("mentee", "mentor"):
+        mail_enqueue(
+            builder="members.services.mentoring.mentoring_pair_message",
+            pair_id=pair.pk,
+            role=role,
+            kind=kind,
+        )
+
+
+def mentoring_pair_message(
+    *, pair_id: int, role: str, kind: str
+) -> EmailMessage | None:
+    """One side's mail about the pair; ``None`` once the pair has moved on.
+
+    A proposal names the other person and their goals, never their address;
+    only the introduction (both accepted) gives each the other's address.
+    """
+    status, subject, template = PAIR_MAILS[kind]
+    pair = (
+        MentoringPair.objects.select_related(
+            "mentee_application__user__profile",
+            "mentee_application__district",
+            "mentor_application__user__profile",
+            "mentor_application__district",
+        )
+        .filter(pk=pair_id, status=status)
+        .first()
+    )
+    if pair is None:
+        return None
+    if role == "mentee":
+        own, other, token = (
+            pair.mentee_application,
+            pair.mentor_application,
+            pair.mentee_token,
+        )
+    else:
+        own, other, token = (
+            pair.mentor_application,
+            pair.mentee_application,
+            pair.mentor_token,
+        )
+    user = own.user
+    if not user.email:
+        return None
+    context = {"role": role, "other": other, "other_name": display_name(other.user)}
+    if kind == "proposal":
+        context["answer_url"] = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "members:mentoring_proposal", args=[token]
+        )
+    else:
+        context["other_email"] = other.user.email
+    with translation.override(mail_language(user=user)):
+        context["name"] = display_name(user)
+        subject = str(subject)
+        body = render_to_string(template, context)
+    return EmailMessage(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [user.email]
+    )

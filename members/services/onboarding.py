@@ -4,25 +4,60 @@ from dataclasses import dataclass
 from datetime import date
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from home.i18n import mail_language
+from home.outbox import mail_enqueue
 from home.selectors import districts_coordinated_by
+from home.templatetags.portal_i18n import local_date
 
-from ..models import Onboarding, OnboardingStep, OnboardingStepDone
-from ..selectors.onboarding import can_manage_onboarding
+from ..models import Onboarding, OnboardingStep, OnboardingStepDone, WelcomeMailText
+from ..models.onboarding import PLACEHOLDER_RE
+from ..selectors.onboarding import can_manage_onboarding, next_new_member_meeting
 
 NOTE_MAX = 500
 
 
-def _welcome_mail_on_commit(onboarding: Onboarding) -> None:
-    from ..tasks import onboarding_welcome_mail_send
+def _welcome_mail_enqueue(onboarding: Onboarding) -> None:
+    """Queue the welcome mail unless it was queued (or ticked off) before.
 
-    pk = onboarding.pk
-    transaction.on_commit(lambda: onboarding_welcome_mail_send.enqueue(pk))
+    Through the outbox (``home.outbox``), in the caller's transaction: the
+    record row is locked while the step is written, so however often this
+    runs one mail goes out, and a mail server that is down delays it only.
+    """
+    Onboarding.objects.select_for_update().filter(pk=onboarding.pk).first()
+    if OnboardingStepDone.objects.filter(
+        onboarding=onboarding, step=OnboardingStep.WELCOME_MAIL
+    ).exists():
+        return
+    if onboarding.user_id:
+        recipient = (
+            get_user_model()
+            .objects.filter(pk=onboarding.user_id)
+            .values_list("email", flat=True)
+            .first()
+        )
+    else:
+        recipient = onboarding.email
+    if not recipient:
+        return
+    OnboardingStepDone.objects.create(
+        onboarding=onboarding,
+        step=OnboardingStep.WELCOME_MAIL,
+        done_at=timezone.now(),
+        done_by=None,
+    )
+    mail_enqueue(
+        builder="members.services.onboarding.onboarding_welcome_message",
+        onboarding_id=onboarding.pk,
+    )
 
 
 def _verified_emails(user) -> set[str]:
@@ -62,8 +97,8 @@ def onboarding_start(*, user, district, joined_on: date | None = None) -> Onboar
     """The onboarding record of a newly confirmed member; at most one per person.
 
     A record imported for one of the person's verified addresses is linked
-    instead of a second one. The welcome mail goes out once the transaction
-    commits (the task sends it only once, however often this runs).
+    instead of a second one. The welcome mail is queued once, however
+    often this runs.
     """
     get_user_model().objects.select_for_update().filter(pk=user.pk).first()
     record = Onboarding.objects.filter(user=user).first()
@@ -82,7 +117,7 @@ def onboarding_start(*, user, district, joined_on: date | None = None) -> Onboar
     elif record.district_id is None and district is not None:
         record.district = district
         record.save(update_fields=["district"])
-    _welcome_mail_on_commit(record)
+    _welcome_mail_enqueue(record)
     return record
 
 
@@ -150,7 +185,7 @@ def onboarding_import_save(*, row: ImportRow) -> str:
             user=get_user_model().objects.get(pk=owner_ids.pop()), email=email
         )
         record.refresh_from_db()
-    _welcome_mail_on_commit(record)
+    _welcome_mail_enqueue(record)
     return "created"
 
 
@@ -204,3 +239,77 @@ def onboarding_step_undo(*, onboarding: Onboarding, step: str, user) -> bool:
         onboarding=onboarding, step=step
     ).delete()
     return bool(deleted)
+
+
+# -- the welcome mail (built when it goes out, ``home.outbox``) -------------------
+
+
+def _default_text():
+    return (
+        gettext("Welcome to the party, {name}!"),
+        gettext(
+            "Hello {name},\n\n"
+            "welcome! We are glad you joined us in {district}.\n\n"
+            "Come and meet us at the next new-member meeting: {next_meeting}\n\n"
+            "Someone from your district will call you in the coming days.\n"
+        ),
+    )
+
+
+def _text_for(language):
+    texts = {
+        text.language: text
+        for text in WelcomeMailText.objects.filter(
+            language__in=[language, settings.LANGUAGE_CODE]
+        )
+    }
+    chosen = texts.get(language) or texts.get(settings.LANGUAGE_CODE)
+    if chosen is None:
+        return _default_text()
+    return chosen.subject, chosen.body
+
+
+def _fill(text, values):
+    return PLACEHOLDER_RE.sub(
+        lambda match: values.get(match.group(1), match.group(0)), text
+    )
+
+
+def welcome_mail_render(*, onboarding: Onboarding, language: str) -> tuple[str, str]:
+    """Subject and text of the welcome mail in ``language``, placeholders filled."""
+    with translation.override(language):
+        subject, body = _text_for(language)
+        meeting = next_new_member_meeting(district=onboarding.district)
+        if meeting is None:
+            next_meeting = gettext("the date will be announced soon.")
+        else:
+            title, start, url = meeting
+            when = local_date(timezone.localtime(start), "datetime")
+            next_meeting = f"{title}, {when} – {url}"
+        values = {
+            "name": onboarding.person_name or gettext("new member"),
+            "district": onboarding.district.title
+            if onboarding.district
+            else gettext("Berlin"),
+            "next_meeting": next_meeting,
+        }
+        return " ".join(_fill(subject, values).split()), _fill(body, values)
+
+
+def onboarding_welcome_message(*, onboarding_id: int) -> EmailMessage | None:
+    """The welcome mail in the member's language; ``None``: record or address gone."""
+    onboarding = (
+        Onboarding.objects.select_related("user__profile", "district")
+        .filter(pk=onboarding_id)
+        .first()
+    )
+    if onboarding is None:
+        return None
+    user = onboarding.user
+    recipient = user.email if user else onboarding.email
+    if not recipient:
+        return None
+    subject, body = welcome_mail_render(
+        onboarding=onboarding, language=mail_language(user=user)
+    )
+    return EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [recipient])

@@ -3,15 +3,24 @@
 import datetime
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
+from home.i18n import mail_language
+from home.outbox import mail_enqueue
+
 from ..models import PoolEntry, PoolMessage
 from ..pool_choices import AVAILABILITY_CHOICES, LANGUAGE_CHOICES, POOL_CONSENT_VERSION
+from ..selectors import display_name
 
 # A coordinator may write this many messages in 24 hours.
 MESSAGES_PER_DAY = 50
@@ -158,11 +167,17 @@ def pool_message_send(*, sender, entry, subject: str, body: str) -> PoolMessage:
             % {"count": MESSAGES_PER_DAY}
         )
     message = PoolMessage.objects.create(
-        sender=sender, recipient_id=entry.user_id, subject=subject, body=body
+        sender=sender,
+        recipient_id=entry.user_id,
+        subject=subject,
+        body=body,
+        relayed_at=timezone.now(),  # handed to the outbox with this commit
     )
-    from ..tasks import pool_message_relay
-
-    transaction.on_commit(lambda: pool_message_relay.enqueue(message.pk))
+    # The portal relays: through the outbox, nobody sees the member's address.
+    mail_enqueue(
+        builder="members.services.pool.pool_message_relay_message",
+        message_id=message.pk,
+    )
     return message
 
 
@@ -175,10 +190,12 @@ def _open_message(token: str) -> PoolMessage:
     return message
 
 
-def _notify_sender_on_commit(message):
-    from ..tasks import pool_message_sender_notify
-
-    transaction.on_commit(lambda: pool_message_sender_notify.enqueue(message.pk))
+def _sender_notice_enqueue(message):
+    mail_enqueue(
+        builder="members.services.pool.pool_message_sender_message",
+        message_id=message.pk,
+    )
+    PoolMessage.objects.filter(pk=message.pk).update(sender_notified_at=timezone.now())
 
 
 @transaction.atomic
@@ -192,7 +209,7 @@ def pool_message_answer(*, token: str, text: str) -> PoolMessage:
     message.answered_at = timezone.now()
     message.status = PoolMessage.Status.ANSWERED
     message.save(update_fields=["answer", "answered_at", "status"])
-    _notify_sender_on_commit(message)
+    _sender_notice_enqueue(message)
     return message
 
 
@@ -203,5 +220,74 @@ def pool_message_decline(*, token: str) -> PoolMessage:
     message.answered_at = timezone.now()
     message.status = PoolMessage.Status.DECLINED
     message.save(update_fields=["answered_at", "status"])
-    _notify_sender_on_commit(message)
+    _sender_notice_enqueue(message)
     return message
+
+
+# -- mails (built when they go out, ``home.outbox``) ------------------------------
+
+
+def _portal_mail(*, subject, body, to) -> EmailMessage:
+    # From the portal, never with a member's address as Reply-To.
+    return EmailMessage(
+        " ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to]
+    )
+
+
+def _message_with_people(message_id):
+    return (
+        PoolMessage.objects.select_related("recipient__profile", "sender__profile")
+        .filter(pk=message_id)
+        .first()
+    )
+
+
+def pool_message_relay_message(*, message_id: int) -> EmailMessage | None:
+    """A coordinator's message to the member, with answer and decline links."""
+    message = _message_with_people(message_id)
+    if message is None or not message.recipient.email:
+        return None
+    base = settings.WAGTAILADMIN_BASE_URL
+    with translation.override(mail_language(user=message.recipient)):
+        context = {
+            "name": display_name(message.recipient),
+            "sender": display_name(message.sender) if message.sender else "",
+            "message": message,
+            "answer_url": base
+            + reverse("members:pool_message_answer", args=[message.token]),
+            "decline_url": base
+            + reverse("members:pool_message_decline", args=[message.token]),
+            "pool_url": base + reverse("members:pool"),
+        }
+        subject = gettext("Volunteer pool: %(subject)s") % {"subject": message.subject}
+        body = render_to_string("members/emails/pool_message.txt", context)
+    return _portal_mail(subject=subject, body=body, to=message.recipient.email)
+
+
+def pool_message_sender_message(*, message_id: int) -> EmailMessage | None:
+    """The coordinator learns the member answered or declined: name and text only."""
+    message = _message_with_people(message_id)
+    if (
+        message is None
+        or message.status == PoolMessage.Status.SENT
+        or message.sender is None
+        or not message.sender.email
+    ):
+        return None
+    with translation.override(mail_language(user=message.sender)):
+        context = {
+            "name": display_name(message.sender),
+            "member": display_name(message.recipient),
+            "message": message,
+            "admin_url": settings.WAGTAILADMIN_BASE_URL
+            + reverse("volunteer_pool:message", args=[message.pk]),
+        }
+        if message.status == PoolMessage.Status.DECLINED:
+            subject = gettext("%(member)s declined: %(subject)s")
+            template = "members/emails/pool_message_declined.txt"
+        else:
+            subject = gettext("%(member)s answered: %(subject)s")
+            template = "members/emails/pool_message_answered.txt"
+        subject = subject % {"member": context["member"], "subject": message.subject}
+        body = render_to_string(template, context)
+    return _portal_mail(subject=subject, body=body, to=message.sender.email)

@@ -9,6 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
+from home.models import OutgoingMail
+from home.outbox import KEPT_MAIL_BUILDER
+
 from ..models import Consent, MembershipVerification, Profile
 from ..models.onboarding import OnboardingStepDone
 
@@ -71,6 +74,27 @@ def export_account(user):
             .order_by("requested_at")
         ],
     }
+
+
+@hooks.register("member_data_erase")
+def erase_kept_mails(user):
+    """Account mails the server refused are kept with their text (``home.outbox``):
+    those to any of the person's addresses go, unsent."""
+    addresses = {
+        address.lower()
+        for address in EmailAddress.objects.filter(user=user).values_list(
+            "email", flat=True
+        )
+    }
+    addresses.add((user.email or "").lower())
+    addresses.discard("")
+    kept = OutgoingMail.objects.filter(builder=KEPT_MAIL_BUILDER).exclude(arguments={})
+    doomed = [
+        mail.pk
+        for mail in kept.only("pk", "arguments")
+        if addresses & {str(to).lower() for to in mail.arguments.get("to", [])}
+    ]
+    OutgoingMail.objects.filter(pk__in=doomed).delete()
 
 
 @hooks.register("member_data_erase", order=100)

@@ -5,6 +5,8 @@ commit; the task finds the recipients and writes one ``Delivery`` per
 subscriber and page (unique), then batch tasks send them. A delivery is
 claimed (queued → sending) before its mail goes out and marked sent right
 after its chunk, so re-run, parallel or resumed tasks never send a page twice.
+A mail server that is down or says "try later" puts deliveries back in the
+queue with a growing pause (as the outbox does); the resume sweep sends them.
 Only the mails of the chunk in flight (``CHUNK_SIZE``) when a worker dies can
 be repeated after the sweep, and only when it is killed hard: a worker that
 stops or crashes with an exception first records what it sent.
@@ -12,18 +14,20 @@ stops or crashes with an exception first records what it sent.
 
 import logging
 import math
+import smtplib
 from datetime import timedelta
 
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import MEMBERS_GROUP_NAME, DistrictPage
-from home.services import rows_claim
+from home.outbox import MAX_ATTEMPTS, retry_delay
+from home.services import chunk_send, rows_claim
 from members.selectors import is_verified_member
 
 from ..models.subscriptions import (
@@ -218,72 +222,56 @@ def notification_send_batch(
 ) -> int:
     """Send up to ``batch_size`` of a page's immediate mails over one connection.
 
-    Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``: marking
-    each mail alone would cost a commit (a disk flush) per mail, and a claim
-    only ever covers the chunk being sent, so the sweep never takes back rows a
-    live worker is still about to send. A worker dying mid-chunk can repeat at
+    Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``
+    (``home.services.chunk_send``): a worker dying mid-chunk can repeat at
     most that chunk. Returns how many deliveries were handled.
     """
     notification = PageNotification.objects.filter(pk=notification_id).first()
     if notification is None:
         return 0
-    queryset = notification.deliveries.filter(frequency=Frequency.IMMEDIATE)
-    ids = deliveries_claim(queryset=queryset, limit=min(CHUNK_SIZE, batch_size))
-    handled = 0
-    if ids:
-        page = Page.objects.get(pk=notification.page_id).specific
-        sendable = _still_sendable(page)
-        members_only = page.get_view_restrictions().exists()
-        rendered = {}
-        with get_connection() as mail_connection:
-            while ids:
-                handled += len(ids)
-                if sendable:
-                    _send_chunk(
-                        ids,
-                        page=page,
-                        members_only=members_only,
-                        mail_connection=mail_connection,
-                        rendered=rendered,
-                    )
-                else:
-                    _mark(ids, Delivery.Status.SKIPPED)
-                limit = min(CHUNK_SIZE, batch_size - handled)
-                ids = deliveries_claim(queryset=queryset, limit=limit) if limit else []
-    notification_progress_update(notification_id=notification_id)
-    return handled
-
-
-def _send_chunk(ids, *, page, members_only, mail_connection, rendered):
-    deliveries = (
-        Delivery.objects.filter(pk__in=ids)
-        .select_related("subscriber__user")
-        .order_by("pk")
+    queryset = notification.deliveries.filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()),
+        frequency=Frequency.IMMEDIATE,
     )
-    sent_ids = []
-    try:
+    known = {}  # the page, read once the first chunk is claimed
+
+    def send(ids, mail_connection):
+        if not known:
+            page = Page.objects.get(pk=notification.page_id).specific
+            known.update(
+                page=page,
+                sendable=_still_sendable(page),
+                members_only=page.get_view_restrictions().exists(),
+                rendered={},
+            )
+        if not known["sendable"]:
+            _mark(ids, Delivery.Status.SKIPPED)
+            return
+        deliveries = (
+            Delivery.objects.filter(pk__in=ids)
+            .select_related("subscriber__user")
+            .order_by("pk")
+        )
         for delivery in deliveries:
             if _deliver(
                 delivery,
-                page=page,
-                members_only=members_only,
+                page=known["page"],
+                members_only=known["members_only"],
                 mail_connection=mail_connection,
-                rendered=rendered,
+                rendered=known["rendered"],
             ):
-                sent_ids.append(delivery.pk)
-    except BaseException:
-        # The worker is stopping or crashing mid-chunk: record what went out,
-        # so the sweep repeats none of it (only a hard kill still can).
-        _mark_while_dying(sent_ids)
-        raise
-    _mark(sent_ids, Delivery.Status.SENT)
+                yield delivery.pk
 
-
-def _mark_while_dying(sent_ids):
-    try:
-        _mark(sent_ids, Delivery.Status.SENT)
-    except Exception:  # the database may be what failed
-        logger.exception("Could not record %d sent notification mails", len(sent_ids))
+    handled, _sent = chunk_send(
+        claim=lambda limit: deliveries_claim(queryset=queryset, limit=limit),
+        send=send,
+        mark_sent=lambda ids: _mark(ids, Delivery.Status.SENT),
+        chunk_size=CHUNK_SIZE,
+        limit=batch_size,
+        unreachable=_retry_later,
+    )
+    notification_progress_update(notification_id=notification_id)
+    return handled
 
 
 def _still_sendable(page):
@@ -308,9 +296,59 @@ def _deliver(delivery, *, page, members_only, mail_connection, rendered) -> bool
         message.send()
     except Exception as error:  # one failed address must not stop the batch
         logger.warning("Notification mail to subscriber %s failed", subscriber.pk)
-        _mark([delivery.pk], Delivery.Status.FAILED, error=str(error))
+        if mail_error_is_transient(error):
+            _retry_later([delivery.pk], error)
+        else:
+            _mark([delivery.pk], Delivery.Status.FAILED, error=str(error))
         return False
     return True
+
+
+_TRANSIENT = (
+    ConnectionError,
+    TimeoutError,
+    smtplib.SMTPServerDisconnected,
+    smtplib.SMTPConnectError,
+)
+
+
+def mail_error_is_transient(error: Exception) -> bool:
+    """A mail server down, gone or saying "try later" (4xx), not a bad address."""
+    if isinstance(error, _TRANSIENT):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(400 <= code < 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return 400 <= error.smtp_code < 500
+    return False
+
+
+def _retry_later(ids, error):
+    """Deliveries the mail server could not take go back to the queue, later.
+
+    They wait as the outbox's mails do (``home.outbox.retry_delay``) and are
+    given up after ``MAX_ATTEMPTS``; the resume sweep (``resume_notifications``)
+    sends them again. Only the error's class is kept: an SMTP message can name
+    the address.
+    """
+    reason = type(error).__name__
+    now = timezone.now()
+    waiting = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING)
+    for attempts in set(waiting.values_list("attempts", flat=True)):
+        rows = waiting.filter(attempts=attempts)
+        if attempts + 1 >= MAX_ATTEMPTS:
+            rows.update(
+                status=Delivery.Status.FAILED, attempts=attempts + 1, error=reason
+            )
+        else:
+            rows.update(
+                status=Delivery.Status.QUEUED,
+                attempts=attempts + 1,
+                next_attempt_at=now + retry_delay(attempts + 1),
+                claimed_at=None,
+                error=reason,
+            )
 
 
 def _mark(ids, status, *, error=""):
@@ -528,7 +566,10 @@ def _digest_send_one(*, subscriber_id, frequency, mail_connection, touched):
         message.send()
     except Exception as error:
         logger.warning("Digest mail to subscriber %s failed", subscriber.pk)
-        _mark(claimed, Delivery.Status.FAILED, error=str(error))
+        if mail_error_is_transient(error):
+            _retry_later(claimed, error)  # in the next digest
+        else:
+            _mark(claimed, Delivery.Status.FAILED, error=str(error))
         return 0
     _mark(claimed, Delivery.Status.SENT)
     return 1

@@ -211,8 +211,12 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Mitmachportal"
 # Members of these groups (and superusers, see below) must set up a second factor
-# before they may use the Wagtail admin.
-PORTAL_MFA_REQUIRED_GROUPS = ["Administratoren"]
+# before they may use the Wagtail admin; a name ending in "*" is a prefix.
+# Coordinators and district editors see special-category data (GDPR Art. 9).
+PORTAL_MFA_REQUIRED_GROUPS = env.list(
+    "PORTAL_MFA_REQUIRED_GROUPS",
+    default=["Administratoren", "Koordination", "Koordination *", "Bezirksredaktion *"],
+)
 PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = True
 
 # German first; the other interface languages are offered, page content is
@@ -316,6 +320,8 @@ PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
 PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
 # /healthz answers 503 when the oldest ready task waited longer (seconds).
 PORTAL_HEALTH_MAX_TASK_AGE = env.int("PORTAL_HEALTH_MAX_TASK_AGE", default=900)
+# Seconds a mail may wait in the outbox before /healthz answers 503.
+PORTAL_HEALTH_MAX_MAIL_AGE = env.int("PORTAL_HEALTH_MAX_MAIL_AGE", default=3600)
 
 # Content Security Policy (django-csp): only the portal's own scripts, no inline
 # script or style on public pages. The Wagtail admin gets a wider policy

@@ -10,9 +10,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
-# Tests log superusers in with force_login; the second factor is enforced for the
-# groups in PORTAL_MFA_REQUIRED_GROUPS and tested in tests/members/test_mfa.py.
+# Tests log superusers, coordinators and editors in with force_login; the second
+# factor production requires of them is tested in tests/members/test_mfa.py.
 PORTAL_MFA_REQUIRED_FOR_SUPERUSERS = False
+PORTAL_MFA_REQUIRED_GROUPS = ["Administratoren"]
 # Tests that build pages with factories publish no signals; the page cache is
 # switched on only in the tests about it (tests/portal/test_page_cache.py).
 PORTAL_PAGE_CACHE_SECONDS = 0

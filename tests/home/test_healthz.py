@@ -80,3 +80,50 @@ def make_task(model, *, age):
 @pytest.mark.parametrize("method", ["post", "put"])
 def test_healthz_only_answers_get(client, db, method):
     assert getattr(client, method)(URL).status_code == 405
+
+
+def queued_mail(*, age, **fields):
+    from home.models import OutgoingMail
+
+    mail = OutgoingMail.objects.create(builder="x", arguments={}, **fields)
+    OutgoingMail.objects.filter(pk=mail.pk).update(
+        created_at=timezone.now() - age, next_attempt_at=timezone.now() - age
+    )
+    return mail
+
+
+def test_an_empty_outbox_is_ok(client, db):
+    body = client.get(URL).json()
+
+    assert body["outbox"] == {
+        "status": "ok",
+        "queued": 0,
+        "due": 0,
+        "oldest_queued_seconds": 0,
+    }
+
+
+def test_mails_waiting_a_little_are_reported_and_ok(client, db):
+    from home.models import OutgoingMail
+
+    queued_mail(age=timedelta(minutes=5))
+    queued_mail(age=timedelta(minutes=1))
+    queued_mail(age=timedelta(days=30), state=OutgoingMail.State.SENT)
+
+    response = client.get(URL)
+
+    assert response.status_code == 200
+    outbox = response.json()["outbox"]
+    assert (outbox["status"], outbox["queued"], outbox["due"]) == ("ok", 2, 2)
+    assert 299 <= outbox["oldest_queued_seconds"] <= 310
+
+
+def test_a_mail_stuck_longer_than_the_limit_answers_503(client, db, settings):
+    settings.PORTAL_HEALTH_MAX_MAIL_AGE = 3600
+    queued_mail(age=timedelta(hours=2))
+
+    response = client.get(URL)
+
+    assert response.status_code == 503
+    assert response.json()["outbox"]["status"] == "stalled"
+    assert response.json()["status"] == "error"

@@ -11,6 +11,7 @@ from dialog.factories import (
     SurveyResponseFactory,
 )
 from dialog.models.comments import CommentReport
+from home.models import OutgoingMail
 from members.factories import (
     MembershipVerificationFactory,
     PoolEntryFactory,
@@ -74,4 +75,18 @@ def person_with_data(user, *, name, district, event_index, home_page, phone):
     )
     SurveyPhoneConsentFactory(user=user, phone=phone)
     PoolEntryFactory(user=user, availability_note=f"Abends, {name}")
+    for address in (user.email, f"{user.username}.alt@example.org"):
+        # an account mail the mail server refused, kept with its text
+        OutgoingMail.objects.create(
+            builder="home.outbox.stored_message",
+            arguments={
+                "subject": "Bitte bestätige deine Adresse",
+                "body": f"Hallo {name}, dein Link: https://example.org/k/abc",
+                "from_email": "portal@example.org",
+                "to": [address.upper()],
+                "headers": {},
+                "alternatives": [],
+            },
+            attempts=1,
+        )
     return event, past, forum

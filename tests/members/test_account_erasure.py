@@ -190,3 +190,26 @@ def test_password_guessing_is_limited(client, rosa, settings):
     ]
 
     assert statuses == [400, 400, 429]
+
+
+def test_account_mails_kept_for_a_retry_go_but_others_stay(client, rosa):
+    from home.models import OutgoingMail
+    from home.outbox import KEPT_MAIL_BUILDER
+
+    user, _pages = rosa
+    other = OutgoingMail.objects.create(
+        builder=KEPT_MAIL_BUILDER,
+        arguments={"subject": "Hallo", "body": "Text", "to": ["karl@example.org"]},
+    )
+    by_id = OutgoingMail.objects.create(
+        builder="dialog.services.registrations.registration_message",
+        arguments={"registration_id": 1, "kind": "confirm"},
+    )
+    assert OutgoingMail.objects.count() == 4
+
+    erase(client, user)
+
+    assert set(OutgoingMail.objects.values_list("pk", flat=True)) == {
+        other.pk,
+        by_id.pk,
+    }

@@ -1,5 +1,6 @@
 """Admin-group accounts must use a second factor before they open the admin."""
 
+import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -64,10 +65,65 @@ def test_recovery_codes_alone_do_not_count(client, home_page, make_user):
     assert client.get("/admin/").status_code == 302
 
 
-def test_editors_outside_the_admin_group_may_but_need_not(client, district_editor):
+def test_editors_need_not_where_the_setting_leaves_them_out(client, district_editor):
     client.force_login(district_editor)
 
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.fixture
+def production_groups(settings):
+    """The groups production requires a second factor of (``base.py``)."""
+    from portal.settings import base
+
+    settings.PORTAL_MFA_REQUIRED_GROUPS = base.PORTAL_MFA_REQUIRED_GROUPS
+
+
+def staff_in(make_user, group_name, username):
+    group, _created = Group.objects.get_or_create(name=group_name)
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    return make_user(username, groups=[group])
+
+
+@pytest.mark.parametrize(
+    "group_name",
+    ["Koordination", "Koordination Pankow", "Bezirksredaktion Pankow"],
+)
+def test_coordinators_and_district_editors_are_sent_to_setup_in_production(
+    client, home_page, make_user, production_groups, group_name
+):
+    client.force_login(staff_in(make_user, group_name, "sachbearbeitung"))
+
+    response = client.get("/admin/mitmachen-pool/")
+
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("mfa_activate_totp"))
+
+
+def test_the_district_editor_fixture_is_sent_to_setup_in_production(
+    client, district_editor, production_groups
+):
+    client.force_login(district_editor)
+
+    assert client.get("/admin/").status_code == 302
+
+
+def test_a_district_editor_with_an_authenticator_opens_the_admin_in_production(
+    client, district_editor, production_groups
+):
+    Authenticator.objects.create(
+        user=district_editor, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    client.force_login(district_editor)
+
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("group_name", ["Presse", "Koordinationsbüro-Archiv"])
+def test_other_staff_may_but_need_not_in_production(
+    make_user, production_groups, group_name
+):
+    assert not mfa_required(staff_in(make_user, group_name, "presse"))
 
 
 def test_superusers_are_required_when_the_setting_says_so(superuser, settings):

@@ -8,9 +8,11 @@ from django.core import mail
 from django.db import connection
 
 from home.factories import DistrictIndexPageFactory, DistrictPageFactory, site_with_home
+from home.outbox import outgoing_mails_sweep
 from members.models import Onboarding, OnboardingStepDone
 from members.services import onboarding_start
-from members.tasks import onboarding_welcome_mail_send
+
+DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL"
@@ -50,12 +52,14 @@ def test_simultaneous_starts_create_one_record_and_send_one_welcome_mail():
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_simultaneous_mail_runs_send_one_mail():
+def test_simultaneous_outbox_sweeps_send_one_welcome_mail(settings):
     user = get_user_model().objects.create_user("zweimal", email="z@example.org")
     record = Onboarding.objects.create(user=user, joined_on="2026-11-20")
+    settings.TASKS = DUMMY_TASKS  # no send right after the commit: sweeps find it
+    onboarding_start(user=user, district=None)
     mail.outbox = []
 
-    run_together(lambda: onboarding_welcome_mail_send.call(record.pk))
+    run_together(outgoing_mails_sweep)
 
     assert len(mail.outbox) == 1
     assert OnboardingStepDone.objects.filter(onboarding=record).count() == 1

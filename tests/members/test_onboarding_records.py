@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from dialog.factories import EventPageFactory
 from dialog.models import EventPage
+from home.outbox import outgoing_mails_sweep
 from members.factories import (
     MembershipVerificationFactory,
     OnboardingFactory,
@@ -21,7 +22,6 @@ from members.services import (
     onboarding_start_for_verification,
     verification_confirm,
 )
-from members.tasks import onboarding_welcome_mail_send
 
 
 def test_confirming_a_verification_creates_one_record_in_its_district(
@@ -46,7 +46,7 @@ def test_confirming_sends_exactly_one_welcome_mail_also_when_started_twice(
     with django_capture_on_commit_callbacks(execute=True):
         onboarding_start_for_verification(verification_id=pending_request.pk)
         onboarding_start_for_verification(verification_id=pending_request.pk)
-    onboarding_welcome_mail_send.call(Onboarding.objects.get().pk)
+    outgoing_mails_sweep()
 
     assert Onboarding.objects.count() == 1
     welcome = [m for m in mailoutbox if m.subject.startswith("Willkommen,")]

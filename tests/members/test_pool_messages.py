@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from home.outbox import outgoing_mails_sweep
 from members.factories import PoolEntryFactory, PoolMessageFactory
 from members.models import PoolMessage
 from members.services import pool_message_send
@@ -224,24 +225,25 @@ def test_message_form_needs_subject_and_text(client, coordinator, entry):
     assert not PoolMessage.objects.exists()
 
 
-def test_relay_task_sends_once(coordinator, entry):
-    from members.tasks import pool_message_relay
+def test_relay_mail_is_sent_once_however_often_the_outbox_is_swept(
+    coordinator, entry, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        pool_message_send(sender=coordinator, entry=entry, subject="S", body="B")
 
-    message = PoolMessageFactory(sender=coordinator, recipient=entry.user)
-
-    pool_message_relay.call(message.pk)
-    pool_message_relay.call(message.pk)
+    outgoing_mails_sweep()
+    outgoing_mails_sweep()
 
     assert len(mail.outbox) == 1
 
 
-def test_relay_mail_is_in_the_members_language(coordinator, entry):
-    from members.tasks import pool_message_relay
-
+def test_relay_mail_is_in_the_members_language(
+    coordinator, entry, django_capture_on_commit_callbacks
+):
     entry.user.profile.preferred_language = "en"
     entry.user.profile.save()
-    message = PoolMessageFactory(sender=coordinator, recipient=entry.user)
 
-    pool_message_relay.call(message.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        pool_message_send(sender=coordinator, entry=entry, subject="S", body="B")
 
     assert "Decline with one click" in mail.outbox[0].body

@@ -1,5 +1,6 @@
 """Mail server down: registrations and comments succeed, the mails follow later.
 
+News notifications are refused by the same server and retried when it is back.
 The fault is real: Django's SMTP backend talks to a local port nobody listens
 on, so every attempt ends in ``ConnectionRefusedError``.
 """
@@ -20,6 +21,9 @@ from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
+from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
+from news.models.subscriptions import ContentKind, Delivery, PageNotification
+from news.services.notifications import notification_send_batch, notifications_resume
 from tests.conftest import PASSWORD
 from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 from tests.portal.faults import MailServer
@@ -28,6 +32,7 @@ from tests.utils import human_form_fields
 pytestmark = pytest.mark.django_db
 
 State = OutgoingMail.State
+LONG_AGO = -timedelta(days=1)  # "stale after" that makes every send stale
 
 
 @pytest.fixture
@@ -249,3 +254,62 @@ def test_sign_up_while_the_mail_server_is_down_mails_the_link_later(
     assert mails_per_recipient() == {"clara@example.org": 1}
     assert "/konto/confirm-email/" in mail.outbox[0].body
     assert OutgoingMail.objects.get().arguments == {}  # the link is gone
+
+
+def test_a_notification_refused_by_a_down_server_is_sent_once_it_is_back(
+    news_index, mail_server, django_capture_on_commit_callbacks
+):
+    subscribers = {
+        s.subscriber.email
+        for s in SubscriptionFactory.create_batch(30, kind=ContentKind.BRIEFING)
+    }
+    page = DecisionBriefingPageFactory(parent=news_index, live=False)
+    mail_server.down()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+
+    notification = PageNotification.objects.get(page=page)
+    assert mail.outbox == []
+    # the first chunk was refused and waits; sending stopped there
+    assert set(notification.deliveries.values_list("status", flat=True)) == {
+        Delivery.Status.QUEUED
+    }
+    assert notification.deliveries.filter(attempts=1).count() == 25
+    assert notifications_resume(stale_after=LONG_AGO) == 1  # not due yet
+    assert mail.outbox == []
+
+    mail_server.up()
+    notification.deliveries.update(next_attempt_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications_resume(stale_after=LONG_AGO)
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications_resume(stale_after=LONG_AGO)
+
+    assert mails_per_recipient() == dict.fromkeys(subscribers, 1)
+    notification.refresh_from_db()
+    assert (notification.status, notification.sent) == ("done", 30)
+
+
+def test_a_notification_the_server_keeps_refusing_is_given_up(
+    news_index, mail_server, django_capture_on_commit_callbacks
+):
+    SubscriptionFactory(kind=ContentKind.BRIEFING)
+    page = DecisionBriefingPageFactory(parent=news_index, live=False)
+    mail_server.down()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    notification = PageNotification.objects.get(page=page)
+
+    for _attempt in range(MAX_ATTEMPTS + 1):
+        notification.deliveries.update(next_attempt_at=timezone.now())
+        notification_send_batch(notification_id=notification.pk)
+
+    delivery = notification.deliveries.get()
+    assert (delivery.status, delivery.attempts) == (
+        Delivery.Status.FAILED,
+        MAX_ATTEMPTS,
+    )
+    assert delivery.error == "ConnectionRefusedError"
+    notification.refresh_from_db()
+    assert (notification.status, notification.failed) == ("done", 1)

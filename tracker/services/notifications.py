@@ -15,8 +15,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from home.services import chunk_send, rows_claim
 from news.models.subscriptions import ContentKind, Frequency, Subscription
-from news.services.notifications import deliveries_claim
 from news.services.subscriptions import subscriber_links, unsubscribe_headers
 
 from ..models import StatusMail, StatusUpdate
@@ -28,7 +28,7 @@ STALE_AFTER = timedelta(minutes=15)
 
 
 def _claim(queryset, *, limit):
-    return deliveries_claim(
+    return rows_claim(
         queryset=queryset,
         limit=limit,
         field="state",
@@ -43,13 +43,6 @@ def _mark(ids, state):
             state=state,
             sent_at=timezone.now() if state == StatusMail.State.SENT else None,
         )
-
-
-def _mark_while_dying(ids):
-    try:
-        _mark(ids, StatusMail.State.SENT)
-    except Exception:  # the database may be what failed
-        logger.exception("Could not record %d sent status mails", len(ids))
 
 
 def _is_public(agreement):
@@ -80,23 +73,20 @@ def status_mails_send(*, update_id: int) -> int:
         ignore_conflicts=True,
     )
     queryset = StatusMail.objects.filter(update=update, frequency=Frequency.IMMEDIATE)
-    sent = 0
-    with get_connection() as connection:
-        while ids := _claim(queryset, limit=CHUNK_SIZE):
-            mails = StatusMail.objects.filter(pk__in=ids).select_related("subscriber")
-            done, failed = [], []
-            try:
-                for mail in mails:
-                    ok = _send(mail.subscriber, [update], connection=connection)
-                    (done if ok else failed).append(mail.pk)
-            except BaseException:
-                # The worker is stopping or crashing: record what went out, so
-                # the sweep repeats none of it; the rest stays claimed for it.
-                _mark_while_dying(done)
-                raise
-            _mark(done, StatusMail.State.SENT)
-            _mark(failed, StatusMail.State.FAILED)
-            sent += len(done)
+
+    def send(ids, connection):
+        for mail in StatusMail.objects.filter(pk__in=ids).select_related("subscriber"):
+            if _send(mail.subscriber, [update], connection=connection):
+                yield mail.pk
+            else:
+                _mark([mail.pk], StatusMail.State.FAILED)
+
+    _handled, sent = chunk_send(
+        claim=lambda limit: _claim(queryset, limit=limit),
+        send=send,
+        mark_sent=lambda ids: _mark(ids, StatusMail.State.SENT),
+        chunk_size=CHUNK_SIZE,
+    )
     return sent
 
 
