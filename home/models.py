@@ -279,7 +279,10 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
         context["featured_briefing"] = SimpleLazyObject(
             lambda: self._featured_briefing_for(request)
         )
-        context["sections"] = collect_sections("home_page_sections", request, self)
+        # Built only when the cached fragment of the sections is rendered.
+        context["sections"] = SimpleLazyObject(
+            lambda: collect_sections("home_page_sections", request, self)
+        )
         context["sections_key"] = sections_cache_key(request)
         return context
 
@@ -441,7 +444,10 @@ class DistrictPage(CachedRestrictionsMixin, ListingMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = collect_sections("district_page_sections", request, self)
+        # Built only when the cached fragment of the sections is rendered.
+        context["sections"] = SimpleLazyObject(
+            lambda: collect_sections("district_page_sections", request, self)
+        )
         return context
 
 
