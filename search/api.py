@@ -14,6 +14,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
+from home.selectors import public
+
 from .query import SearchQueryRefused, plain_terms
 
 SEARCH_OPERATORS = ("and", "or")
@@ -69,7 +71,7 @@ class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
     filter_backends = _plain_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
-        return super().get_base_queryset().public()
+        return public(super().get_base_queryset())
 
     def get_queryset(self):
         # Each item's html_url asks for its locale; one join instead of a query each.
