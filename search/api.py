@@ -14,8 +14,6 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.selectors import public
-
 from .query import SearchQueryRefused, plain_terms
 
 SEARCH_OPERATORS = ("and", "or")
@@ -71,7 +69,10 @@ class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
     filter_backends = _plain_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
-        return public(super().get_base_queryset())
+        # Wagtail's .public(), not home.selectors.public: the API's search hands
+        # this queryset to the search backend, which reads only plain field
+        # filters and fails on the selector's SUBSTRING(path) condition.
+        return super().get_base_queryset().public()
 
     def get_queryset(self):
         # Each item's html_url asks for its locale; one join instead of a query each.
