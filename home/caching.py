@@ -456,6 +456,14 @@ def fragment_changed(name: str) -> None:
     _bump([key])
 
 
+def lists_version() -> str:
+    """Changes with every page purge and ``purge_everything``, read at once:
+    for cached lists of pages that are not bound to one path (search results)."""
+    keys = [SITE_VERSION_KEY, _version_key("fragment:" + LISTS_FRAGMENT)]
+    found = cache.get_many(keys)
+    return ":".join(str(found.get(key, 0)) for key in keys)
+
+
 def site_version() -> int:
     """Changes on ``purge_everything``: for data shown on every page (read
     once per request: the navigation, the footer and fragments ask)."""

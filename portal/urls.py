@@ -6,10 +6,10 @@ from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from dialog.views.calendar_feeds import calendar_json
+from home.sitemaps import PortalSitemap
 from home.views import healthz, serve_with_fallback
 from members.views import admin_login_redirect, admin_password_reset_redirect
 from search.api import (
@@ -33,7 +33,7 @@ urlpatterns = [
     path("dokumente/", include(wagtaildocs_urls)),
     path("api/v2/kalender/", calendar_json, name="api_calendar"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -69,6 +69,9 @@ class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
     filter_backends = _plain_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
+        # Wagtail's .public(), not home.selectors.public: the API's search hands
+        # this queryset to the search backend, which reads only plain field
+        # filters and fails on the selector's SUBSTRING(path) condition.
         return super().get_base_queryset().public()
 
     def get_queryset(self):

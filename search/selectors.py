@@ -40,6 +40,31 @@ class RankedPages:
         return [pages[pk] for pk in ids if pk in pages]
 
 
+def search_results_key(request, query: str) -> str:
+    """What the cached results section of a search depends on.
+
+    The query as shown, the page number, who may see which pages
+    (``audience_key``: members-only pages never reach a visitor's fragment),
+    the language, the host (page links) and ``lists_version``, which every
+    page publish, unpublish, move or restriction change bumps.
+    """
+    from django.utils.translation import get_language
+
+    from home.caching import lists_version
+    from home.selectors import audience_key
+
+    return "\n".join(
+        [
+            lists_version(),
+            audience_key(request.user),
+            get_language() or "",
+            request.get_host(),
+            request.GET.get("page", "1"),
+            query,
+        ]
+    )
+
+
 def page_search(*, terms: str, pages):
     """The pages of ``pages`` that contain every word of ``terms``, best first.
 

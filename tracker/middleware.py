@@ -11,8 +11,9 @@ rendered answer counts for into a header, which the cache stores with the
 answer; ``UsageCountMiddleware`` (outside the page cache) counts every answer
 carrying the header, cached or not, and removes the header.
 
-Counting is an ``INCR`` in the cache, not a database write; at most once a
-minute a request enqueues ``tracker.tasks.flush_usage_counts`` to move the
+Counting is an ``INCR`` in the cache, not a database write, and on Redis one
+round trip per counted request (``usage_record``); at most once a minute a
+request enqueues ``tracker.tasks.flush_usage_counts`` to move the
 totals into ``UsageCount`` (and cron runs ``manage.py flush_usage_counts``).
 If the cache is down the count is lost, never the page.
 """
@@ -20,7 +21,7 @@ If the cache is down the count is lost, never the page.
 import logging
 
 from .models import Metric
-from .services.evaluation import usage_count, usage_flush_due
+from .services.evaluation import usage_record
 
 logger = logging.getLogger(__name__)
 
@@ -78,8 +79,9 @@ class UsageCountMiddleware:
             if metric not in Metric.values:
                 return response
             try:
-                usage_count(metric=metric, page_id=int(page_id) if page_id else None)
-                flush = usage_flush_due()
+                flush = usage_record(
+                    metric=metric, page_id=int(page_id) if page_id else None
+                )
             except Exception:  # a lost count must never cost the page
                 logger.exception("Could not count a use of %s", metric)
                 return response

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail import hooks
 
-from home.selectors import in_district_q
+from home.selectors import in_district_q, public
 
 from ..models import EventPage
 
@@ -14,8 +14,7 @@ def next_new_member_meeting(*, district, now):
     """``(title, start, url)`` of the district's next live, public new-member
     meeting (filed under the district or held at one of its venues), or ``None``."""
     meeting = (
-        EventPage.objects.live()
-        .public()
+        public(EventPage.objects.live())
         .filter(
             in_district_q(district) | Q(venue__district=district),
             kind=EventPage.Kind.NEW_MEMBER_MEETING,

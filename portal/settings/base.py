@@ -133,6 +133,11 @@ CACHES = {
 
 # Anonymous pages are cached whole for this long (home.caching); 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Search results sections, per query, page number, audience and language; also
+# serves the searches the page cache does not (members, visitors with a session).
+# Page purges drop them; the lifetime bounds how long a search index update that
+# runs after the purge (a background task) waits to show. 0 = off.
+PORTAL_SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
 # Cache alias holding the usage counters (tracker) until they are flushed.
 PORTAL_USAGE_CACHE = "default"
 # At most once a minute a counted request enqueues the flush of the counters.

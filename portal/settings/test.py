@@ -17,6 +17,7 @@ PORTAL_MFA_REQUIRED_GROUPS = ["Administratoren"]
 # Tests that build pages with factories publish no signals; the page cache is
 # switched on only in the tests about it (tests/portal/test_page_cache.py).
 PORTAL_PAGE_CACHE_SECONDS = 0
+PORTAL_SEARCH_CACHE_SECONDS = 0  # on in tests/search/test_search_cache.py
 # The immediate task backend would run the usage flush inside the request that
 # enqueues it and count its queries against that page's budget; tests flush
 # explicitly (tests/tracker/test_usage_counting.py switches it on).

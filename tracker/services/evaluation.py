@@ -6,10 +6,13 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django_redis.cache import RedisCache
 
 from ..models import BriefingFeedback, Metric, UsageCount
 
 COUNTER_PREFIX = "tracker:usage:"
+# One set per day of the counters requests touched: the flush reads only those.
+TOUCHED_PREFIX = "tracker:usage-touched:"
 FLUSH_LOCK_KEY = "tracker:usage-flush-lock"
 FLUSH_INTERVAL_SECONDS = 60
 # A day's counters are flushed for this many days (today included) and live a
@@ -45,8 +48,75 @@ def _counter_key(day, metric: str, page_id: int | None) -> str:
     return f"{COUNTER_PREFIX}{day.isoformat()}:{metric}:{page_id or 0}"
 
 
+def _touched_key(day) -> str:
+    return f"{TOUCHED_PREFIX}{day.isoformat()}"
+
+
+def _target_of(name: str):
+    """``(day, metric, page id)`` of a counter key; ``None`` for anything else."""
+    day, _, rest = name.removeprefix(COUNTER_PREFIX).partition(":")
+    metric, _, page_id = rest.partition(":")
+    try:
+        day = datetime.date.fromisoformat(day)
+        page_id = int(page_id)
+    except ValueError:
+        return None
+    if metric not in Metric.values:
+        return None
+    return day, metric, page_id or None
+
+
 def usage_cache():
     return caches[getattr(settings, "PORTAL_USAGE_CACHE", "default")]
+
+
+def _redis_of(counters):
+    """The Redis connection behind a django-redis cache, ``None`` for others."""
+    if not isinstance(counters, RedisCache):
+        return None
+    return counters.client.get_client(write=True)
+
+
+def usage_record(
+    *, metric: str, page_id: int | None = None, day=None, flush_check: bool = True
+) -> bool:
+    """Count one use of ``metric``; True if this request should start a flush.
+
+    On Redis this is one round trip, a ``MULTI`` of: ``INCR`` of the day's
+    counter, ``SADD`` of its name to the day's set of touched counters (the
+    flush reads only those), ``EXPIRE`` of both and, when requests start
+    flushes, ``SET NX`` of the minute's flush lock. Counter and touched mark
+    are written together or not at all. Other caches (local memory in tests and
+    development) take the portable path.
+    """
+    day = day or timezone.localdate()
+    flush_check = flush_check and getattr(
+        settings, "PORTAL_USAGE_FLUSH_FROM_REQUESTS", True
+    )
+    name = _counter_key(day, metric, page_id)
+    counters = usage_cache()
+    redis = _redis_of(counters)
+    if redis is None:
+        try:
+            counters.incr(name)
+        except ValueError:  # the day's first count, or the counter was evicted
+            if not counters.add(name, 1, COUNTER_SECONDS):
+                counters.incr(name)
+        return flush_check and bool(
+            counters.add(FLUSH_LOCK_KEY, 1, FLUSH_INTERVAL_SECONDS)
+        )
+    touched = counters.make_key(_touched_key(day))
+    counter = counters.make_key(name)
+    pipe = redis.pipeline(transaction=True)
+    pipe.incr(counter)
+    pipe.expire(counter, COUNTER_SECONDS)
+    pipe.sadd(touched, name)
+    pipe.expire(touched, COUNTER_SECONDS)
+    if flush_check:
+        lock = counters.make_key(FLUSH_LOCK_KEY)
+        pipe.set(lock, 1, nx=True, ex=FLUSH_INTERVAL_SECONDS)
+    answers = pipe.execute()
+    return flush_check and bool(answers[-1])
 
 
 def usage_count(*, metric: str, page_id: int | None = None, day=None) -> None:
@@ -57,21 +127,7 @@ def usage_count(*, metric: str, page_id: int | None = None, day=None) -> None:
     into ``UsageCount``. Counters are never reset by a flush: the row keeps how
     much of the counter it already holds (``cache_total``).
     """
-    day = day or timezone.localdate()
-    key = _counter_key(day, metric, page_id)
-    counters = usage_cache()
-    try:
-        counters.incr(key)
-    except ValueError:  # the day's first count, or the counter was evicted
-        if not counters.add(key, 1, COUNTER_SECONDS):
-            counters.incr(key)
-
-
-def usage_flush_due() -> bool:
-    """True for the first caller in a minute: that request starts a flush."""
-    if not getattr(settings, "PORTAL_USAGE_FLUSH_FROM_REQUESTS", True):
-        return False
-    return usage_cache().add(FLUSH_LOCK_KEY, 1, FLUSH_INTERVAL_SECONDS)
+    usage_record(metric=metric, page_id=page_id, day=day, flush_check=False)
 
 
 def _counted_targets():
@@ -88,13 +144,49 @@ def _counted_targets():
     return targets
 
 
+def _counter_names(days) -> dict[str, tuple]:
+    """``{counter key: (day, metric, page id)}`` of the counters to flush.
+
+    On Redis only the counters requests touched (one ``SMEMBERS`` per day, in
+    one round trip), less those of deleted pages; elsewhere every counter a
+    request could have made.
+    """
+    counters = usage_cache()
+    redis = _redis_of(counters)
+    if redis is None:
+        return {
+            _counter_key(day, metric, page_id): (day, metric, page_id)
+            for day in days
+            for metric, page_id in _counted_targets()
+        }
+    pipe = redis.pipeline(transaction=False)
+    for day in days:
+        pipe.smembers(counters.make_key(_touched_key(day)))
+    names = {}
+    for members in pipe.execute():
+        for member in members:
+            name = member.decode() if isinstance(member, bytes) else member
+            target = _target_of(name)
+            if target is not None:
+                names[name] = target
+    page_ids = {page_id for _day, _metric, page_id in names.values() if page_id}
+    if page_ids:
+        from wagtail.models import Page
+
+        existing = set(
+            Page.objects.filter(pk__in=page_ids).values_list("pk", flat=True)
+        )
+        names = {
+            name: target
+            for name, target in names.items()
+            if target[2] is None or target[2] in existing
+        }
+    return names
+
+
 def _pending_counters(days) -> dict[tuple, int]:
-    """``{(day, metric, page id): counter}`` of every counter in the cache."""
-    keys = {
-        _counter_key(day, metric, page_id): (day, metric, page_id)
-        for day in days
-        for metric, page_id in _counted_targets()
-    }
+    """``{(day, metric, page id): counter}`` of the counters in the cache."""
+    keys = _counter_names(days)
     names = list(keys)
     found = {}
     for start in range(0, len(names), 1000):
@@ -123,7 +215,10 @@ def usage_counts_flush(*, days: int = FLUSH_DAYS) -> int:
     the counter value it now holds, so a second run (or one after a crash
     half-way) adds only what was counted since. A counter lower than what the
     row holds was lost from the cache (evicted, Redis restarted) and started
-    again from zero. Returns the number of counts added.
+    again from zero. The counter is read again under the row's lock: a flush
+    running in parallel may have stored a newer value meanwhile, and the value
+    read before would look like a counter that started again. Returns the
+    number of counts added.
     """
     today = timezone.localdate()
     pending = _pending_counters(
@@ -143,6 +238,7 @@ def usage_counts_flush(*, days: int = FLUSH_DAYS) -> int:
             continue
         with transaction.atomic():
             row = _row_for(day, metric, page_id)
+            value = int(usage_cache().get(_counter_key(day, metric, page_id)) or 0)
             new = value - row.cache_total if value >= row.cache_total else value
             if new:
                 row.count += new
