@@ -457,11 +457,10 @@ def fragment_changed(name: str) -> None:
 
 
 def lists_version() -> str:
-    """Changes with every page purge and ``purge_everything``, read at once:
-    for cached lists of pages that are not bound to one path (search results)."""
-    keys = [SITE_VERSION_KEY, _version_key("fragment:" + LISTS_FRAGMENT)]
-    found = cache.get_many(keys)
-    return ":".join(str(found.get(key, 0)) for key in keys)
+    """Changes with every page purge and ``purge_everything`` (both read with
+    the request's other versions): for cached lists of pages that are not
+    bound to one path (search results)."""
+    return f"{site_version()}:{fragment_version(LISTS_FRAGMENT)}"
 
 
 def site_version() -> int:
