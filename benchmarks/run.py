@@ -315,6 +315,24 @@ class Bench:
                 )
         # Search latency: two connections keep both workers busy without a queue.
         paths = [f"/suche/?q={urllib.request.quote(w)}" for w in WORDS]
+        # Each word's first search, one after the other: results are cached for
+        # a minute (PORTAL_SEARCH_CACHE_SECONDS), so the wrk run below mostly
+        # measures cached results; this row is the search itself.
+        first = []
+        for number, path in enumerate(paths):
+            headers = {"X-Forwarded-For": f"2001:db8:ffff::{number:x}"}
+            status, _body, elapsed = self.get(self.port + 1, path, headers)
+            if status == 200:
+                first.append(elapsed * 1000)
+        first_p95 = sorted(first)[max(0, int(len(first) * 0.95) - 1)] if first else 0
+        self.row(
+            f"search p95, first search of each of {len(WORDS)} words "
+            f"(one after the other, {len(first)} answered 200)",
+            first_p95,
+            "ms",
+            "< 100 ms",
+            ok=bool(first) and len(first) == len(paths) and first_p95 < 100,
+        )
         rate, p95, errors, requests = self.wrk(
             self.port + 1, paths, connections=2, threads=1
         )
