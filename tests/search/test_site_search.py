@@ -81,6 +81,19 @@ def test_search_pagination_links_keep_the_query(client, many_pages):
     assert "q=Solidarit%C3%A4t&amp;page=2" in html
 
 
+def test_pagination_shows_the_ends_and_the_neighbours_with_gaps(
+    client, many_pages, settings
+):
+    settings.PORTAL_PAGE_SIZE = 1  # ten pages of results
+
+    html = client.get(SEARCH_URL, {"q": "Solidarität"}).content.decode()
+
+    linked = {n for n in range(1, 11) if f'page={n}"' in html}
+    assert linked == {1, 2, 3, 10}  # 4 to 9 are left out
+    assert html.count('<li aria-hidden="true">…</li>') == 1
+    assert 'aria-current="page"' in html
+
+
 def test_search_page_number_beyond_the_last_is_404(client, many_pages):
     assert client.get(SEARCH_URL, {"q": "Solidarität", "page": 9}).status_code == 404
 
