@@ -8,6 +8,7 @@
     python benchmarks/fixtures.py drop-other-tasks
     python benchmarks/fixtures.py renditions IMAGE_ID…
     python benchmarks/fixtures.py forget-renditions IMAGE_ID
+    python benchmarks/fixtures.py forget-fragments
 """
 
 import io
@@ -192,6 +193,18 @@ def forget_renditions(image_id):
     return {"deleted": deleted}
 
 
+def forget_fragments():
+    """What any publish does to the fragment caches: lists and pages re-render.
+
+    The page's next view is rendered afresh, as its first view was, but finds
+    its photo's renditions and the image records as a later view would.
+    """
+    from home.caching import LISTS_FRAGMENT, fragment_changed
+
+    fragment_changed(LISTS_FRAGMENT)
+    return {"forgotten": LISTS_FRAGMENT}
+
+
 STEPS = {
     "urls": urls,
     "burst": lambda seats, people: burst(int(seats), int(people)),
@@ -200,6 +213,7 @@ STEPS = {
     "drop-other-tasks": drop_other_tasks,
     "renditions": lambda *ids: renditions(*map(int, ids)),
     "forget-renditions": lambda image_id: forget_renditions(int(image_id)),
+    "forget-fragments": forget_fragments,
 }
 
 if __name__ == "__main__":
