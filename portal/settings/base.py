@@ -142,6 +142,9 @@ PORTAL_SEARCH_CACHE_SECONDS = env.int("SEARCH_CACHE_SECONDS", default=60)
 PORTAL_USAGE_CACHE = "default"
 # At most once a minute a counted request enqueues the flush of the counters.
 PORTAL_USAGE_FLUSH_FROM_REQUESTS = True
+# Each process adds its counts up and sends them to the cache at most this
+# often (tracker.middleware.UsageBuffer); 0 sends every count at once.
+PORTAL_USAGE_BUFFER_SECONDS = env.int("USAGE_BUFFER_SECONDS", default=0)
 
 TASKS = {
     "default": {

@@ -73,3 +73,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# Usage counts (tracker) leave each process in one round trip every 5 seconds,
+# not one per counted request; a killed worker loses at most those seconds.
+PORTAL_USAGE_BUFFER_SECONDS = env.int("USAGE_BUFFER_SECONDS", default=5)

@@ -338,3 +338,45 @@ def test_a_flush_overtaken_by_a_parallel_one_counts_nothing_twice(
 
     assert usage_counts_flush() == 0
     assert stored() == {(Metric.PAGE_VIEW, public_briefing.pk): 4}
+
+
+def test_a_process_holds_its_counts_until_the_buffer_time_has_passed(
+    client, settings, public_briefing, counters, monkeypatch
+):
+    """Production sends a process's counts every few seconds, not per request."""
+    from tracker import middleware
+
+    settings.PORTAL_USAGE_BUFFER_SECONDS = 5
+    clock = [1000.0]
+    monkeypatch.setattr(middleware.time, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(middleware, "usage_buffer", middleware.UsageBuffer())
+    for _ in range(3):
+        assert client.get(public_briefing.url).status_code == 200
+
+    assert usage_counts_flush() == 0  # nothing has left the process yet
+
+    clock[0] += 5
+    client.get(public_briefing.print_url())
+
+    assert usage_counts_flush() == 4
+    assert stored() == {
+        (Metric.PAGE_VIEW, public_briefing.pk): 3,
+        (Metric.PRINT_VIEW, public_briefing.pk): 1,
+    }
+
+
+def test_a_process_that_ends_sends_the_counts_it_holds(
+    client, settings, public_briefing, counters, monkeypatch
+):
+    from tracker import middleware
+
+    settings.PORTAL_USAGE_BUFFER_SECONDS = 60
+    buffer = middleware.UsageBuffer()
+    monkeypatch.setattr(middleware, "usage_buffer", buffer)
+    client.get(public_briefing.url)
+    client.get(public_briefing.url)
+
+    buffer.send()  # what atexit calls when the worker stops
+
+    usage_counts_flush()
+    assert stored() == {(Metric.PAGE_VIEW, public_briefing.pk): 2}

@@ -80,38 +80,46 @@ def _redis_of(counters):
 def usage_record(
     *, metric: str, page_id: int | None = None, day=None, flush_check: bool = True
 ) -> bool:
-    """Count one use of ``metric``; True if this request should start a flush.
-
-    On Redis this is one round trip, a ``MULTI`` of: ``INCR`` of the day's
-    counter, ``SADD`` of its name to the day's set of touched counters (the
-    flush reads only those), ``EXPIRE`` of both and, when requests start
-    flushes, ``SET NX`` of the minute's flush lock. Counter and touched mark
-    are written together or not at all. Other caches (local memory in tests and
-    development) take the portable path.
-    """
+    """Count one use of ``metric``; True if this request should start a flush."""
     day = day or timezone.localdate()
+    return usage_record_many({(day, metric, page_id): 1}, flush_check=flush_check)
+
+
+def usage_record_many(counts: dict, *, flush_check: bool = True) -> bool:
+    """Add ``counts`` (``{(day, metric, page id): uses}``) to the day's counters.
+
+    True if the caller should start a flush. On Redis this is one round trip, a
+    ``MULTI`` of: ``INCRBY`` of each counter, ``SADD`` of its name to the day's
+    set of touched counters (the flush reads only those), ``EXPIRE`` of both
+    and, when requests start flushes, ``SET NX`` of the minute's flush lock.
+    Counters and touched marks are written together or not at all. Other caches
+    (local memory in tests and development) take the portable path.
+    """
     flush_check = flush_check and getattr(
         settings, "PORTAL_USAGE_FLUSH_FROM_REQUESTS", True
     )
-    name = _counter_key(day, metric, page_id)
     counters = usage_cache()
     redis = _redis_of(counters)
     if redis is None:
-        try:
-            counters.incr(name)
-        except ValueError:  # the day's first count, or the counter was evicted
-            if not counters.add(name, 1, COUNTER_SECONDS):
-                counters.incr(name)
+        for (day, metric, page_id), uses in counts.items():
+            name = _counter_key(day, metric, page_id)
+            try:
+                counters.incr(name, uses)
+            except ValueError:  # the day's first count, or the counter was evicted
+                if not counters.add(name, uses, COUNTER_SECONDS):
+                    counters.incr(name, uses)
         return flush_check and bool(
             counters.add(FLUSH_LOCK_KEY, 1, FLUSH_INTERVAL_SECONDS)
         )
-    touched = counters.make_key(_touched_key(day))
-    counter = counters.make_key(name)
     pipe = redis.pipeline(transaction=True)
-    pipe.incr(counter)
-    pipe.expire(counter, COUNTER_SECONDS)
-    pipe.sadd(touched, name)
-    pipe.expire(touched, COUNTER_SECONDS)
+    for (day, metric, page_id), uses in counts.items():
+        name = _counter_key(day, metric, page_id)
+        touched = counters.make_key(_touched_key(day))
+        counter = counters.make_key(name)
+        pipe.incrby(counter, uses)
+        pipe.expire(counter, COUNTER_SECONDS)
+        pipe.sadd(touched, name)
+        pipe.expire(touched, COUNTER_SECONDS)
     if flush_check:
         lock = counters.make_key(FLUSH_LOCK_KEY)
         pipe.set(lock, 1, nx=True, ex=FLUSH_INTERVAL_SECONDS)
