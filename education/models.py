@@ -25,6 +25,9 @@ from home.models import (
 from home.selectors import visible_to
 from home.serializers import TopicSerializer
 
+# How long a course's session list stays cached (also dropped on every publish).
+SESSIONS_CACHE_SECONDS = 5 * 60
+
 
 class CourseIndexPage(CachedRestrictionsMixin, Page):
     """The political-education programme."""
@@ -154,8 +157,33 @@ class CoursePage(
         return list(self.sessions.all().select_related("venue"))
 
     def get_context(self, request, *args, **kwargs):
-        self._portal_session_list = list(self.sessions.all().select_related("venue"))
+        if getattr(request, "is_preview", False) or not self.live:
+            # A preview shows the sessions of the form, not the stored ones.
+            self._portal_session_list = list(
+                self.sessions.all().select_related("venue")
+            )
+        else:
+            self._portal_session_list = self._published_sessions()
         return super().get_context(request, *args, **kwargs)
+
+    def _published_sessions(self):
+        """The live page's sessions with their venues, kept in the cache.
+
+        Sessions change only when the page is published (``lists_version``
+        changes), venues only with a purge of everything (so does it): every
+        view of a course needs them (dates, registration opening), and the query
+        was a fifth of an uncached view.
+        """
+        from django.core.cache import cache
+
+        from home.caching import lists_version
+
+        key = f"portal:course-sessions:{self.pk}:{lists_version()}"
+        sessions = cache.get(key)
+        if sessions is None:
+            sessions = list(self.sessions.all().select_related("venue"))
+            cache.set(key, sessions, SESSIONS_CACHE_SECONDS)
+        return sessions
 
     @property
     def is_past(self):

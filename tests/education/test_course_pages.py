@@ -99,3 +99,31 @@ def test_course_index_page_number_beyond_the_last_is_404(client, course_index, c
 
 def test_empty_course_index_renders(client, course_index):
     assert client.get(course_index.url).status_code == 200
+
+
+def test_a_published_change_of_a_session_shows_at_once(client, course):
+    """The session list is cached per course until a page is published."""
+    from education.models import CoursePage
+
+    assert "1. Die Ware" in page_text(client, course.url)
+    page = CoursePage.objects.get(pk=course.pk)
+    sessions = list(page.sessions.all())
+    sessions[0].title = "1. Die Ware (verlegt)"
+    page.sessions = sessions
+    page.save_revision().publish()
+
+    assert "1. Die Ware (verlegt)" in page_text(client, course.url)
+
+
+def test_a_renamed_venue_shows_on_the_course_at_once(
+    client, course, django_capture_on_commit_callbacks
+):
+    assert "Karl-Liebknecht-Haus" in page_text(client, course.url)
+    venue = course.sessions.first().venue
+    venue.name = "Rosa-Luxemburg-Saal"
+    with django_capture_on_commit_callbacks(execute=True):
+        venue.save()
+
+    assert "Rosa-Luxemburg-Saal, Kleine Alexanderstraße 28" in page_text(
+        client, course.url
+    )
