@@ -299,7 +299,7 @@ def _deliver(delivery, *, page, members_only, mail_connection, rendered) -> bool
         if mail_error_is_transient(error):
             _retry_later([delivery.pk], error)
         else:
-            _mark([delivery.pk], Delivery.Status.FAILED, error=str(error))
+            _mark([delivery.pk], Delivery.Status.FAILED, error=mail_error_reason(error))
         return False
     return True
 
@@ -322,6 +322,20 @@ def mail_error_is_transient(error: Exception) -> bool:
     if isinstance(error, smtplib.SMTPResponseException):
         return 400 <= error.smtp_code < 500
     return False
+
+
+def mail_error_reason(error: Exception) -> str:
+    """What a delivery keeps of a failure: the error's class and SMTP codes.
+
+    Never the server's text, which names the recipient's address
+    (``SMTPRecipientsRefused`` is a dict keyed by it).
+    """
+    codes = []
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({code for code, _message in error.recipients.values()})
+    elif isinstance(error, smtplib.SMTPResponseException):
+        codes = [error.smtp_code]
+    return " ".join([type(error).__name__, *map(str, codes)])[:300]
 
 
 def _retry_later(ids, error):
@@ -569,7 +583,7 @@ def _digest_send_one(*, subscriber_id, frequency, mail_connection, touched):
         if mail_error_is_transient(error):
             _retry_later(claimed, error)  # in the next digest
         else:
-            _mark(claimed, Delivery.Status.FAILED, error=str(error))
+            _mark(claimed, Delivery.Status.FAILED, error=mail_error_reason(error))
         return 0
     _mark(claimed, Delivery.Status.SENT)
     return 1

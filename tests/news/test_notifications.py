@@ -314,6 +314,30 @@ def test_a_failing_address_is_marked_failed_and_the_others_are_sent(
     assert (notification.sent, notification.failed) == (1, 1)
 
 
+def test_a_refused_address_is_not_kept_in_the_delivery_error(
+    publish, news_index, monkeypatch
+):
+    """The server's answer names the address; the delivery keeps class and code."""
+    import smtplib
+
+    from django.core.mail.backends.locmem import EmailBackend
+
+    SubscriptionFactory(subscriber__email="kaputt@example.org", kind="briefing")
+
+    def refuse(self, messages):
+        raise smtplib.SMTPRecipientsRefused(
+            {"kaputt@example.org": (550, b"5.1.1 <kaputt@example.org> unknown")}
+        )
+
+    monkeypatch.setattr(EmailBackend, "send_messages", refuse)
+
+    publish(draft_briefing(news_index))
+
+    delivery = Delivery.objects.get()
+    assert delivery.status == Delivery.Status.FAILED
+    assert delivery.error == "SMTPRecipientsRefused 550"
+
+
 def test_members_only_page_reaches_only_verified_members(
     publish, news_index, member_user, non_member_user
 ):
