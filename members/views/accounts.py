@@ -104,8 +104,11 @@ def profile(request):
         initial[ProfileForm.consent_field_name(wording.kind)] = bool(
             given and given.version == wording.version
         )
-    form = ProfileForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST: an empty one is refused with messages, not shown blank.
+    form = ProfileForm(
+        request.POST if request.method == "POST" else None, initial=initial
+    )
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             profile_update(
@@ -142,6 +145,7 @@ def profile(request):
             "show_mfa": has_admin_access(user),
             "links": profile_links(request),
         },
+        status=400 if form.is_bound else 200,
     )
 
 
@@ -155,11 +159,15 @@ def verification(request):
         latest is not None and latest.status == MembershipVerification.Status.PENDING
     )
     may_request = not verified and not pending
-    form = VerificationRequestForm(request.POST or None) if may_request else None
     if request.method == "POST" and not may_request:
         messages.info(request, gettext_lazy("Your request has already been sent."))
         return redirect("members:verification")
-    if request.method == "POST" and form.is_valid():
+    form = (
+        VerificationRequestForm(request.POST if request.method == "POST" else None)
+        if may_request
+        else None
+    )
+    if form is not None and form.is_bound and form.is_valid():
         try:
             verification_request(
                 user=user,
@@ -184,4 +192,5 @@ def verification(request):
             "verification": latest,
             "is_verified_member": verified,
         },
+        status=400 if form is not None and form.is_bound else 200,
     )

@@ -48,8 +48,8 @@ def mentoring(request):
     user = request.user
     if not is_verified_member(user):
         return render(request, "members/pool/members_only.html", status=403)
-    form = MentoringApplicationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = MentoringApplicationForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
         try:
             mentoring_apply(user=user, **form.cleaned_data)
         except ValidationError as error:

@@ -41,8 +41,11 @@ def pool(request):
     if not is_verified_member(user):
         return _members_only(request)
     entry = pool_entry_for(user)
-    form = PoolEntryForm(request.POST or None, initial=PoolEntryForm.initial_for(entry))
-    if request.method == "POST" and form.is_valid():
+    form = PoolEntryForm(
+        request.POST if request.method == "POST" else None,
+        initial=PoolEntryForm.initial_for(entry),
+    )
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         try:
             pool_entry_save(user=user, **data)
@@ -59,7 +62,7 @@ def pool(request):
                 ),
             )
             return redirect("members:pool")
-    status = 400 if request.method == "POST" else 200
+    status = 400 if form.is_bound else 200
     return render(
         request,
         "members/pool/pool_entry.html",
@@ -149,8 +152,8 @@ def pool_message_answer_view(request, token):
     message = _message_or_404(token)
     if message.status != PoolMessage.Status.SENT:
         return _used(request, message)
-    form = PoolAnswerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = PoolAnswerForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
         try:
             pool_message_answer(token=token, text=form.cleaned_data["text"])
         except ValidationError as error:

@@ -49,8 +49,10 @@ def account_delete(request):
             "members/account_delete_refused.html",
             status=403 if request.method == "POST" else 200,
         )
-    form = AccountEraseForm(request.POST or None, user=user)
-    if request.method == "POST" and form.is_valid():
+    form = AccountEraseForm(
+        request.POST if request.method == "POST" else None, user=user
+    )
+    if form.is_bound and form.is_valid():
         account_erase(user=user)
         logout(request)
         return redirect("members:account_deleted")

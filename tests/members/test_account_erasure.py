@@ -147,6 +147,17 @@ def test_without_the_checkbox_nothing_is_deleted(client, rosa):
     assert get_user_model().objects.filter(pk=user.pk).exists()
 
 
+def test_an_empty_post_is_refused_with_messages_and_deletes_nothing(client, rosa):
+    user, _pages = rosa
+    client.force_login(user)
+
+    response = client.post(reverse("members:account_delete"), {})
+
+    assert response.status_code == 400
+    assert "Dieses Feld muss ausgefüllt werden." in response.text
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+
+
 def test_get_shows_the_form_and_deletes_nothing(client, rosa):
     user, _pages = rosa
     client.force_login(user)

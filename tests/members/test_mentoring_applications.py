@@ -70,6 +70,16 @@ def test_application_without_consent_or_goals_is_refused(
     assert not MentoringApplication.objects.exists()
 
 
+def test_an_empty_application_is_refused_with_messages(member_client, district):
+    response = member_client.post(URL, {})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Wähle Mentee oder Mentor*in." in html
+    assert "Bitte beschreibe deine Ziele oder Themen." in html
+    assert not MentoringApplication.objects.exists()
+
+
 def test_second_current_application_in_the_same_role_is_refused(
     member_client, member_user, district
 ):

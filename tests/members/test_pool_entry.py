@@ -78,6 +78,21 @@ def test_joining_without_a_district_is_refused(member_client, member_user, distr
     assert not PoolEntry.objects.exists()
 
 
+def test_an_empty_post_is_refused_with_a_message_and_keeps_the_entry(
+    member_client, member_user, district
+):
+    PoolEntryFactory(user=member_user, districts=[district], skills=["Layout"])
+
+    response = member_client.post(URL, {})
+
+    entry = PoolEntry.objects.get(user=member_user)
+    assert response.status_code == 400
+    assert "Wähle mindestens einen Bezirk." in response.content.decode()
+    assert list(entry.districts.all()) == [district]
+    assert [tag.name for tag in entry.skills.all()] == ["Layout"]
+    assert entry.has_consent
+
+
 @pytest.mark.parametrize("district_id", [2**63, -(2**63) - 1, 10**40])
 def test_a_district_id_beyond_the_database_integers_is_refused(
     member_client, district, district_id

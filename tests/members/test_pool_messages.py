@@ -164,6 +164,21 @@ def test_empty_answer_is_refused_and_the_link_stays_usable(client, coordinator, 
     assert client.get(url).status_code == 200
 
 
+def test_an_empty_answer_post_shows_a_message_and_stores_nothing(
+    client, coordinator, entry
+):
+    message = PoolMessageFactory(sender=coordinator, recipient=entry.user)
+    url = f"/konto/mitmachen-pool/nachricht/{message.token}/antworten/"
+
+    response = client.post(url, {})
+
+    message.refresh_from_db()
+    assert response.status_code == 400
+    assert "Bitte schreibe deine Antwort." in response.content.decode()
+    assert message.status == PoolMessage.Status.SENT
+    assert message.answer == "" and message.answered_at is None
+
+
 def test_message_to_a_paused_member_is_refused_with_a_message(
     client, coordinator, entry
 ):

@@ -145,7 +145,7 @@ def test_bad_input_gets_german_field_errors_and_keeps_the_profile(
     )
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "höchstens 60 Zeichen" in html
     assert "Bitte eine gültige Auswahl treffen." in html
     assert Profile.objects.get(user=non_member_user).display_name == "Rote Rosa"
@@ -156,10 +156,60 @@ def test_an_email_address_is_refused_as_display_name(client, non_member_user):
 
     response = client.post(PROFILE_URL, profile_data(display_name="gast@example.org"))
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Bitte verwende keine E-Mail-Adresse als Namen." in (
         response.content.decode()
     )
+
+
+def test_a_refused_profile_stores_neither_the_profile_nor_a_ticked_consent(
+    client, non_member_user, district
+):
+    client.force_login(non_member_user)
+
+    response = client.post(
+        PROFILE_URL,
+        profile_data(
+            district,
+            display_name="gast@example.org",
+            consent_news_by_email="on",
+        ),
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte korrigiere die markierten Felder." in html
+    assert "Bitte verwende keine E-Mail-Adresse als Namen." in html
+    assert 'value="gast@example.org"' in html
+    assert not Profile.objects.filter(user=non_member_user).exists()
+    assert not Consent.objects.filter(user=non_member_user).exists()
+
+
+def test_an_empty_post_is_refused_with_messages_and_keeps_the_profile(
+    client, non_member_user, district
+):
+    client.force_login(non_member_user)
+    client.post(PROFILE_URL, profile_data(district, consent_news_by_email="on"))
+
+    response = client.post(PROFILE_URL, {})
+
+    html = response.content.decode()
+    profile = Profile.objects.get(user=non_member_user)
+    assert response.status_code == 400
+    assert "Bitte korrigiere die markierten Felder." in html
+    assert "Dieses Feld muss ausgefüllt werden." in html
+    assert profile.display_name == "Rote Rosa"
+    assert profile.district == district
+    assert Consent.objects.get(user=non_member_user).withdrawn_at is None
+
+
+def test_the_profile_page_is_answered_200(client, non_member_user):
+    client.force_login(non_member_user)
+
+    response = client.get(PROFILE_URL)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {}
 
 
 def test_display_name_uses_the_profile_and_never_the_email(make_user):

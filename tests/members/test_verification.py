@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from home.models import MEMBERS_GROUP_NAME
 from members.factories import MembershipVerificationFactory
-from members.models import MembershipVerification
+from members.models import MembershipVerification, Profile
 from members.selectors import is_verified_member
 
 REQUEST_URL = reverse("members:verification")
@@ -80,7 +80,7 @@ def test_bad_membership_number_gets_a_german_field_error(client, applicant, dist
         REQUEST_URL, {"district": district.pk, "membership_number": "<script>"}
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Verwende 3 bis 20 Ziffern, Buchstaben oder Bindestriche." in (
         response.content.decode()
     )
@@ -93,9 +93,35 @@ def test_missing_district_gets_a_german_field_error(client, applicant, district)
     response = client.post(REQUEST_URL, {"district": "999999", "membership_number": ""})
 
     html = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Bitte gib deine Mitgliedsnummer ein." in html
     assert "Bitte eine gültige Auswahl treffen." in html
+    assert not MembershipVerification.objects.exists()
+
+
+def test_an_empty_request_is_refused_with_messages_and_stores_nothing(
+    client, applicant, district
+):
+    client.force_login(applicant)
+
+    response = client.post(REQUEST_URL, {})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Bitte korrigiere die markierten Felder." in html
+    assert "Bitte wähle deinen Bezirk." in html
+    assert "Bitte gib deine Mitgliedsnummer ein." in html
+    assert not MembershipVerification.objects.exists()
+    assert not Profile.objects.filter(user=applicant).exists()
+
+
+def test_the_request_form_is_answered_200(client, applicant, district):
+    client.force_login(applicant)
+
+    response = client.get(REQUEST_URL)
+
+    assert response.status_code == 200
+    assert response.context["form"].errors == {}
 
 
 def test_unverified_user_cannot_read_a_members_only_briefing(

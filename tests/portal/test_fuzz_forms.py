@@ -394,7 +394,7 @@ def test_form_never_fails_and_stores_nothing_when_refused(client, forms, name, d
 
 
 def refused(response):
-    """A 4xx, or the form shown again with errors (allauth and the profile: 200)."""
+    """A 4xx, or the form shown again with errors (allauth's forms: 200)."""
     if response.status_code >= 400:
         return True
     form = response.context.get("form") if response.context else None
