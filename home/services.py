@@ -1,5 +1,6 @@
 import logging
 from collections.abc import Callable, Iterable
+from datetime import datetime
 
 from django.contrib.auth.models import Group
 from django.core.mail import get_connection
@@ -91,6 +92,49 @@ def rows_claim(
         .order_by("pk")
         .values_list("pk", flat=True)
     )
+
+
+def rows_retry_later(
+    *,
+    model,
+    ids: list[int],
+    error: Exception,
+    field: str,
+    queued: str,
+    sending: str,
+    failed: str,
+    now: datetime | None = None,
+) -> None:
+    """Put claimed rows the mail server could not take back in the queue, later.
+
+    For outbox-like models with ``attempts``, ``next_attempt_at``,
+    ``claimed_at`` and ``error`` besides the state ``field``: a row waits as the
+    outbox's mails do (``home.outbox.retry_delay``) and fails after
+    ``home.outbox.MAX_ATTEMPTS``. Only the error's class is kept: an SMTP
+    message can name the address. Rows no longer sending are left alone.
+    """
+    from .outbox import MAX_ATTEMPTS, retry_delay
+
+    reason = type(error).__name__[:300]
+    now = now or timezone.now()
+    waiting = model.objects.filter(pk__in=ids, **{field: sending})
+    for attempts in set(waiting.values_list("attempts", flat=True)):
+        rows = waiting.filter(attempts=attempts)
+        if attempts + 1 >= MAX_ATTEMPTS:
+            rows.update(
+                **{field: failed},
+                attempts=attempts + 1,
+                claimed_at=None,
+                error=reason,
+            )
+        else:
+            rows.update(
+                **{field: queued},
+                attempts=attempts + 1,
+                next_attempt_at=now + retry_delay(attempts + 1),
+                claimed_at=None,
+                error=reason,
+            )
 
 
 def chunk_send(

@@ -26,8 +26,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from home.models import MEMBERS_GROUP_NAME, DistrictPage
-from home.outbox import MAX_ATTEMPTS, retry_delay
-from home.services import chunk_send, rows_claim
+from home.services import chunk_send, rows_claim, rows_retry_later
 from members.selectors import is_verified_member
 
 from ..models.subscriptions import (
@@ -341,28 +340,19 @@ def mail_error_reason(error: Exception) -> str:
 def _retry_later(ids, error):
     """Deliveries the mail server could not take go back to the queue, later.
 
-    They wait as the outbox's mails do (``home.outbox.retry_delay``) and are
-    given up after ``MAX_ATTEMPTS``; the resume sweep (``resume_notifications``)
-    sends them again. Only the error's class is kept: an SMTP message can name
-    the address.
+    They wait and are given up as the outbox's mails are
+    (``home.services.rows_retry_later``); the resume sweep
+    (``resume_notifications``) sends them again.
     """
-    reason = type(error).__name__
-    now = timezone.now()
-    waiting = Delivery.objects.filter(pk__in=ids, status=Delivery.Status.SENDING)
-    for attempts in set(waiting.values_list("attempts", flat=True)):
-        rows = waiting.filter(attempts=attempts)
-        if attempts + 1 >= MAX_ATTEMPTS:
-            rows.update(
-                status=Delivery.Status.FAILED, attempts=attempts + 1, error=reason
-            )
-        else:
-            rows.update(
-                status=Delivery.Status.QUEUED,
-                attempts=attempts + 1,
-                next_attempt_at=now + retry_delay(attempts + 1),
-                claimed_at=None,
-                error=reason,
-            )
+    rows_retry_later(
+        model=Delivery,
+        ids=ids,
+        error=error,
+        field="status",
+        queued=Delivery.Status.QUEUED,
+        sending=Delivery.Status.SENDING,
+        failed=Delivery.Status.FAILED,
+    )
 
 
 def _mark(ids, status, *, error=""):
