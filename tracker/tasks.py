@@ -19,7 +19,7 @@ def send_status_digests(frequency: str) -> int:
 
 @task()
 def resume_status_mails(stale_minutes: int = 15) -> int:
-    """The periodic sweep: send again what a dead worker left claimed."""
+    """The periodic sweep: send what a dead worker left claimed and due retries."""
     from datetime import timedelta
 
     return notifications.status_mails_resume(

@@ -5,18 +5,24 @@ unsubscribe links). One ``StatusMail`` per status change and subscriber
 (unique) makes sending idempotent: a mail is claimed (queued → sending)
 before it goes out, so a re-run or a parallel task never sends it twice.
 Subscribers with a daily or weekly frequency get the changes in one digest.
+A mail server that is down or says "try later" puts mails back in the queue
+with a growing pause, as news deliveries do; the periodic sweep
+(``status_mails_resume``) sends immediate ones when they are due, the next
+digest run the others. A refused address fails at once.
 """
 
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.core.mail import EmailMessage, get_connection
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from home.services import chunk_send, rows_claim
+from home.services import chunk_send, rows_claim, rows_retry_later
 from news.models.subscriptions import ContentKind, Frequency, Subscription
+from news.services.notifications import mail_error_is_transient, mail_error_reason
 from news.services.subscriptions import subscriber_links, unsubscribe_headers
 
 from ..models import StatusMail, StatusUpdate
@@ -37,23 +43,51 @@ def _claim(queryset, *, limit):
     )
 
 
-def _mark(ids, state):
+def _mark(ids, state, *, error=""):
     if ids:
         StatusMail.objects.filter(pk__in=ids).update(
             state=state,
             sent_at=timezone.now() if state == StatusMail.State.SENT else None,
+            error=error[:300],
         )
+
+
+def _retry_later(ids, error, *, now=None):
+    rows_retry_later(
+        model=StatusMail,
+        ids=ids,
+        error=error,
+        field="state",
+        queued=StatusMail.State.QUEUED,
+        sending=StatusMail.State.SENDING,
+        failed=StatusMail.State.FAILED,
+        now=now,
+    )
+
+
+def _record_failure(ids, error, *, now=None):
+    """Try later when the server is down or says so (4xx), else give up."""
+    if mail_error_is_transient(error):
+        _retry_later(ids, error, now=now)
+    else:
+        _mark(ids, StatusMail.State.FAILED, error=mail_error_reason(error))
+
+
+def _due(now):
+    return Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
 
 
 def _is_public(agreement):
     return agreement.live and not agreement.get_view_restrictions().exists()
 
 
-def status_mails_send(*, update_id: int) -> int:
+def status_mails_send(*, update_id: int, now: datetime | None = None) -> int:
     """Write one mail per subscriber for a status change; send the immediate ones.
 
-    Returns the number of mails sent now. Safe to run again.
+    Only mails due at ``now`` (not waiting for a retry) are sent. Returns the
+    number of mails sent now. Safe to run again.
     """
+    now = now or timezone.now()
     update = (
         StatusUpdate.objects.select_related("item__chapter__agreement")
         .filter(pk=update_id)
@@ -72,26 +106,35 @@ def status_mails_send(*, update_id: int) -> int:
         batch_size=1000,
         ignore_conflicts=True,
     )
-    queryset = StatusMail.objects.filter(update=update, frequency=Frequency.IMMEDIATE)
+    queryset = StatusMail.objects.filter(
+        _due(now), update=update, frequency=Frequency.IMMEDIATE
+    )
 
     def send(ids, connection):
-        for mail in StatusMail.objects.filter(pk__in=ids).select_related("subscriber"):
-            if _send(mail.subscriber, [update], connection=connection):
+        mails = StatusMail.objects.filter(pk__in=ids).select_related("subscriber")
+        for mail in mails.order_by("pk"):
+            error = _send(mail.subscriber, [update], connection=connection)
+            if error is None:
                 yield mail.pk
             else:
-                _mark([mail.pk], StatusMail.State.FAILED)
+                _record_failure([mail.pk], error, now=now)
 
     _handled, sent = chunk_send(
         claim=lambda limit: _claim(queryset, limit=limit),
         send=send,
         mark_sent=lambda ids: _mark(ids, StatusMail.State.SENT),
         chunk_size=CHUNK_SIZE,
+        unreachable=lambda ids, error: _retry_later(ids, error, now=now),
     )
     return sent
 
 
 def status_digests_send(*, frequency: str) -> int:
-    """One mail per subscriber with every queued change of ``frequency``."""
+    """One mail per subscriber with every queued change of ``frequency``.
+
+    Mails the server could not take wait for the next run, as many runs as
+    ``home.outbox.MAX_ATTEMPTS`` allows.
+    """
     if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
         raise ValueError(f"No digest for frequency {frequency!r}")
     subscriber_ids = (
@@ -119,30 +162,42 @@ def status_digests_send(*, frequency: str) -> int:
             updates = [
                 m.update for m in mails if _is_public(m.update.item.chapter.agreement)
             ]
-            ok = bool(updates) and _send(
-                mails[0].subscriber, updates, connection=connection
-            )
-            _mark(ids, StatusMail.State.SENT if ok else StatusMail.State.FAILED)
-            sent += int(ok)
+            if not updates:
+                _mark(ids, StatusMail.State.FAILED)
+                continue
+            error = _send(mails[0].subscriber, updates, connection=connection)
+            if error is None:
+                _mark(ids, StatusMail.State.SENT)
+                sent += 1
+            else:
+                _record_failure(ids, error)
     return sent
 
 
-def status_mails_resume(*, stale_after: timedelta = STALE_AFTER) -> int:
-    """Put mails a dead worker claimed back in the queue and send them again.
+def status_mails_resume(
+    *, stale_after: timedelta = STALE_AFTER, now: datetime | None = None
+) -> int:
+    """Send the immediate mails that are due: retries and what a dead worker left.
 
-    The database task backend does not retry a task whose worker stopped; the
-    periodic sweep (``send_status_mails_resume``) finishes its work. Only the
-    chunk in flight when the worker died can be repeated.
+    The database task backend does not retry a task whose worker stopped, and
+    mails the server refused wait for their ``next_attempt_at``; the periodic
+    sweep (``resume_status_mails``, ``send_status_digests``) finishes both. Of
+    a dead worker's mails only the chunk in flight can be repeated. Returns the
+    mails sent.
     """
-    cutoff = timezone.now() - stale_after
-    stale = StatusMail.objects.filter(
-        state=StatusMail.State.SENDING, claimed_at__lt=cutoff
+    now = now or timezone.now()
+    StatusMail.objects.filter(
+        state=StatusMail.State.SENDING, claimed_at__lt=now - stale_after
+    ).update(state=StatusMail.State.QUEUED, claimed_at=None)
+    update_ids = (
+        StatusMail.objects.filter(
+            _due(now), state=StatusMail.State.QUEUED, frequency=Frequency.IMMEDIATE
+        )
+        .values_list("update_id", flat=True)
+        .distinct()
+        .order_by("update_id")
     )
-    update_ids = set(
-        stale.filter(frequency=Frequency.IMMEDIATE).values_list("update_id", flat=True)
-    )
-    stale.update(state=StatusMail.State.QUEUED, claimed_at=None)
-    return sum(status_mails_send(update_id=pk) for pk in sorted(update_ids))
+    return sum(status_mails_send(update_id=pk, now=now) for pk in list(update_ids))
 
 
 def status_message(*, subscriber, updates) -> EmailMessage:
@@ -173,15 +228,20 @@ def status_message(*, subscriber, updates) -> EmailMessage:
     )
 
 
-def _send(subscriber, updates, *, connection) -> bool:
+def _send(subscriber, updates, *, connection) -> Exception | None:
+    """Send one mail; return its error for the caller to record, if it failed."""
     try:
         message = status_message(subscriber=subscriber, updates=updates)
         message.connection = connection
         message.send()
-    except Exception:  # one failed address must not stop the others
-        logger.warning("Status mail to subscriber %s failed", subscriber.pk)
-        return False
-    return True
+    except Exception as error:  # one failed address must not stop the others
+        logger.warning(
+            "Status mail to subscriber %s failed: %s",
+            subscriber.pk,
+            type(error).__name__,
+        )
+        return error
+    return None
 
 
 def item_full_url(item) -> str:

@@ -7,8 +7,9 @@ from tracker.services.notifications import status_digests_send, status_mails_res
 class Command(BaseCommand):
     help = (
         "Send the daily or weekly digest of coalition-agreement status changes "
-        "(each change reaches a subscriber once) and resume status mails a dead "
-        "worker left behind. Run it from cron next to news' send_digests."
+        "(each change reaches a subscriber once) and send the immediate status mails "
+        "a dead worker left behind or the mail server deferred. Run it from cron "
+        "next to news' send_digests."
     )
 
     def add_arguments(self, parser):
@@ -25,6 +26,6 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Sent {sent} {frequency} status digest(s); "
-                f"{resumed} interrupted status mail(s) sent again."
+                f"{resumed} interrupted or deferred status mail(s) sent."
             )
         )
