@@ -1,12 +1,14 @@
 """Status changes can be followed by email like a topic."""
 
 import datetime
+import io
 import smtplib
 from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.mail.backends.locmem import EmailBackend
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -131,10 +133,6 @@ def test_mails_a_dead_worker_left_claimed_are_sent_by_the_sweep(rent_item, follo
 def test_digest_command_sends_the_weekly_status_digest(
     rent_item, django_capture_on_commit_callbacks
 ):
-    import io
-
-    from django.core.management import call_command
-
     SubscriptionFactory(kind=ContentKind.AGREEMENT, frequency=Frequency.WEEKLY)
     with django_capture_on_commit_callbacks(execute=True):
         change(rent_item)
@@ -300,3 +298,19 @@ def test_a_refused_digest_fails_with_the_reason(weekly_changes, monkeypatch):
     assert set(StatusMail.objects.values_list("state", "error")) == {
         (StatusMail.State.FAILED, "SMTPRecipientsRefused 550")
     }
+
+
+def test_resume_command_sends_the_status_mails_that_are_due(
+    rent_item, follower, mail_server
+):
+    update = change(rent_item, notify=False)
+    mail_server.down()
+    status_mails_send(update_id=update.pk)
+    mail_server.up()
+    StatusMail.objects.update(next_attempt_at=timezone.now())
+    out = io.StringIO()
+
+    call_command("resume_status_mails", stdout=out)
+
+    assert "Sent 1 waiting status mail" in out.getvalue()
+    assert [m.to for m in mail.outbox] == [[follower.email]]
