@@ -66,3 +66,25 @@ def test_previews_of_unsaved_pages_get_no_sections(rf, member_user):
         collect_sections("briefing_page_sections", request, DecisionBriefingPage())
         == []
     )
+
+
+def test_a_conference_reads_its_agreement_links_once_until_something_changes(
+    client, conference, housing_chapter, rent_item, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with django_capture_on_commit_callbacks(execute=True):
+        housing_chapter.events.add(conference)
+    client.get(conference.url)
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(conference.url).content.decode()
+
+    assert housing_chapter.get_url() in html
+    assert not [q for q in queries if "tracker_agreement" in q["sql"]]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        rent_item.events.add(conference)
+
+    assert rent_item.get_url() in client.get(conference.url).content.decode()

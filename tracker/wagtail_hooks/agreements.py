@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.caching import site_version
+from home.caching import lists_version, site_version
 from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models import AgreementChapter, AgreementItem, StatusUpdate
@@ -156,7 +156,14 @@ def event_agreement_section(request, page):
     """A base conference shows the chapters and items it discussed."""
     if page.pk is None:  # the preview of a page not saved yet
         return None
-    chapters, items = agreement_links_for_event(event=page)
+    # Kept until the next tracker change (it purges everything) or page publish
+    # (an agreement going offline); half of an uncached event view was this.
+    key = f"tracker:event_links:{page.pk}:{lists_version()}"
+    links = cache.get(key)
+    if links is None:
+        links = agreement_links_for_event(event=page)
+        cache.set(key, links, 3600)
+    chapters, items = links
     if not (chapters or items):
         return None
     return {
