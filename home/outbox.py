@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from .models import OutgoingMail
-from .services import rows_claim
+from .services import rows_claim, rows_retry_later
 
 logger = logging.getLogger(__name__)
 
@@ -164,20 +164,19 @@ def _send_one(mail, *, connection, now) -> int:
 
 
 def _retry_later(ids, *, error, now):
-    """Count a failed attempt; wait longer each time, give up after the last."""
-    # Only the class: an SMTP error message can name the recipient's address.
-    reason = type(error).__name__[:300]
-    for mail in OutgoingMail.objects.filter(pk__in=ids, state=State.SENDING):
-        attempts = mail.attempts + 1
-        give_up = attempts >= MAX_ATTEMPTS
-        OutgoingMail.objects.filter(pk=mail.pk, state=State.SENDING).update(
-            state=State.FAILED if give_up else State.QUEUED,
-            arguments={} if give_up else mail.arguments,
-            attempts=attempts,
-            next_attempt_at=now + retry_delay(attempts),
-            claimed_at=None,
-            error=reason,
-        )
+    """Count a failed attempt; wait longer each time, give up after the last
+    (and forget the mail's arguments: they name the recipient)."""
+    rows_retry_later(
+        model=OutgoingMail,
+        ids=ids,
+        error=error,
+        field="state",
+        queued=State.QUEUED,
+        sending=State.SENDING,
+        failed=State.FAILED,
+        now=now,
+        given_up={"arguments": {}},
+    )
 
 
 def outgoing_mails_sweep(

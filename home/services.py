@@ -104,14 +104,16 @@ def rows_retry_later(
     sending: str,
     failed: str,
     now: datetime | None = None,
+    given_up: dict | None = None,
 ) -> None:
     """Put claimed rows the mail server could not take back in the queue, later.
 
     For outbox-like models with ``attempts``, ``next_attempt_at``,
-    ``claimed_at`` and ``error`` besides the state ``field``: a row waits as the
-    outbox's mails do (``home.outbox.retry_delay``) and fails after
-    ``home.outbox.MAX_ATTEMPTS``. Only the error's class is kept: an SMTP
-    message can name the address. Rows no longer sending are left alone.
+    ``claimed_at`` and ``error`` besides the state ``field``: a row waits
+    ``home.outbox.retry_delay`` and fails after ``home.outbox.MAX_ATTEMPTS``,
+    with the changes in ``given_up`` (the outbox drops a mail's arguments). Only
+    the error's class is kept: an SMTP message can name the address. Rows no
+    longer sending are left alone.
     """
     from .outbox import MAX_ATTEMPTS, retry_delay
 
@@ -123,6 +125,7 @@ def rows_retry_later(
         if attempts + 1 >= MAX_ATTEMPTS:
             rows.update(
                 **{field: failed},
+                **(given_up or {}),
                 attempts=attempts + 1,
                 claimed_at=None,
                 error=reason,
