@@ -178,12 +178,11 @@ class CoursePage(
 
         from home.caching import lists_version
 
-        key = f"portal:course-sessions:{self.pk}:{lists_version()}"
-        sessions = cache.get(key)
-        if sessions is None:
-            sessions = list(self.sessions.all().select_related("venue"))
-            cache.set(key, sessions, SESSIONS_CACHE_SECONDS)
-        return sessions
+        return cache.get_or_set(
+            f"portal:course-sessions:{self.pk}:{lists_version()}",
+            lambda: list(self.sessions.all().select_related("venue")),
+            SESSIONS_CACHE_SECONDS,
+        )
 
     @property
     def is_past(self):

@@ -158,12 +158,11 @@ def event_agreement_section(request, page):
         return None
     # Kept until the next tracker change (it purges everything) or page publish
     # (an agreement going offline); half of an uncached event view was this.
-    key = f"tracker:event_links:{page.pk}:{lists_version()}"
-    links = cache.get(key)
-    if links is None:
-        links = agreement_links_for_event(event=page)
-        cache.set(key, links, 3600)
-    chapters, items = links
+    chapters, items = cache.get_or_set(
+        f"tracker:event_links:{page.pk}:{lists_version()}",
+        lambda: agreement_links_for_event(event=page),
+        3600,
+    )
     if not (chapters or items):
         return None
     return {
@@ -181,15 +180,15 @@ def briefing_agreement_section(request, page):
     if page.pk is None:
         return None
     # Kept until the next tracker or page change (they purge everything).
-    key = f"tracker:briefing_items:{page.pk}:{site_version()}"
-    items = cache.get(key)
-    if items is None:
-        items = list(
+    items = cache.get_or_set(
+        f"tracker:briefing_items:{page.pk}:{site_version()}",
+        lambda: list(
             page.agreement_items.filter(chapter__agreement__live=True).select_related(
                 "chapter__agreement"
             )
-        )
-        cache.set(key, items, 3600)
+        ),
+        3600,
+    )
     if not items:
         return None
     return {
