@@ -295,10 +295,7 @@ def _deliver(delivery, *, page, members_only, mail_connection, rendered) -> bool
         message.send()
     except Exception as error:  # one failed address must not stop the batch
         logger.warning("Notification mail to subscriber %s failed", subscriber.pk)
-        if mail_error_is_transient(error):
-            _retry_later([delivery.pk], error)
-        else:
-            _mark([delivery.pk], Delivery.Status.FAILED, error=mail_error_reason(error))
+        _record_failure([delivery.pk], error)
         return False
     return True
 
@@ -353,6 +350,14 @@ def _retry_later(ids, error):
         sending=Delivery.Status.SENDING,
         failed=Delivery.Status.FAILED,
     )
+
+
+def _record_failure(ids, error):
+    """Try later when the server is down or says so (4xx), else give up."""
+    if mail_error_is_transient(error):
+        _retry_later(ids, error)
+    else:
+        _mark(ids, Delivery.Status.FAILED, error=mail_error_reason(error))
 
 
 def _mark(ids, status, *, error=""):
@@ -570,10 +575,7 @@ def _digest_send_one(*, subscriber_id, frequency, mail_connection, touched):
         message.send()
     except Exception as error:
         logger.warning("Digest mail to subscriber %s failed", subscriber.pk)
-        if mail_error_is_transient(error):
-            _retry_later(claimed, error)  # in the next digest
-        else:
-            _mark(claimed, Delivery.Status.FAILED, error=mail_error_reason(error))
+        _record_failure(claimed, error)  # a deferred digest waits for the next one
         return 0
     _mark(claimed, Delivery.Status.SENT)
     return 1
