@@ -2,6 +2,7 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
@@ -194,3 +195,24 @@ def test_a_wrong_code_gets_a_german_error(client, home_page, make_user):
     assert response.status_code == 200
     assert "Falscher Code." in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+def test_recovery_codes_page_is_never_cached(client, home_page, make_user):
+    """django-allauth before 65.22.0 let proxies and browsers keep this page."""
+    user = admin_group_user(make_user)
+    Authenticator.objects.create(
+        user=user, type=Authenticator.Type.TOTP, data={"secret": "x"}
+    )
+    RecoveryCodes.activate(user)
+    client.force_login(user)
+    codes_url = reverse("mfa_view_recovery_codes")
+    asked = client.get(codes_url, follow=True)
+    response = client.post(
+        asked.redirect_chain[-1][0], {"password": PASSWORD}, follow=True
+    )
+
+    assert response.request["PATH_INFO"] == codes_url
+    assert response.status_code == 200
+    cache_control = response["Cache-Control"]
+    assert "no-store" in cache_control
+    assert "private" in cache_control or "max-age=0" in cache_control
