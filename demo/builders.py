@@ -62,7 +62,7 @@ from home.roles import (
     STATE_OFFICE_GROUP_NAME,
     district_coordinator_group_ensure,
 )
-from home.services import members_group_get
+from home.services import members_collection_get, members_group_get
 from news.factories import (
     DecisionBriefingPageFactory,
     NewsArticlePageFactory,
@@ -186,15 +186,20 @@ class DemoBuilder:
         self._record("image", "created")
         return image
 
-    def document(self, title, lines):
+    def document(self, title, lines, collection=None):
+        """A generated PDF in ``collection`` (default: the public root)."""
         model = get_document_model()
+        collection = collection or Collection.get_first_root_node()
         document = model.objects.filter(title=title).first()
         if document is not None:
+            if document.collection_id != collection.pk:
+                document.collection = collection
+                document.save(update_fields=["collection"])
             self._record("document", "unchanged")
             return document
         document = model(
             title=title,
-            collection=Collection.get_first_root_node(),
+            collection=collection,
             file=ContentFile(simple_pdf(title, lines), name=f"{slugify(title)}.pdf"),
         )
         document._set_document_file_metadata()
@@ -456,12 +461,28 @@ class DemoBuilder:
                 background=[paragraph(text) for text in spec["background"]],
                 district=self.districts.get(spec.get("district")),
                 topics=spec["topics"],
+                **self.briefing_documents(spec),
             )
             briefing_audience_sync(page=briefing)
             _backdate(
                 briefing, self.at(self.today - datetime.timedelta(days=number + 1), 8)
             )
             self.briefings[spec["slug"]] = briefing
+
+    def briefing_documents(self, spec):
+        """A briefing's document; a members-only one goes to the members' files."""
+        if "document" not in spec:
+            return {}
+        title, lines = spec["document"]
+        private = spec["audience"] == "members"
+        document = self.document(
+            title, lines, collection=members_collection_get() if private else None
+        )
+        return {
+            "documents": [
+                {"type": "document", "value": {"document": document.pk, "title": ""}}
+            ]
+        }
 
     # -- working groups, forums, events --------------------------------------
 

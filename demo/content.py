@@ -1170,6 +1170,19 @@ BRIEFINGS = [
         status="upcoming",
         audience="members",
         topics=[],
+        # Lies in the private collection "Mitglieder", as the editor's upload would.
+        document=(
+            "Entwurf: Fragebogen der Mitgliederbefragung",
+            [
+                "Entwurf: Fragebogen der telefonischen Mitgliederbefragung",
+                "",
+                "1. Wie bist du zur Partei gekommen?",
+                "2. Was hält dich davon ab, öfter mitzumachen?",
+                "3. Welche Formate würdest du besuchen?",
+                "",
+                "Nur für Mitglieder · Stand: Beratung im Landesvorstand",
+            ],
+        ),
         summary="Der Landesvorstand beschließt Fragen, Ablauf und Datenschutzkonzept "
         "der telefonischen Mitgliederbefragung im Frühjahr.",
         at_stake="<p>Die Befragung soll zeigen, warum Mitglieder aktiv werden – oder "

@@ -26,6 +26,8 @@ from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .serializers import PublicPageSerializer, TopicSerializer
 
 MEMBERS_GROUP_NAME = "Mitglieder"
+# The private collection for files of members-only pages (home.services).
+MEMBERS_COLLECTION_NAME = "Mitglieder"
 
 
 class Topic(TranslatableMixin, models.Model):

@@ -15,13 +15,16 @@ press permissions and the briefing workflow).
 | Koordination <Bezirk> | the coordination tools for their district, no pages |
 | Landesgeschäftsstelle | every page and every tool |
 | Freigabe Briefings | approves decision briefings (second person) |
-| Mitglieder | members-only content (verified members) |
+| Mitglieder | members-only content (verified members) and the files of the private |
+|            | collection "Mitglieder" (made by ``home/0010`` and ``roles_sync``) |
 """
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
+
+from .services import members_collection_get
 
 PRESS_GROUP_NAME = "Presse"
 COORDINATORS_GROUP_NAME = "Koordination"
@@ -205,6 +208,7 @@ def roles_sync() -> dict:
             dict.fromkeys(district_coordinator_group_ensure(d).name for d in districts)
         ),
         "coordinator_permissions": coordinator_permissions_grant(),
+        "members_collection": members_collection_get().name,
     }
     for sync in hooks.get_hooks("roles_sync"):
         report.update(sync() or {})

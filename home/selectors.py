@@ -343,3 +343,57 @@ def site_settings(request):
         settings_ = SiteSettings.for_site(site)
         cache.set(key, settings_, RESTRICTIONS_TIMEOUT)
     return settings_
+
+
+def collection_is_private(collection) -> bool:
+    """Whether ``collection`` or one above it has a view restriction."""
+    from wagtail.models import CollectionViewRestriction
+
+    return CollectionViewRestriction.objects.filter(
+        collection__in=collection.get_ancestors(inclusive=True)
+    ).exists()
+
+
+def files_on_page(page) -> list:
+    """The images and documents ``page`` (the instance, a draft too) refers to:
+    file fields, chooser blocks and rich-text links, as the reference index sees
+    them, read from the object itself so a draft not yet indexed counts."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.models import ReferenceIndex
+
+    ids = {}
+    for model in (get_image_model(), get_document_model()):
+        ids[ContentType.objects.get_for_model(model).pk] = (model, set())
+    for (
+        content_type_id,
+        object_id,
+        *_path,
+    ) in ReferenceIndex._extract_references_from_object(page):
+        if content_type_id in ids and object_id.isdigit():
+            ids[content_type_id][1].add(int(object_id))
+    return [
+        file
+        for model, pks in ids.values()
+        for file in model.objects.filter(pk__in=pks)
+        .select_related("collection")
+        .order_by("title")
+    ]
+
+
+def used_elsewhere_in_public(file, *, page) -> bool:
+    """Whether anything but ``page`` (and its own revisions) refers to ``file``
+    where visitors may see it: a page without view restriction, or any other
+    object (a snippet, a setting), whose audience we cannot tell."""
+    from wagtail.models import Page, ReferenceIndex
+
+    references = ReferenceIndex.get_references_to(file).exclude(
+        base_content_type=ReferenceIndex._get_base_content_type(page),
+        object_id=str(page.pk),
+    )
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    if references.exclude(base_content_type=page_type).exists():
+        return True
+    page_ids = references.values_list("object_id", flat=True)
+    return Page.objects.filter(pk__in=[int(pk) for pk in page_ids]).public().exists()

@@ -1,3 +1,4 @@
+import dataclasses
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
@@ -6,9 +7,15 @@ from django.contrib.auth.models import Group
 from django.core.mail import get_connection
 from django.db import connection, transaction
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import (
+    Collection,
+    CollectionViewRestriction,
+    Page,
+    PageViewRestriction,
+)
 
-from .models import MEMBERS_GROUP_NAME
+from .models import MEMBERS_COLLECTION_NAME, MEMBERS_GROUP_NAME
+from .selectors import collection_is_private, files_on_page, used_elsewhere_in_public
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +42,90 @@ def page_members_only_set(*, page: Page, members_only: bool) -> None:
         restriction.groups.add(group)
     elif not members_only:
         restrictions.delete()
+
+
+@transaction.atomic
+def members_collection_get() -> Collection:
+    """The collection for files of members-only pages, private to the members group.
+
+    Wagtail protects a file by its collection, not by the page that links it;
+    this collection's privacy matches the members-only pages' restriction.
+    Repeatable: makes what is missing, restores the members' restriction.
+    """
+    root = Collection.get_first_root_node()
+    collection = (
+        Collection.objects.filter(depth=2, name=MEMBERS_COLLECTION_NAME)
+        .order_by("path")
+        .first()
+    ) or root.add_child(name=MEMBERS_COLLECTION_NAME)
+    group = members_group_get()
+    if not CollectionViewRestriction.objects.filter(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.GROUPS,
+        groups=group,
+    ).exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection,
+            restriction_type=CollectionViewRestriction.GROUPS,
+        )
+        restriction.groups.add(group)
+    return collection
+
+
+@dataclasses.dataclass
+class PageFiles:
+    """What ``page_files_protect`` did and what the editor should look at."""
+
+    moved: list = dataclasses.field(default_factory=list)
+    public_on_restricted_page: list = dataclasses.field(default_factory=list)
+    private_on_public_page: list = dataclasses.field(default_factory=list)
+
+
+def _members_only(restrictions) -> bool:
+    group = members_group_get()
+    return any(
+        restriction.restriction_type == PageViewRestriction.GROUPS
+        and group in restriction.groups.all()
+        for restriction in restrictions
+    )
+
+
+@transaction.atomic
+def page_files_protect(*, page: Page) -> PageFiles:
+    """Keep the files of a members-only page with the members.
+
+    A file of a members-only page that sits in the root collection (where
+    uploads from the page editor land unless the editor picks another) and
+    that nothing public uses moves into the members' collection. Any other
+    public file on a restricted page, and a private file on a public page, is
+    reported so the editor can decide. Runs after every save in the editor.
+    """
+    report = PageFiles()
+    files = files_on_page(page)
+    if not files:
+        return report
+    restrictions = list(page.get_view_restrictions())
+    if not restrictions:
+        report.private_on_public_page = [
+            file for file in files if collection_is_private(file.collection)
+        ]
+        return report
+    members_only = _members_only(restrictions)
+    root = Collection.get_first_root_node()
+    for file in files:
+        if collection_is_private(file.collection):
+            continue
+        if (
+            members_only
+            and file.collection_id == root.pk
+            and not used_elsewhere_in_public(file, page=page)
+        ):
+            file.collection = members_collection_get()
+            file.save(update_fields=["collection"])
+            report.moved.append(file)
+        else:
+            report.public_on_restricted_page.append(file)
+    return report
 
 
 def renditions_prepare(*, image_ids) -> None:

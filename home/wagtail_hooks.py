@@ -12,7 +12,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .audit import ACTIONS
 from .csv_import import csv_import_view
-from .models import DistrictDataPage, Topic
+from .flash import lazy_format
+from .models import MEMBERS_COLLECTION_NAME, DistrictDataPage, Topic
+from .services import page_files_protect
 from .views import admin_forbidden_as_403
 
 
@@ -165,3 +167,54 @@ def legal_pages_warning(request, panels):
     missing = legal_pages_missing(site=site)
     if missing:
         panels.append(LegalPagesPanel(missing))
+
+
+def _titles(files) -> str:
+    return ", ".join(f"“{file.title}”" for file in files)
+
+
+# After news' briefing audience hook (order 0), which restricts a draft first.
+@hooks.register("after_create_page", order=10)
+@hooks.register("after_edit_page", order=10)
+def protect_files_of_restricted_pages(request, page):
+    """Files of a members-only page go into the members' collection; the editor
+    hears about any file whose collection does not match the page's audience."""
+    report = page_files_protect(page=page)
+    collection = MEMBERS_COLLECTION_NAME
+    if report.moved:
+        messages.success(
+            request,
+            lazy_format(
+                _(
+                    "Only members can open these files now: %(files)s. They were "
+                    "moved into the private collection “%(collection)s”."
+                ),
+                files=_titles(report.moved),
+                collection=collection,
+            ),
+        )
+    if report.public_on_restricted_page:
+        messages.warning(
+            request,
+            lazy_format(
+                _(
+                    "This page is not public, but anyone can open these files of "
+                    "it: %(files)s. They are in a public collection or also used "
+                    "on public pages. If only members may see them, move them "
+                    "into the collection “%(collection)s”."
+                ),
+                files=_titles(report.public_on_restricted_page),
+                collection=collection,
+            ),
+        )
+    if report.private_on_public_page:
+        messages.warning(
+            request,
+            lazy_format(
+                _(
+                    "Visitors of this public page cannot open these files, which "
+                    "are in a private collection: %(files)s."
+                ),
+                files=_titles(report.private_on_public_page),
+            ),
+        )

@@ -116,6 +116,17 @@ def test_demo_members_only_briefings_are_restricted(demo):
     assert all(briefing.get_view_restrictions().exists() for briefing in briefings)
 
 
+def test_demo_members_only_briefing_document_is_in_the_private_collection(demo, client):
+    briefing = DecisionBriefingPage.objects.get(slug="konzept-mitgliederbefragung")
+    (block,) = briefing.documents
+    document = block.value["document"]
+
+    assert document.collection.name == "Mitglieder"
+    assert document.collection.get_view_restrictions().exists()
+    assert client.get(document.url).status_code == 302
+    assert client.get(f"/api/v2/documents/{document.pk}/").status_code == 404
+
+
 def test_district_editor_can_edit_their_own_district(demo):
     editor = get_user_model().objects.get(username="bezirk-fk")
     own = DistrictPage.objects.get(slug="friedrichshain-kreuzberg")
