@@ -53,7 +53,7 @@ def load(outcomes) -> None:
         status=Survey.Status.OPEN,
         intro=(
             "Wir wollen wissen, wie du die Mitarbeit in der Partei erlebst. "
-            "Die Antworten werden ohne Namen ausgewertet."
+            "Deine Antworten werden ohne Verbindung zu deinem Konto gespeichert."
         ),
     )
     questions = [
@@ -75,7 +75,6 @@ def load(outcomes) -> None:
             respondent=person,
             answers=_answers(questions, number),
             channel="phone" if number % 3 == 0 else "online",
-            recorded_by=caller if number % 3 == 0 else None,
         )
     fk = DistrictPage.objects.get(slug="friedrichshain-kreuzberg")
     for person in people[30:]:

@@ -117,10 +117,17 @@ class SurveyQuestionFactory(factory.django.DjangoModelFactory):
 
 class SurveyResponseFactory(factory.django.DjangoModelFactory):
     survey = factory.SubFactory(SurveyFactory)
-    channel = "online"
 
     class Meta:
         model = "dialog.SurveyResponse"
+
+
+class SurveyParticipationFactory(factory.django.DjangoModelFactory):
+    survey = factory.SubFactory(SurveyFactory)
+    channel = "online"
+
+    class Meta:
+        model = "dialog.SurveyParticipation"
 
 
 class SurveyAnswerFactory(factory.django.DjangoModelFactory):

@@ -3,8 +3,29 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.retention import retention_consent
+
 from ..models.registrations import MAX_CHILD_AGE, MAX_CHILDREN, RegistrationMode
 from ..services.registrations import Guest, RegistrationAnswers
+
+
+def consent_label(page) -> str:
+    """The consent as it is, with the period from ``home.retention``."""
+    if page.registration_starts() is None:
+        return retention_consent(
+            _(
+                "I agree that my membership is stored while I take part and that "
+                "my details are removed %(days)s days after I leave."
+            ),
+            "registrations_ended",
+        )
+    return retention_consent(
+        _(
+            "I agree that my registration is stored for this event and that my "
+            "details are removed %(days)s days after it ended."
+        ),
+        "event_registrations",
+    )
 
 
 class AccessibleErrorsMixin:
@@ -57,16 +78,13 @@ class RegistrationForm(AccessibleErrorsMixin, forms.Form):
         label=_("I will take part online instead."), required=False
     )
     consent = forms.BooleanField(
-        label=_(
-            "I agree that my registration is stored for this event and deleted "
-            "three months after it at the latest."
-        ),
         error_messages={"required": _("Please agree, or we cannot register you.")},
     )
 
     def __init__(self, *args, page, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.page = page
+        self.fields["consent"].label = consent_label(page)
         is_guest = not (user and user.is_authenticated)
         if not (is_guest and page.registration_mode == RegistrationMode.OPEN):
             for name in ("name", "email", "organisation"):

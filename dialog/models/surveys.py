@@ -1,12 +1,15 @@
 """Member surveys, answered online or in a telephone interview.
 
 A survey's questions are an inline of the survey (modelcluster), edited in the
-admin by staff with ``dialog.manage_surveys``. Members answer once (and may
-change their answers while the survey is open). For the phone mode, members
-who agreed to be called leave a phone number for this purpose only
+admin by staff with ``dialog.manage_surveys``. Members answer once; the
+answers are stored without the person (:class:`SurveyResponse`), apart from
+the record that they took part (:class:`SurveyParticipation`). For the phone
+mode, members who agreed to be called leave a phone number for this purpose only
 (:class:`SurveyPhoneConsent`); staff put them on call lists per district, and
 volunteer callers (``dialog.call_survey_members``) see only their own lists.
 """
+
+import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -134,8 +137,13 @@ class SurveyQuestion(Orderable):
             )
 
 
-class SurveyResponse(models.Model):
-    """One member's answers to one survey, given online or on the phone."""
+class SurveyParticipation(models.Model):
+    """That a member took part in a survey, and how; never what they answered.
+
+    It exists so a member answers once and finds the survey in their export.
+    Nothing links it to the member's :class:`SurveyResponse`: the answers are
+    stored without the person, as the survey promises.
+    """
 
     class Channel(models.TextChoices):
         ONLINE = "online", _("Online")
@@ -144,37 +152,26 @@ class SurveyResponse(models.Model):
     survey = models.ForeignKey(
         Survey,
         on_delete=models.CASCADE,
-        related_name="responses",
+        related_name="participations",
         verbose_name=_("survey"),
     )
-    # Empty once the respondent erased their account: the answers still count.
-    respondent = models.ForeignKey(
+    member = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="survey_responses",
-        verbose_name=_("respondent"),
+        on_delete=models.CASCADE,
+        related_name="survey_participations",
+        verbose_name=_("member"),
     )
     channel = models.CharField(
         _("channel"), max_length=6, choices=Channel.choices, default=Channel.ONLINE
     )
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    answered_at = models.DateTimeField(_("answered at"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("survey response")
-        verbose_name_plural = _("survey responses")
+        verbose_name = _("survey participation")
+        verbose_name_plural = _("survey participations")
         constraints = [
             models.UniqueConstraint(
-                fields=["survey", "respondent"], name="one_response_per_member"
+                fields=["survey", "member"], name="one_participation_per_member"
             )
         ]
 
@@ -182,7 +179,31 @@ class SurveyResponse(models.Model):
         return f"{self.survey} #{self.pk}"
 
 
+class SurveyResponse(models.Model):
+    """One anonymous set of answers to a survey.
+
+    No person, caller, channel or time, and a random key: neither a column nor
+    the order of rows leads back to who answered (see SurveyParticipation).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    survey = models.ForeignKey(
+        Survey,
+        on_delete=models.CASCADE,
+        related_name="responses",
+        verbose_name=_("survey"),
+    )
+
+    class Meta:
+        verbose_name = _("survey response")
+        verbose_name_plural = _("survey responses")
+
+    def __str__(self):
+        return str(self.survey)
+
+
 class SurveyAnswer(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(
         SurveyResponse,
         on_delete=models.CASCADE,
@@ -204,7 +225,7 @@ class SurveyAnswer(models.Model):
         verbose_name_plural = _("answers")
         constraints = [
             models.UniqueConstraint(
-                fields=["response", "question"], name="one_answer_per_question"
+                fields=["response", "question"], name="one_answer_per_question_asked"
             )
         ]
 

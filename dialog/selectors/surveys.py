@@ -18,6 +18,7 @@ from ..models.surveys import (
     CallListEntry,
     Survey,
     SurveyAnswer,
+    SurveyParticipation,
     SurveyPhoneConsent,
     SurveyQuestion,
     SurveyResponse,
@@ -49,31 +50,9 @@ def surveys_open():
     return Survey.objects.filter(status=Survey.Status.OPEN).order_by("-created_at")
 
 
-def survey_response_of(*, survey, user):
-    return (
-        SurveyResponse.objects.filter(survey=survey, respondent=user)
-        .prefetch_related("answers")
-        .first()
-    )
-
-
-def answers_as_initial(response) -> dict:
-    """A response's answers as form initial data (``question_<id>`` keys)."""
-    if response is None:
-        return {}
-    initial = {}
-    for answer in response.answers.select_related("question"):
-        kind = answer.question.kind
-        if kind == SurveyQuestion.Kind.SINGLE:
-            value = answer.choices[0] if answer.choices else ""
-        elif kind == SurveyQuestion.Kind.MULTIPLE:
-            value = list(answer.choices)
-        elif kind == SurveyQuestion.Kind.SCALE:
-            value = answer.scale
-        else:
-            value = answer.text
-        initial[f"question_{answer.question_id}"] = value
-    return initial
+def participation_of(*, survey, user):
+    """Whether and how ``user`` took part in ``survey``; never their answers."""
+    return SurveyParticipation.objects.filter(survey=survey, member=user).first()
 
 
 def phone_consent_of(user):
@@ -107,7 +86,7 @@ def members_to_call(*, survey, district):
         .filter(Exists(SurveyPhoneConsent.objects.filter(user=OuterRef("pk"))))
         .exclude(
             Exists(
-                SurveyResponse.objects.filter(survey=survey, respondent=OuterRef("pk"))
+                SurveyParticipation.objects.filter(survey=survey, member=OuterRef("pk"))
             )
         )
         .exclude(
@@ -225,16 +204,22 @@ def survey_results(survey) -> SurveyResults:
     Free texts are sorted alphabetically, so their order says nothing about
     who answered when.
     """
+    total = SurveyResponse.objects.filter(survey=survey).count()
     channel_counts = dict(
-        SurveyResponse.objects.filter(survey=survey)
+        SurveyParticipation.objects.filter(survey=survey)
         .values_list("channel")
         .annotate(n=Count("pk"))
         .values_list("channel", "n")
     )
     by_channel = [
         (label, channel_counts.get(value, 0))
-        for value, label in SurveyResponse.Channel.choices
+        for value, label in SurveyParticipation.Channel.choices
     ]
+    # The channel is known from the participation, which goes with an erased
+    # account; those answers still count.
+    unknown = total - sum(channel_counts.values())
+    if unknown > 0:
+        by_channel.append((_("Account deleted since"), unknown))
     questions = list(survey.questions.order_by("sort_order", "pk"))
     answers = SurveyAnswer.objects.filter(response__survey=survey).values_list(
         "question_id", "choices", "scale", "text"
@@ -266,7 +251,7 @@ def survey_results(survey) -> SurveyResults:
         results.append(result)
     return SurveyResults(
         survey=survey,
-        total=sum(count for _label, count in by_channel),
+        total=total,
         by_channel=by_channel,
         questions=results,
     )

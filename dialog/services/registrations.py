@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from home.caching import purge_page_itself
 from home.outbox import mail_enqueue
+from home.retention import retention_period
 from members.selectors import is_verified_member
 
 from ..models import EventPage
@@ -41,11 +42,6 @@ Status = Registration.Status
 OFFER_VALID_FOR = timedelta(hours=48)
 GUEST_CONFIRM_WITHIN = timedelta(hours=48)
 CANCEL_LINK_VALID_FOR = timedelta(days=400)
-# Registrations reveal political opinion: the person's data is removed this long
-# after the event ended (for dateless joining, after leaving or lapsing).
-RETENTION = timedelta(days=30)
-# Guest registrations whose mailed link was never clicked are deleted after this.
-UNCONFIRMED_RETENTION = timedelta(days=7)
 BATCH = 500
 # What an anonymised registration keeps of the person: nothing.
 ANONYMOUS = {
@@ -558,27 +554,30 @@ def registrations_erase_person(*, user, emails=(), now: datetime | None = None) 
 def registrations_apply_retention(*, now: datetime | None = None) -> dict[str, int]:
     """The retention rules for registrations; safe to run any number of times.
 
-    - the personal data of every registration is removed ``RETENTION`` after
-      the event or course ended;
-    - for dateless joining (working groups) ``RETENTION`` after the person
-      left or the entry lapsed; active members are kept;
+    - the personal data of every registration is removed a period after the
+      event or course ended (``event_registrations`` in
+      ``home.retention.RETENTION_PERIODS``);
+    - of cancelled and lapsed ones (leaving a working group) a period after
+      that (``registrations_ended``); active members are kept;
     - guests who never confirmed their registration are deleted after
-      ``UNCONFIRMED_RETENTION``.
+      ``unconfirmed_guest_registrations``.
     """
     now = now or timezone.now()
-    cutoff = now - RETENTION
+    cutoff = now - retention_period("event_registrations")
+    left_before = now - retention_period("registrations_ended")
     unconfirmed = _in_batches(
         Registration.objects.filter(
             user__isnull=True,
             status__in=[Status.UNCONFIRMED, Status.EXPIRED],
             confirmed_at__isnull=True,
             queued_at__isnull=True,
-            created_at__lt=now - UNCONFIRMED_RETENTION,
+            created_at__lt=now - retention_period("unconfirmed_guest_registrations"),
         ),
         lambda batch: batch.delete()[0],
     )
     ended = Q(status__in=[Status.CANCELLED, Status.EXPIRED]) & (
-        Q(cancelled_at__lt=cutoff) | Q(cancelled_at__isnull=True, created_at__lt=cutoff)
+        Q(cancelled_at__lt=left_before)
+        | Q(cancelled_at__isnull=True, created_at__lt=left_before)
     )
     anonymised = registrations_anonymise(
         queryset=Registration.objects.filter(

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from home.selectors import is_verified_member
 
@@ -12,6 +13,7 @@ from ..models.surveys import (
     CallListEntry,
     Survey,
     SurveyAnswer,
+    SurveyParticipation,
     SurveyPhoneConsent,
     SurveyQuestion,
     SurveyResponse,
@@ -19,6 +21,10 @@ from ..models.surveys import (
 from ..selectors.surveys import can_call_members, members_to_call
 
 CALL_LIST_MAX = 200
+ALREADY_TOOK_PART = gettext_lazy(
+    "You have already taken part in this survey. Your answers are stored "
+    "without any link to your account, so they cannot be changed."
+)
 
 
 def _clean_answers(survey, answers) -> dict:
@@ -59,14 +65,14 @@ def survey_response_submit(
     survey: Survey,
     respondent,
     answers: dict,
-    channel: str = SurveyResponse.Channel.ONLINE,
-    recorded_by=None,
-) -> SurveyResponse:
-    """Store (or replace) ``respondent``'s one response to ``survey``.
+    channel: str = SurveyParticipation.Channel.ONLINE,
+) -> SurveyParticipation:
+    """Record that ``respondent`` took part and store their answers apart.
 
     ``answers`` maps question ids to values: an option, a list of options,
-    1–5 or a text. A member answers once; answering again while the survey is
-    open changes that response.
+    1–5 or a text. The answers go into an anonymous :class:`SurveyResponse`
+    that nothing links to the person, so a member answers once and cannot
+    change the answers later (nobody can find them again).
     """
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     if not survey.is_open:
@@ -74,16 +80,12 @@ def survey_response_submit(
     if not is_verified_member(respondent):
         raise ValidationError(_("Only verified members take part in surveys."))
     cleaned = _clean_answers(survey, answers)
-    response, created = SurveyResponse.objects.get_or_create(
-        survey=survey,
-        respondent=respondent,
-        defaults={"channel": channel, "recorded_by": recorded_by},
+    participation, created = SurveyParticipation.objects.get_or_create(
+        survey=survey, member=respondent, defaults={"channel": channel}
     )
     if not created:
-        response.channel = channel
-        response.recorded_by = recorded_by
-        response.save(update_fields=["channel", "recorded_by", "updated_at"])
-        response.answers.all().delete()
+        raise ValidationError(ALREADY_TOOK_PART)
+    response = SurveyResponse.objects.create(survey=survey)
     SurveyAnswer.objects.bulk_create(
         [
             SurveyAnswer(
@@ -97,7 +99,7 @@ def survey_response_submit(
             if value not in (None, "", [])
         ]
     )
-    return response
+    return participation
 
 
 @transaction.atomic
@@ -164,7 +166,9 @@ def call_outcome_record(
     """Record a call; with the member's consent on the phone, their answers too.
 
     Answers are stored only when the member was reached and agreed that the
-    caller enters them; the time of that consent is kept with the entry.
+    caller enters them; the time of that consent is kept with the entry. The
+    entry and the answers meet only inside this transaction: the answers are
+    stored anonymously, the entry keeps how the call went.
     """
     entry = (
         CallListEntry.objects.select_for_update()
@@ -181,8 +185,8 @@ def call_outcome_record(
         )
     now = timezone.now()
     if answers_consented:
-        if SurveyResponse.objects.filter(
-            survey=entry.call_list.survey, respondent=entry.member
+        if SurveyParticipation.objects.filter(
+            survey=entry.call_list.survey, member=entry.member
         ).exists():
             raise ValidationError(
                 _("This member has already answered; record only how the call went.")
@@ -191,8 +195,7 @@ def call_outcome_record(
             survey=entry.call_list.survey,
             respondent=entry.member,
             answers=answers or {},
-            channel=SurveyResponse.Channel.PHONE,
-            recorded_by=caller,
+            channel=SurveyParticipation.Channel.PHONE,
         )
         entry.answers_consented_at = now
     entry.outcome = outcome

@@ -13,16 +13,15 @@ from home.audit import personal_data_accessed
 from home.selectors import is_verified_member
 
 from ..forms.surveys import CallOutcomeForm, PhoneConsentForm, SurveyAnswerForm
-from ..models.surveys import CallListEntry, Survey, SurveyResponse
+from ..models.surveys import CallListEntry, Survey, SurveyParticipation
 from ..selectors.surveys import (
-    answers_as_initial,
     call_list_of_caller,
     call_lists_of_caller,
     call_rows,
     can_call_members,
+    participation_of,
     person_name,
     phone_consent_of,
-    survey_response_of,
     surveys_open,
 )
 from ..services.surveys import (
@@ -56,8 +55,8 @@ def survey_list(request):
     _require_member(request)
     surveys = list(surveys_open())
     answered = set(
-        SurveyResponse.objects.filter(
-            respondent=request.user, survey__in=surveys
+        SurveyParticipation.objects.filter(
+            member=request.user, survey__in=surveys
         ).values_list("survey_id", flat=True)
     )
     return TemplateResponse(
@@ -79,7 +78,7 @@ def survey_answer(request, survey_id):
     survey = get_object_or_404(
         Survey.objects.exclude(status=Survey.Status.DRAFT), pk=survey_id
     )
-    response = survey_response_of(survey=survey, user=request.user)
+    participation = participation_of(survey=survey, user=request.user)
     status = 200
     if request.method == "POST":
         form = SurveyAnswerForm(request.POST, survey=survey)
@@ -97,11 +96,11 @@ def survey_answer(request, survey_id):
                 return redirect("dialog:survey_answer", survey_id=survey.pk)
         status = 400
     else:
-        form = SurveyAnswerForm(initial=answers_as_initial(response), survey=survey)
+        form = SurveyAnswerForm(survey=survey)
     return TemplateResponse(
         request,
         "dialog/surveys/survey_answer.html",
-        {"survey": survey, "form": form, "response": response},
+        {"survey": survey, "form": form, "participation": participation},
         status=status,
     )
 
@@ -198,8 +197,8 @@ def call_entry(request, call_list_id, entry_id):
         raise Http404
     status = 200
     # The caller never sees what a member answered, only that they did.
-    already_answered = SurveyResponse.objects.filter(
-        survey=survey, respondent=entry.member
+    already_answered = SurveyParticipation.objects.filter(
+        survey=survey, member=entry.member
     ).exists()
     if request.method == "POST":
         outcome_form = CallOutcomeForm(request.POST)

@@ -1,7 +1,8 @@
 """Surveys in the admin: questions, results, CSV exports and call lists.
 
 Everything here needs ``dialog.manage_surveys``; other people get a 403. The
-member-data hooks cover responses, the phone consent and call records.
+member-data hooks cover participations (not the anonymous answers), the phone
+consent and call records.
 """
 
 import csv
@@ -37,9 +38,8 @@ from ..models.surveys import (
     CallList,
     CallListEntry,
     Survey,
-    SurveyAnswer,
+    SurveyParticipation,
     SurveyPhoneConsent,
-    SurveyResponse,
 )
 from ..selectors.surveys import (
     anonymised_responses,
@@ -138,11 +138,10 @@ def results_csv_view(request, pk):
     """Aggregated results: counts per option and scale value, no single answers."""
     survey = _managed_survey(request, pk)
     results = survey_results(survey)
+    channels = [*SurveyParticipation.Channel.values, "account_deleted"]
     rows = [
         [_("Responses"), "", value, "", count]
-        for (value, _label), (_l, count) in zip(
-            SurveyResponse.Channel.choices, results.by_channel, strict=True
-        )
+        for value, (_label, count) in zip(channels, results.by_channel, strict=False)
     ]
     for result in results.questions:
         question = result.question
@@ -345,13 +344,19 @@ def survey_profile_links(request):
     return links or None
 
 
+ANSWERS_NOT_IN_EXPORT = gettext_lazy(
+    "Your survey answers are stored without any link to your account, so "
+    "nobody can find out which answers are yours, not even for this export. "
+    "It lists only the surveys you took part in."
+)
+
+
 @hooks.register("member_data_export")
 def export_survey_data(user):
-    responses = (
-        SurveyResponse.objects.filter(respondent=user)
+    participations = (
+        SurveyParticipation.objects.filter(member=user)
         .select_related("survey")
-        .prefetch_related("answers__question")
-        .order_by("pk")
+        .order_by("answered_at", "pk")
     )
     consent = SurveyPhoneConsent.objects.filter(user=user).first()
     entries = (
@@ -360,19 +365,15 @@ def export_survey_data(user):
         .order_by("pk")
     )
     return "surveys", {
-        "responses": [
+        "participations": [
             {
-                "survey": response.survey.title,
-                "channel": response.channel,
-                "created_at": response.created_at.isoformat(),
-                "updated_at": response.updated_at.isoformat(),
-                "answers": [
-                    {"question": answer.question.text, "answer": answer.as_text()}
-                    for answer in response.answers.all()
-                ],
+                "survey": participation.survey.title,
+                "channel": participation.channel,
+                "answered_at": participation.answered_at.isoformat(),
             }
-            for response in responses
+            for participation in participations
         ],
+        "answers": str(ANSWERS_NOT_IN_EXPORT),
         "phone_consent": (
             {"phone": consent.phone, "consented_at": consent.consented_at.isoformat()}
             if consent
@@ -403,14 +404,10 @@ def export_survey_data(user):
 
 @hooks.register("member_data_erase")
 def erase_survey_data(user):
-    """The phone number and call records go; lists lose their caller.
-
-    Responses stay for the survey's results without their respondent; free-text
-    answers are emptied, as a person may have written who they are.
+    """The participations, the phone number and call records go; lists lose
+    their caller. The anonymous answers stay: nothing leads to them from here.
     """
-    SurveyAnswer.objects.filter(response__respondent=user).update(text="")
-    SurveyResponse.objects.filter(respondent=user).update(respondent=None)
+    SurveyParticipation.objects.filter(member=user).delete()
     SurveyPhoneConsent.objects.filter(user=user).delete()
     CallListEntry.objects.filter(member=user).delete()
     CallList.objects.filter(caller=user).update(caller=None)
-    SurveyResponse.objects.filter(recorded_by=user).update(recorded_by=None)

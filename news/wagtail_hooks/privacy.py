@@ -1,17 +1,12 @@
 """Subscriptions in the own-data export, erasure and retention."""
 
-from datetime import timedelta
-
 from django.db.models import Q
 from wagtail import hooks
 
+from home.retention import retention_period
 from members.selectors import account_emails
 
 from ..models.subscriptions import Subscriber
-
-# Subscribers are stored only when the confirmation link is clicked; a row
-# left without confirmation (older data, an aborted import) goes after this.
-UNCONFIRMED_RETENTION = timedelta(days=7)
 
 
 def _date(value):
@@ -58,6 +53,7 @@ def erase_subscriptions(user):
 @hooks.register("data_retention")
 def subscription_retention(*, now):
     _total, by_model = Subscriber.objects.filter(
-        confirmed_at__isnull=True, created_at__lt=now - UNCONFIRMED_RETENTION
+        confirmed_at__isnull=True,
+        created_at__lt=now - retention_period("unconfirmed_subscriptions"),
     ).delete()
     return {"subscribers_unconfirmed_deleted": by_model.get("news.Subscriber", 0)}

@@ -10,7 +10,12 @@ from dialog.factories import (
     CallListFactory,
     SurveyPhoneConsentFactory,
 )
-from dialog.models.surveys import CallList, CallListEntry, SurveyResponse
+from dialog.models.surveys import (
+    CallList,
+    CallListEntry,
+    SurveyParticipation,
+    SurveyResponse,
+)
 from home.audit import VIEWED
 from members.factories import ProfileFactory
 
@@ -242,9 +247,8 @@ def test_caller_enters_answers_with_consent_and_it_counts_as_phone_response(
     assert response.status_code == 302
     entry.refresh_from_db()
     assert entry.answers_consented_at is not None
-    stored = SurveyResponse.objects.get(respondent=called_member)
-    assert stored.channel == "phone"
-    assert stored.recorded_by == caller
+    assert SurveyParticipation.objects.get(member=called_member).channel == "phone"
+    stored = SurveyResponse.objects.get()
     assert {a.question_id: a.scale for a in stored.answers.all()}[
         questions["scale"].pk
     ] == 3
@@ -364,8 +368,8 @@ def test_caller_never_sees_a_members_own_answers_and_cannot_overwrite_them(
 
     assert "Geheime Meinung" not in page
     assert "checked" not in page
-    stored = SurveyResponse.objects.get(respondent=called_member)
-    assert stored.channel == "online"
+    assert SurveyParticipation.objects.get(member=called_member).channel == "online"
+    stored = SurveyResponse.objects.get()
     assert {a.question_id: a.scale for a in stored.answers.all()}[
         questions["scale"].pk
     ] == 1

@@ -10,7 +10,11 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.log_actions import registry
 
-from dialog.factories import SurveyAnswerFactory, SurveyResponseFactory
+from dialog.factories import (
+    SurveyAnswerFactory,
+    SurveyParticipationFactory,
+    SurveyResponseFactory,
+)
 from dialog.models.surveys import Survey
 from home.audit import EXPORTED
 from members.factories import ProfileFactory
@@ -26,7 +30,8 @@ def survey_staff(make_user):
 
 
 def respond(survey, questions, user, *, channel="online", single, scale, text=""):
-    response = SurveyResponseFactory(survey=survey, respondent=user, channel=channel)
+    SurveyParticipationFactory(survey=survey, member=user, channel=channel)
+    response = SurveyResponseFactory(survey=survey)
     SurveyAnswerFactory(
         response=response, question=questions["single"], choices=[single]
     )

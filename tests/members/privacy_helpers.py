@@ -7,6 +7,7 @@ from dialog.factories import (
     ForumPageFactory,
     RegistrationFactory,
     SurveyAnswerFactory,
+    SurveyParticipationFactory,
     SurveyPhoneConsentFactory,
     SurveyResponseFactory,
 )
@@ -69,9 +70,12 @@ def person_with_data(user, *, name, district, event_index, home_page, phone):
         subscriber=SubscriberFactory(email=f"{user.username}.alt@example.org")
     )
     survey, questions = survey_with_all_kinds(title=f"Befragung {user.username}")
-    response = SurveyResponseFactory(survey=survey, respondent=user)
+    SurveyParticipationFactory(survey=survey, member=user)
+    # The answers are anonymous: nothing of them belongs to the person.
     SurveyAnswerFactory(
-        response=response, question=questions["text"], text=f"Antwort {name}"
+        response=SurveyResponseFactory(survey=survey),
+        question=questions["text"],
+        text="Mehr Kiezarbeit",
     )
     SurveyPhoneConsentFactory(user=user, phone=phone)
     PoolEntryFactory(user=user, availability_note=f"Abends, {name}")

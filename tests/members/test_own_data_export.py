@@ -80,9 +80,8 @@ def test_the_download_holds_every_kind_of_personal_data(client, rosa):
         rosa.email,
         "rosa.alt@example.org",
     }
-    assert data["surveys"]["responses"][0]["answers"][0]["answer"] == (
-        "Antwort Rosa Luxemburg"
-    )
+    assert data["surveys"]["participations"][0]["survey"] == "Befragung rosa"
+    assert "Mehr Kiezarbeit" not in str(data["surveys"])
     assert data["surveys"]["phone_consent"]["phone"] == "030 1111111"
     assert data["volunteer_pool"]["entry"]["availability_note"] == (
         "Abends, Rosa Luxemburg"

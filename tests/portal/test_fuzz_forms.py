@@ -21,7 +21,12 @@ from dialog.forms.comments import CommentReportForm
 from dialog.forms.registrations import RegistrationForm
 from dialog.models.comments import Comment, CommentReport
 from dialog.models.registrations import Registration, RegistrationMode
-from dialog.models.surveys import SurveyAnswer, SurveyPhoneConsent, SurveyResponse
+from dialog.models.surveys import (
+    SurveyAnswer,
+    SurveyParticipation,
+    SurveyPhoneConsent,
+    SurveyResponse,
+)
 from members.factories import (
     MentoringPairFactory,
     PoolMessageFactory,
@@ -64,6 +69,7 @@ STORED = [
     CommentReport,
     Subscriber,
     Subscription,
+    SurveyParticipation,
     SurveyResponse,
     SurveyAnswer,
     SurveyPhoneConsent,

@@ -204,7 +204,7 @@ def test_mentoring_goals_in_the_coordinators_list(client, author, superuser, pay
 
 def test_survey_free_text_in_the_results(client, author, superuser, payload):
     survey, questions = survey_with_all_kinds()
-    response = SurveyResponseFactory(survey=survey, respondent=author)
+    response = SurveyResponseFactory(survey=survey)
     SurveyAnswerFactory(response=response, question=questions["text"], text=payload)
     client.force_login(superuser)
 
