@@ -13,6 +13,7 @@ would only show a form error), code raises :class:`RateLimited` and
 :class:`RateLimitMiddleware` answers 429.
 """
 
+import ipaddress
 import logging
 import time
 from functools import wraps
@@ -25,14 +26,61 @@ logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
-    """The client's address; behind a proxy from the header it sets.
+    """The client's address: the one address every limit and log counts.
 
-    ``PORTAL_CLIENT_IP_HEADER`` (e.g. ``HTTP_X_REAL_IP``) names a header the
-    trusted reverse proxy writes; without it ``REMOTE_ADDR`` counts.
+    Behind ``PORTAL_TRUSTED_PROXY_COUNT`` reverse proxies the entry they wrote
+    into ``PORTAL_CLIENT_IP_HEADER`` (X-Forwarded-For unless set), counted from
+    the right as allauth does: entries further left come from the client, who
+    can write anything there. Without trusted proxies, or when the header has
+    too few entries or no address at that place, ``REMOTE_ADDR`` counts.
     """
-    header = getattr(settings, "PORTAL_CLIENT_IP_HEADER", "")
-    address = request.META.get(header, "") if header else ""
-    return address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.PORTAL_TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return _address(remote) or remote
+    header = proxy_header_meta_name()
+    entries = request.META.get(header, "").split(",")
+    address = _address(entries[-count]) if len(entries) >= count else None
+    if address is None:
+        logger.warning(
+            "%s does not name a client at %s from the right; REMOTE_ADDR counts",
+            header,
+            count,
+        )
+        return _address(remote) or remote
+    return address
+
+
+def proxy_header_meta_name() -> str:
+    """``PORTAL_CLIENT_IP_HEADER`` as a ``request.META`` key."""
+    header = settings.PORTAL_CLIENT_IP_HEADER or "X-Forwarded-For"
+    if header.upper().startswith("HTTP_"):
+        return header.upper()
+    return "HTTP_" + header.upper().replace("-", "_")
+
+
+def _address(value: str) -> str | None:
+    """``value`` as a normalised IP address, without port or brackets; else None."""
+    value = value.strip()
+    if value.startswith("["):  # [2001:db8::1]:443
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:  # 198.51.100.4:51234
+        value = value.partition(":")[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def _bucket(address: str) -> str:
+    """An IPv6 client holds a whole /64 (as allauth counts it), IPv4 one address."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False).network_address)
+    return address
 
 
 def _parse(rate: str) -> tuple[int, int]:
@@ -71,7 +119,7 @@ def rate_limit_exceeded(request, scope: str) -> int | None:
     limits = settings.PORTAL_RATE_LIMITS.get(scope, {})
     waits = []
     if limits.get("ip"):
-        waits.append(_hit(f"{scope}:ip:{client_ip(request)}", limits["ip"]))
+        waits.append(_hit(f"{scope}:ip:{_bucket(client_ip(request))}", limits["ip"]))
     user = getattr(request, "user", None)
     if limits.get("user") and user is not None and user.is_authenticated:
         waits.append(_hit(f"{scope}:user:{user.pk}", limits["user"]))

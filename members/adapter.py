@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.flash import in_every_language
 from home.outbox import message_send_or_keep
-from home.ratelimit import RateLimited
+from home.ratelimit import RateLimited, client_ip
 
 WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
@@ -40,6 +40,11 @@ class AccountAdapter(DefaultAccountAdapter):
             **context,
         }
         message_send_or_keep(self.render_mail(template_prefix, email, ctx))
+
+    def get_client_ip(self, request):
+        """The portal's one client address (``home.ratelimit.client_ip``), so
+        allauth's limits and session list see the client, not the proxy."""
+        return client_ip(request)
 
     def pre_authenticate(self, request, **credentials):
         """Too many failed logins (``ACCOUNT_RATE_LIMITS["login_failed"]``) get
