@@ -4,7 +4,9 @@ Fixed windows counted in the shared cache (Redis in production), so every app
 server counts the same. Limits come from ``PORTAL_RATE_LIMITS``: per scope a
 rate for the client's IP and one for a logged-in account, written
 ``"<count>/<seconds>"``. A request over a limit gets the translated 429 page
-(``templates/429.html``) and does nothing.
+(``templates/429.html``) and does nothing. Mails to an address a visitor
+typed in are limited per recipient too (:func:`recipient_limit_check`), keyed
+on a hash of the address, so rotating client addresses sends no more of them.
 
 allauth limits login, sign-up and password reset itself (``ACCOUNT_RATE_LIMITS``)
 and answers with the same page through ``handler429``. Where a limit is hit deep
@@ -21,6 +23,8 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -127,6 +131,69 @@ def rate_limit_exceeded(request, scope: str) -> int | None:
     return max(waits) if waits else None
 
 
+def _hit_rates(key: str, rates: str) -> int | None:
+    """``_hit`` for each of the comma-separated ``rates``; the longest wait."""
+    waits = [_hit(key, rate.strip()) for rate in rates.split(",") if rate.strip()]
+    waits = [wait for wait in waits if wait]
+    return max(waits) if waits else None
+
+
+def recipient_digest(email: str) -> str:
+    """A keyed hash of the mailbox ``email`` reaches, for counting without it.
+
+    Case, spaces and a ``+tag`` do not make another recipient.
+    """
+    local, _at, domain = email.strip().lower().rpartition("@")
+    mailbox = f"{local.partition('+')[0]}@{domain}" if local else domain
+    return salted_hmac("home.ratelimit.recipient", mailbox).hexdigest()
+
+
+RECIPIENT_LIMITED = _(
+    "We have recently sent mail to this address, so we send no more for now. "
+    "Please look in the inbox and the spam folder, or try again later."
+)
+
+
+class RateLimited(Exception):
+    """A limit hit inside a flow that cannot return a response itself."""
+
+    def __init__(self, retry_after: int | None = None):
+        super().__init__("rate limited")
+        self.retry_after = retry_after
+
+
+class RecipientLimited(RateLimited):
+    """Enough mails went to this recipient; ``message`` says so to the visitor.
+
+    The answer depends only on what was sent to the address, never on whether
+    it belongs to an account or a subscriber.
+    """
+
+    message = RECIPIENT_LIMITED
+
+
+def recipient_limit_check(scope: str, *, email: str, page_id=None) -> None:
+    """Count one mail to ``email`` for ``scope``; raise when over a limit.
+
+    ``PORTAL_RATE_LIMITS[scope]`` has ``recipient`` (mails to the address)
+    and ``recipient_page`` (mails to it about one page), each one or more
+    comma-separated ``"<count>/<seconds>"``. Call it only where a mail will
+    go out, inside the transaction that sends it.
+    """
+    limits = settings.PORTAL_RATE_LIMITS.get(scope, {})
+    digest = recipient_digest(email)
+    waits = []
+    if limits.get("recipient"):
+        waits.append(_hit_rates(f"{scope}:to:{digest}", limits["recipient"]))
+    if page_id is not None and limits.get("recipient_page"):
+        waits.append(
+            _hit_rates(f"{scope}:to:{digest}:{page_id}", limits["recipient_page"])
+        )
+    waits = [wait for wait in waits if wait]
+    if waits:
+        raise RecipientLimited(max(waits))
+
+
 def too_many_requests(request, retry_after: int | None = None):
     response = TemplateResponse(
         request,
@@ -154,14 +221,6 @@ def rate_limit(scope: str, *, methods=("POST",)):
         return wrapped
 
     return decorator
-
-
-class RateLimited(Exception):
-    """A limit hit inside a flow that cannot return a response itself."""
-
-    def __init__(self, retry_after: int | None = None):
-        super().__init__("rate limited")
-        self.retry_after = retry_after
 
 
 class RateLimitMiddleware:

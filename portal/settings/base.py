@@ -320,6 +320,10 @@ PORTAL_RATE_LIMITS = {
     "data_export": {"ip": "20/3600", "user": "5/3600"},
     # Each attempt checks the password: no guessing it here.
     "account_erase": {"ip": "10/3600", "user": "5/3600"},
+    # Mails to an address a visitor typed in, per recipient (whatever client
+    # asks) and per recipient and page; several rates: "3/3600,10/86400".
+    "registration_mail": {"recipient": "3/3600,10/86400", "recipient_page": "2/86400"},
+    "subscription_mail": {"recipient": "1/600,5/86400"},
 }
 # Public forms sent faster than this after being shown are a bot's (seconds).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
