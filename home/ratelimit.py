@@ -76,7 +76,7 @@ def _address(value: str) -> str | None:
         return None
 
 
-def _bucket(address: str) -> str:
+def address_bucket(address: str) -> str:
     """An IPv6 client holds a whole /64 (as allauth counts it), IPv4 one address."""
     try:
         parsed = ipaddress.ip_address(address)
@@ -123,7 +123,9 @@ def rate_limit_exceeded(request, scope: str) -> int | None:
     limits = settings.PORTAL_RATE_LIMITS.get(scope, {})
     waits = []
     if limits.get("ip"):
-        waits.append(_hit(f"{scope}:ip:{_bucket(client_ip(request))}", limits["ip"]))
+        waits.append(
+            _hit(f"{scope}:ip:{address_bucket(client_ip(request))}", limits["ip"])
+        )
     user = getattr(request, "user", None)
     if limits.get("user") and user is not None and user.is_authenticated:
         waits.append(_hit(f"{scope}:user:{user.pk}", limits["user"]))
