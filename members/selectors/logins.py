@@ -2,7 +2,6 @@
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -19,10 +18,13 @@ FIELDS = {"key": "account", "ip": "address"}
 def login_failed_rates() -> list[tuple[int, float, str]]:
     """``ACCOUNT_RATE_LIMITS["login_failed"]`` as (count, seconds, field).
 
-    The same rates allauth applies in the cache, e.g. ``"10/m/ip,5/5m/key"``.
+    The rates allauth applies in the cache (with its defaults, none when the
+    limits are off), e.g. ``"10/m/ip,5/5m/key"``.
     """
+    from allauth.account import app_settings
+
     rates = []
-    for rate in settings.ACCOUNT_RATE_LIMITS.get("login_failed", "").split(","):
+    for rate in (app_settings.RATE_LIMITS.get("login_failed") or "").split(","):
         parts = rate.strip().split("/")
         if len(parts) < 2:
             continue
