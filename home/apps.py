@@ -6,7 +6,7 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import caching, renditions, routing
+        from . import caching, checks, renditions, routing  # noqa: F401 - checks
 
         renditions.connect_signals()
         caching.connect_signals()

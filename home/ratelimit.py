@@ -4,7 +4,9 @@ Fixed windows counted in the shared cache (Redis in production), so every app
 server counts the same. Limits come from ``PORTAL_RATE_LIMITS``: per scope a
 rate for the client's IP and one for a logged-in account, written
 ``"<count>/<seconds>"``. A request over a limit gets the translated 429 page
-(``templates/429.html``) and does nothing.
+(``templates/429.html``) and does nothing. Mails to an address a visitor
+typed in are limited per recipient too (:func:`recipient_limit_check`), keyed
+on a hash of the address, so rotating client addresses sends no more of them.
 
 allauth limits login, sign-up and password reset itself (``ACCOUNT_RATE_LIMITS``)
 and answers with the same page through ``handler429``. Where a limit is hit deep
@@ -13,6 +15,7 @@ would only show a form error), code raises :class:`RateLimited` and
 :class:`RateLimitMiddleware` answers 429.
 """
 
+import ipaddress
 import logging
 import time
 from functools import wraps
@@ -20,19 +23,68 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.template.response import TemplateResponse
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
 
 def client_ip(request) -> str:
-    """The client's address; behind a proxy from the header it sets.
+    """The client's address: the one address every limit and log counts.
 
-    ``PORTAL_CLIENT_IP_HEADER`` (e.g. ``HTTP_X_REAL_IP``) names a header the
-    trusted reverse proxy writes; without it ``REMOTE_ADDR`` counts.
+    Behind ``PORTAL_TRUSTED_PROXY_COUNT`` reverse proxies the entry they wrote
+    into ``PORTAL_CLIENT_IP_HEADER`` (X-Forwarded-For unless set), counted from
+    the right as allauth does: entries further left come from the client, who
+    can write anything there. Without trusted proxies, or when the header has
+    too few entries or no address at that place, ``REMOTE_ADDR`` counts.
     """
-    header = getattr(settings, "PORTAL_CLIENT_IP_HEADER", "")
-    address = request.META.get(header, "") if header else ""
-    return address.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    remote = request.META.get("REMOTE_ADDR", "")
+    count = settings.PORTAL_TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return _address(remote) or remote
+    header = proxy_header_meta_name()
+    entries = request.META.get(header, "").split(",")
+    address = _address(entries[-count]) if len(entries) >= count else None
+    if address is None:
+        logger.warning(
+            "%s does not name a client at %s from the right; REMOTE_ADDR counts",
+            header,
+            count,
+        )
+        return _address(remote) or remote
+    return address
+
+
+def proxy_header_meta_name() -> str:
+    """``PORTAL_CLIENT_IP_HEADER`` as a ``request.META`` key."""
+    header = settings.PORTAL_CLIENT_IP_HEADER or "X-Forwarded-For"
+    if header.upper().startswith("HTTP_"):
+        return header.upper()
+    return "HTTP_" + header.upper().replace("-", "_")
+
+
+def _address(value: str) -> str | None:
+    """``value`` as a normalised IP address, without port or brackets; else None."""
+    value = value.strip()
+    if value.startswith("["):  # [2001:db8::1]:443
+        value = value[1:].partition("]")[0]
+    elif value.count(":") == 1:  # 198.51.100.4:51234
+        value = value.partition(":")[0]
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
+
+
+def address_bucket(address: str) -> str:
+    """An IPv6 client holds a whole /64 (as allauth counts it), IPv4 one address."""
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if parsed.version == 6:
+        return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False).network_address)
+    return address
 
 
 def _parse(rate: str) -> tuple[int, int]:
@@ -71,12 +123,77 @@ def rate_limit_exceeded(request, scope: str) -> int | None:
     limits = settings.PORTAL_RATE_LIMITS.get(scope, {})
     waits = []
     if limits.get("ip"):
-        waits.append(_hit(f"{scope}:ip:{client_ip(request)}", limits["ip"]))
+        waits.append(
+            _hit(f"{scope}:ip:{address_bucket(client_ip(request))}", limits["ip"])
+        )
     user = getattr(request, "user", None)
     if limits.get("user") and user is not None and user.is_authenticated:
         waits.append(_hit(f"{scope}:user:{user.pk}", limits["user"]))
     waits = [wait for wait in waits if wait]
     return max(waits) if waits else None
+
+
+def _hit_rates(key: str, rates: str) -> int | None:
+    """``_hit`` for each of the comma-separated ``rates``; the longest wait."""
+    waits = [_hit(key, rate.strip()) for rate in rates.split(",") if rate.strip()]
+    waits = [wait for wait in waits if wait]
+    return max(waits) if waits else None
+
+
+def recipient_digest(email: str) -> str:
+    """A keyed hash of the mailbox ``email`` reaches, for counting without it.
+
+    Case, spaces and a ``+tag`` do not make another recipient.
+    """
+    local, _at, domain = email.strip().lower().rpartition("@")
+    mailbox = f"{local.partition('+')[0]}@{domain}" if local else domain
+    return salted_hmac("home.ratelimit.recipient", mailbox).hexdigest()
+
+
+RECIPIENT_LIMITED = _(
+    "We have recently sent mail to this address, so we send no more for now. "
+    "Please look in the inbox and the spam folder, or try again later."
+)
+
+
+class RateLimited(Exception):
+    """A limit hit inside a flow that cannot return a response itself."""
+
+    def __init__(self, retry_after: int | None = None):
+        super().__init__("rate limited")
+        self.retry_after = retry_after
+
+
+class RecipientLimited(RateLimited):
+    """Enough mails went to this recipient; ``message`` says so to the visitor.
+
+    The answer depends only on what was sent to the address, never on whether
+    it belongs to an account or a subscriber.
+    """
+
+    message = RECIPIENT_LIMITED
+
+
+def recipient_limit_check(scope: str, *, email: str, page_id=None) -> None:
+    """Count one mail to ``email`` for ``scope``; raise when over a limit.
+
+    ``PORTAL_RATE_LIMITS[scope]`` has ``recipient`` (mails to the address)
+    and ``recipient_page`` (mails to it about one page), each one or more
+    comma-separated ``"<count>/<seconds>"``. Call it only where a mail will
+    go out, inside the transaction that sends it.
+    """
+    limits = settings.PORTAL_RATE_LIMITS.get(scope, {})
+    digest = recipient_digest(email)
+    waits = []
+    if limits.get("recipient"):
+        waits.append(_hit_rates(f"{scope}:to:{digest}", limits["recipient"]))
+    if page_id is not None and limits.get("recipient_page"):
+        waits.append(
+            _hit_rates(f"{scope}:to:{digest}:{page_id}", limits["recipient_page"])
+        )
+    waits = [wait for wait in waits if wait]
+    if waits:
+        raise RecipientLimited(max(waits))
 
 
 def too_many_requests(request, retry_after: int | None = None):
@@ -106,14 +223,6 @@ def rate_limit(scope: str, *, methods=("POST",)):
         return wrapped
 
     return decorator
-
-
-class RateLimited(Exception):
-    """A limit hit inside a flow that cannot return a response itself."""
-
-    def __init__(self, retry_after: int | None = None):
-        super().__init__("rate limited")
-        self.retry_after = retry_after
 
 
 class RateLimitMiddleware:

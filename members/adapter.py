@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.flash import in_every_language
 from home.outbox import message_send_or_keep
-from home.ratelimit import RateLimited
+from home.ratelimit import RateLimited, client_ip
 
 WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
@@ -41,15 +41,50 @@ class AccountAdapter(DefaultAccountAdapter):
         }
         message_send_or_keep(self.render_mail(template_prefix, email, ctx))
 
+    def get_client_ip(self, request):
+        """The portal's one client address (``home.ratelimit.client_ip``), so
+        allauth's limits and session list see the client, not the proxy."""
+        return client_ip(request)
+
     def pre_authenticate(self, request, **credentials):
         """Too many failed logins (``ACCOUNT_RATE_LIMITS["login_failed"]``) get
-        the 429 page, not a form error that invites the next guess."""
+        the 429 page, not a form error that invites the next guess.
+
+        allauth counts them in the cache; the ``FailedLogin`` rows count them
+        too, so the limit holds while Redis is down.
+        """
+        from .selectors.logins import failed_logins_exceeded
+
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError as error:
             if error.code == "too_many_login_attempts":
                 raise RateLimited from error
             raise
+        if failed_logins_exceeded(
+            login_key=self._get_login_attempts_cache_key(request, **credentials),
+            address=client_ip(request),
+        ):
+            self._rollback_login_failed_rl_usage()
+            raise RateLimited
+
+    def authentication_failed(self, request, **credentials):
+        from .services.logins import failed_login_record
+
+        super().authentication_failed(request, **credentials)
+        failed_login_record(
+            login_key=self._get_login_attempts_cache_key(request, **credentials),
+            address=client_ip(request),
+        )
+
+    def _delete_login_attempts_cached_email(self, request, **credentials):
+        """After a password reset by mail allauth forgets the failures; so do we."""
+        from .services.logins import failed_logins_clear
+
+        super()._delete_login_attempts_cached_email(request, **credentials)
+        failed_logins_clear(
+            login_key=self._get_login_attempts_cache_key(request, **credentials)
+        )
 
     def confirm_email(self, request, email_address):
         """A confirmed address links an imported onboarding record to the account."""

@@ -24,6 +24,7 @@ from wagtail.models import Page
 
 from home.caching import purge_page_itself
 from home.outbox import mail_enqueue
+from home.ratelimit import recipient_limit_check
 from home.retention import retention_period
 from members.selectors import is_verified_member
 
@@ -229,7 +230,9 @@ def registration_create(
     Returns the registration and whether it is new: a repeated submit returns
     the person's active registration instead of a second one. Members-only
     pages need a verified member; guests hold no seat until they confirm the
-    mailed link; a full page puts people on the waiting list in order.
+    mailed link, and an address that had its share of such mails
+    (``PORTAL_RATE_LIMITS["registration_mail"]``) raises ``RecipientLimited``;
+    a full page puts people on the waiting list in order.
     """
     now = now or timezone.now()
     if user is not None and not user.is_authenticated:
@@ -274,6 +277,10 @@ def registration_create(
                 **cleaned,
             )
             if user is None:
+                # Raises RecipientLimited: the address had its mails already.
+                recipient_limit_check(
+                    "registration_mail", email=email, page_id=page.pk
+                )
                 registration.status = Status.UNCONFIRMED
                 kind = "confirm"
             else:

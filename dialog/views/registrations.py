@@ -21,7 +21,7 @@ from wagtail.models import Page
 from home.audit import personal_data_accessed
 from home.bot_protection import bot_protected
 from home.flash import lazy_format
-from home.ratelimit import rate_limit
+from home.ratelimit import RecipientLimited, rate_limit
 from home.spreadsheets import spreadsheet_row
 from home.views import admin_forbidden_as_403
 
@@ -81,6 +81,7 @@ def registration_form(request, page_id):
     page = _registrable_page(request, page_id)
     user = request.user
     not_saved = False
+    status = None
     if request.method == "POST":
         if page.registration_mode == RegistrationMode.MEMBERS and (
             not user.is_authenticated
@@ -98,6 +99,9 @@ def registration_form(request, page_id):
                 )
             except RegistrationError as error:
                 return _problem(request, error, page=page)
+            except RecipientLimited as limited:
+                form.add_error(None, limited.message)
+                status = 429
             except DatabaseError:
                 # The service's transaction rolled back: nothing is stored and
                 # the person can simply send the form again.
@@ -117,7 +121,7 @@ def registration_form(request, page_id):
             "state": registration_state(page=page, user=user),
             "not_saved": not_saved,
         },
-        status=400 if form.is_bound and not not_saved else 200,
+        status=status or (400 if form.is_bound and not not_saved else 200),
     )
 
 

@@ -5,6 +5,7 @@ from .accounts import (
     MembershipVerification,
     Profile,
 )
+from .logins import FailedLogin
 from .mentoring import MentoringApplication, MentoringPair
 from .onboarding import (
     Onboarding,
@@ -17,6 +18,7 @@ from .pool import PoolEntry, PoolMessage, TaggedPoolSkill
 __all__ = [
     "Profile",
     "Consent",
+    "FailedLogin",
     "MembershipVerification",
     "PoolEntry",
     "PoolMessage",

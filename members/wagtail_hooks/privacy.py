@@ -145,3 +145,11 @@ def session_retention(*, now):
     for session in UserSession.objects.iterator():
         ended += bool(session.purge())
     return {"sessions_ended_purged": ended}
+
+
+@hooks.register("data_retention")
+def failed_login_retention(*, now):
+    """Failed logins only count for minutes; the rows go after a day."""
+    from ..services.logins import failed_logins_prune
+
+    return {"failed_logins_deleted": failed_logins_prune(now=now)}

@@ -6,14 +6,12 @@ unconfirmed address leaves no trace, and asking again for a known address
 changes nothing until its owner clicks.
 """
 
-import hashlib
 import logging
 from datetime import datetime
 
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -21,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.models import DistrictPage, Topic
+from home.ratelimit import recipient_limit_check
 
 from ..models.subscriptions import (
     CONSENT_VERSION,
@@ -35,9 +34,6 @@ logger = logging.getLogger(__name__)
 CONFIRM_SALT = "news.subscription.confirm"
 MANAGE_SALT = "news.subscription.manage"
 CONFIRM_MAX_AGE = 60 * 60 * 24 * 7  # a week to click the confirmation link
-# One confirmation mail per address in this time: nobody can flood a stranger's
-# inbox through the form.
-CONFIRM_THROTTLE_SECONDS = 60 * 10
 
 
 class InvalidToken(Exception):
@@ -124,14 +120,12 @@ def subscription_request(
     the frequency wanted for each.
 
     The caller answers the same whether or not the address is known, so the form
-    reveals nothing. Returns whether a mail went out (``False`` when throttled).
+    reveals nothing. An address that had its share of these mails
+    (``PORTAL_RATE_LIMITS["subscription_mail"]``) raises ``RecipientLimited``;
+    while the cache is down the mail goes out. Returns whether a mail went out.
     """
     email = email_normalize(email)
-    digest = hashlib.sha256(email.encode()).hexdigest()
-    # False: a mail went to this address a moment ago. None: the cache is down
-    # (django-redis ignores the error); the mail goes out unthrottled.
-    if cache.add(f"news:subscribe:{digest}", 1, CONFIRM_THROTTLE_SECONDS) is False:
-        return False
+    recipient_limit_check("subscription_mail", email=email)
     token = signing.dumps(
         {
             "e": email,

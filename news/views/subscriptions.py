@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from home.bot_protection import bot_protected
-from home.ratelimit import rate_limit
+from home.ratelimit import RecipientLimited, rate_limit
 from members.selectors import is_verified_member
 
 from ..forms import SubscribeForm, SubscriptionSettingsForm
@@ -62,16 +62,21 @@ def _prefill(request):
 def subscribe(request):
     if request.method == "POST":
         form = SubscribeForm(request.POST)
-        if form.is_valid():
-            if not form.is_bot:
-                subscription_request(
-                    email=form.cleaned_data["email"],
-                    targets=form.targets(),
-                    language=get_language(),
-                )
-            # The same answer for new, known and throttled addresses.
-            return redirect("news:subscription_requested")
         status = 400
+        if form.is_valid():
+            try:
+                if not form.is_bot:
+                    subscription_request(
+                        email=form.cleaned_data["email"],
+                        targets=form.targets(),
+                        language=get_language(),
+                    )
+            except RecipientLimited as limited:
+                form.add_error(None, limited.message)
+                status = 429
+            else:
+                # The same answer for new and known addresses.
+                return redirect("news:subscription_requested")
     else:
         form = SubscribeForm(initial=_prefill(request))
         status = 200

@@ -320,12 +320,22 @@ PORTAL_RATE_LIMITS = {
     "data_export": {"ip": "20/3600", "user": "5/3600"},
     # Each attempt checks the password: no guessing it here.
     "account_erase": {"ip": "10/3600", "user": "5/3600"},
+    # Mails to an address a visitor typed in, per recipient (whatever client
+    # asks) and per recipient and page; several rates: "3/3600,10/86400".
+    "registration_mail": {"recipient": "3/3600,10/86400", "recipient_page": "2/86400"},
+    "subscription_mail": {"recipient": "1/600,5/86400"},
 }
 # Public forms sent faster than this after being shown are a bot's (seconds).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
-# A header the trusted reverse proxy sets to the client's address, e.g.
-# "HTTP_X_REAL_IP"; empty: REMOTE_ADDR.
+# The client's address behind reverse proxies (home.ratelimit.client_ip, also
+# allauth's): the header they write (default X-Forwarded-For; "X-Real-IP" for a
+# one-address header) and how many trusted proxies append to it. The entry that
+# many places from the right counts; 0 proxies: REMOTE_ADDR. A header set alone
+# (older configurations) means one proxy.
 PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")
+PORTAL_TRUSTED_PROXY_COUNT = env.int(
+    "TRUSTED_PROXY_COUNT", default=1 if PORTAL_CLIENT_IP_HEADER else 0
+)
 # /healthz answers 503 when the oldest ready task waited longer (seconds).
 PORTAL_HEALTH_MAX_TASK_AGE = env.int("PORTAL_HEALTH_MAX_TASK_AGE", default=900)
 # Seconds a mail may wait in the outbox before /healthz answers 503.
