@@ -47,6 +47,7 @@ from ..services.registrations import (
 )
 
 DONE_SESSION_KEY = "dialog_registration_done"
+GUEST_DONE = "guest"
 logger = logging.getLogger(__name__)
 
 
@@ -108,7 +109,11 @@ def registration_form(request, page_id):
                 logger.exception("Registration for page %s not saved", page.pk)
                 not_saved = True
             else:
-                request.session[DONE_SESSION_KEY] = registration.pk
+                # A guest sees the same page whether the address was new or
+                # already registered: its status is the address owner's business.
+                request.session[DONE_SESSION_KEY] = (
+                    registration.pk if user.is_authenticated else GUEST_DONE
+                )
                 return redirect("dialog:registration_done", page_id=page.pk)
     else:
         form = RegistrationForm(page=page, user=user)
@@ -128,19 +133,19 @@ def registration_form(request, page_id):
 def registration_done(request, page_id):
     """After registering: what happens next (confirmed, waiting, check mail)."""
     page = _registrable_page(request, page_id)
-    registration = (
-        Registration.objects.filter(
-            pk=request.session.get(DONE_SESSION_KEY), page_id=page.pk
-        ).first()
-        if request.session.get(DONE_SESSION_KEY)
-        else None
-    )
+    done = request.session.get(DONE_SESSION_KEY)
+    if done == GUEST_DONE:
+        registration = Registration(page=page, status=Registration.Status.UNCONFIRMED)
+    elif isinstance(done, int):
+        registration = Registration.objects.filter(pk=done, page_id=page.pk).first()
+    else:
+        registration = None
     if registration is None:
         return redirect(page.url)
     return TemplateResponse(
         request,
         "dialog/registrations/done.html",
-        {"page": page, "registration": registration},
+        {"page": page, "registration": registration, "guest": done == GUEST_DONE},
     )
 
 

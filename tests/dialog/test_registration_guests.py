@@ -189,3 +189,24 @@ def test_same_email_in_other_case_is_the_same_guest(client, council):
     client.post(register_url(council), {**GUEST, "email": "HANNA@example.org"})
 
     assert Registration.objects.count() == 1
+
+
+def test_a_guest_learns_nothing_about_an_address_registered_already(client, council):
+    """The done page of a known address is the page of a new one: another
+    visitor typing it in must not learn that its owner is confirmed."""
+    client.post(register_url(council), GUEST)
+    registration = Registration.objects.get()
+    registration.status = Status.CONFIRMED
+    registration.save()
+    new_address = client.post(
+        register_url(council), {**GUEST, "email": "other@example.org"}, follow=True
+    )
+
+    known_address = client.post(register_url(council), GUEST, follow=True)
+
+    assert known_address.status_code == new_address.status_code == 200
+    assert "bestätigt" not in known_address.text
+    assert "Fast geschafft" in known_address.text
+    assert known_address.text.replace("other@", "hanna@") == new_address.text.replace(
+        "other@", "hanna@"
+    )
