@@ -11,6 +11,7 @@ coordinator could delete the state's survey by its id.
 from functools import wraps
 
 from django.contrib.admin.utils import unquote
+from django.contrib.auth import get_permission_codename
 from django.db.models import Q
 from django.http import Http404
 from wagtail.admin.views.generic import (
@@ -74,7 +75,12 @@ class DistrictScopedPermissionPolicy(BasePermissionPolicy):
             return False
         if action in self.never:
             return False
-        return user.has_perm(self.permission or self._get_permission_name(action))
+        if self.permission:
+            return user.has_perm(self.permission)
+        meta = self.model._meta
+        return user.has_perm(
+            f"{meta.app_label}.{get_permission_codename(action, meta)}"
+        )
 
     def user_has_permission(self, user, action):
         if not self._has_permission(user, action):
