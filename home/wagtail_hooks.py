@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.ui.components import Component
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -14,11 +15,17 @@ from .audit import ACTIONS
 from .csv_import import csv_import_view
 from .flash import lazy_format
 from .models import MEMBERS_COLLECTION_NAME, DistrictDataPage, Topic
+from .permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from .services import page_files_protect
 from .views import admin_forbidden_as_403
 
+# Topics are statewide.
+register_permission_policy(
+    Topic, DistrictScopedPermissionPolicy(Topic, district_field=None)
+)
 
-class TopicViewSet(SnippetViewSet):
+
+class TopicViewSet(DistrictScopedViewSetMixin, SnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")

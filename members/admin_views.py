@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -33,7 +34,8 @@ def _get_decidable(request, pk):
         pk=pk,
     )
     if not can_decide_verification(request.user, verification):
-        raise PermissionDenied
+        # Another district's request is as absent as a missing one.
+        raise Http404
     return verification
 
 

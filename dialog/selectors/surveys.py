@@ -10,6 +10,7 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from home.models import MEMBERS_GROUP_NAME
+from home.selectors import districts_coordinated_by
 
 from ..models.surveys import (
     CALL_MEMBERS_PERMISSION,
@@ -153,10 +154,13 @@ def call_rows(call_list):
     ]
 
 
-def call_lists_overview(survey):
-    """Per call list: district, caller and outcome counts; no names of members."""
+def call_lists_overview(survey, *, user):
+    """Per call list of ``user``'s districts: district, caller and outcome
+    counts; no names of members."""
     lists = (
-        CallList.objects.filter(survey=survey)
+        CallList.objects.filter(
+            survey=survey, district__in=districts_coordinated_by(user)
+        )
         .select_related("district", "caller__profile")
         .order_by("district__title", "pk")
     )

@@ -6,7 +6,6 @@ import logging
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -270,11 +269,8 @@ CSV_COLUMNS = [
 
 
 def organiser_view(view):
-    """Look up the page; 403 for anyone who does not organise it.
-
-    Wagtail's admin turns ``PermissionDenied`` into a redirect to the dashboard;
-    organisers' data answers with a plain 403 instead.
-    """
+    """Look up the page; 404 for anyone who does not organise it, so a page's
+    registrations are as absent for them as a page that does not exist."""
 
     @functools.wraps(view)
     def wrapped(request, page_id, **kwargs):
@@ -282,7 +278,7 @@ def organiser_view(view):
         if not isinstance(page, RegistrationMixin):
             raise Http404
         if not user_can_manage_registrations(request.user, page):
-            raise PermissionDenied
+            raise Http404
         return view(request, page, **kwargs)
 
     return admin_forbidden_as_403("dialog/registrations/admin/forbidden.html")(wrapped)

@@ -159,7 +159,8 @@ def _own_call_list(request, call_list_id):
     _require_caller(request)
     call_list = call_list_of_caller(user=request.user, pk=call_list_id)
     if call_list is None:
-        raise PermissionDenied
+        # Another caller's list is as absent as a missing one.
+        raise Http404
     return call_list
 
 

@@ -2,15 +2,21 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 
 from .. import admin_views
 from ..models import EventPage, Venue
 from ..selectors import upcoming_events
 
+# A venue lies in a district: its editors and coordinators keep it.
+register_permission_policy(Venue, DistrictScopedPermissionPolicy(Venue))
 
-class VenueViewSet(SnippetViewSet):
+
+class VenueViewSet(DistrictScopedViewSetMixin, SnippetViewSet):
     model = Venue
     icon = "site"
     menu_label = _("Venues")

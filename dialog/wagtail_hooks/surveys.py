@@ -1,6 +1,7 @@
 """Surveys in the admin: questions, results, CSV exports and call lists.
 
-Everything here needs ``dialog.manage_surveys``; other people get a 403. The
+Everything here needs ``dialog.manage_surveys``; other people get a 403.
+Surveys are statewide: only statewide roles add, change or delete them. The
 member-data hooks cover participations (not the anonymous answers), the phone
 consent and call records.
 """
@@ -22,11 +23,11 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic import EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
-from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.audit import personal_data_accessed
 from home.charts import bar_chart
+from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from home.selectors import districts_coordinated_by, is_verified_member
 from home.spreadsheets import spreadsheet_row
 from home.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
@@ -51,26 +52,14 @@ from ..selectors.surveys import (
 )
 from ..services.surveys import call_list_create
 
-
-class SurveyPermissionPolicy(BasePermissionPolicy):
-    """One permission, ``dialog.manage_surveys``, for every action on surveys."""
-
-    def user_has_permission(self, user, action):
-        return can_manage_surveys(user)
-
-    def user_has_any_permission(self, user, actions):
-        return can_manage_surveys(user)
-
-    def user_has_permission_for_instance(self, user, action, instance):
-        return can_manage_surveys(user)
-
-    def instances_user_has_any_permission_for(self, user, actions):
-        if can_manage_surveys(user):
-            return Survey.objects.all()
-        return Survey.objects.none()
-
-
-register_permission_policy(Survey, SurveyPermissionPolicy(Survey))
+# A survey belongs to the whole state: every holder of the tool reads it and
+# makes call lists for their districts; only statewide roles change it.
+register_permission_policy(
+    Survey,
+    DistrictScopedPermissionPolicy(
+        Survey, district_field=None, permission=MANAGE_SURVEYS_PERMISSION
+    ),
+)
 
 _forbidden_as_403 = admin_forbidden_as_403(
     "dialog/surveys/admin/forbidden.html",
@@ -228,7 +217,7 @@ def call_lists_view(request, pk):
             "page_title": _("Call lists: %(title)s") % {"title": survey.title},
             "header_icon": "list-ul",
             "survey": survey,
-            "overview": call_lists_overview(survey),
+            "overview": call_lists_overview(survey, user=request.user),
             "form": form,
             **_survey_nav(survey),
         },
@@ -267,7 +256,9 @@ class SurveyEditView(EditView):
         ]
 
 
-class SurveyViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
+class SurveyViewSet(
+    DistrictScopedViewSetMixin, ForbiddenAs403ViewSetMixin, ModelViewSet
+):
     model = Survey
     name = "surveys"
     url_prefix = "umfragen"

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from home.views import admin_forbidden_as_403
 
 from ..models import Onboarding, WelcomeMailText
@@ -69,7 +71,14 @@ class OnboardingOverviewViewSet(ViewSet):
         return OnboardingMenuItem
 
 
-class WelcomeMailTextViewSet(SnippetViewSet):
+# One welcome text per language for the whole state.
+register_permission_policy(
+    WelcomeMailText,
+    DistrictScopedPermissionPolicy(WelcomeMailText, district_field=None),
+)
+
+
+class WelcomeMailTextViewSet(DistrictScopedViewSetMixin, SnippetViewSet):
     model = WelcomeMailText
     icon = "mail"
     menu_label = _("Welcome mail")

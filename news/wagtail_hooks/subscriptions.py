@@ -11,25 +11,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models.subscriptions import PageNotification, Subscriber
 
-
-class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Model permissions, except that nobody adds or edits through the admin."""
-
-    def user_has_permission(self, user, action):
-        if action in ("add", "change"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(PageNotification, ReadOnlyPermissionPolicy(PageNotification))
-register_permission_policy(Subscriber, ReadOnlyPermissionPolicy(Subscriber))
+# Statewide data, never added or edited through the admin.
+for _model in (PageNotification, Subscriber):
+    register_permission_policy(
+        _model,
+        DistrictScopedPermissionPolicy(
+            _model, district_field=None, never=("add", "change")
+        ),
+    )
 
 
 def mask_email(email):
@@ -43,7 +39,9 @@ class ProgressColumn(Column):
         return f"{instance.sent} / {instance.total}"
 
 
-class PageNotificationViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
+class PageNotificationViewSet(
+    DistrictScopedViewSetMixin, ForbiddenAs403ViewSetMixin, ModelViewSet
+):
     model = PageNotification
     icon = "mail"
     menu_label = _("Sends")
@@ -83,7 +81,9 @@ class MaskedEmailColumn(Column):
         return mask_email(instance.email)
 
 
-class SubscriberViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
+class SubscriberViewSet(
+    DistrictScopedViewSetMixin, ForbiddenAs403ViewSetMixin, ModelViewSet
+):
     model = Subscriber
     icon = "user"
     menu_label = _("Subscribers")

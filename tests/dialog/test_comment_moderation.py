@@ -218,7 +218,7 @@ def test_district_editor_moderates_pages_filed_under_their_district(
     assert comment.status == Comment.Status.APPROVED
 
 
-def test_district_editor_cannot_moderate_another_district(
+def test_district_editor_gets_404_for_another_districts_comment(
     client, district_editor, other_district_forum
 ):
     comment = CommentFactory(page=other_district_forum, status="pending")
@@ -229,7 +229,7 @@ def test_district_editor_cannot_moderate_another_district(
     )
 
     comment.refresh_from_db()
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert comment.status == Comment.Status.PENDING
     assert comment.moderation_reason == ""
 

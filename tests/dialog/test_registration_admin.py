@@ -61,13 +61,13 @@ def test_district_editor_sees_report_of_own_district(
     assert "Wartende Person" in html
 
 
-def test_district_editor_of_other_district_gets_403(
+def test_district_editor_of_other_district_gets_404(
     client, event_index, other_district, district_editor
 ):
     event = registrable_event(event_index, district=other_district)
 
-    assert client_get_as(client, district_editor, report_url(event)) == 403
-    assert client_get_as(client, district_editor, csv_url(event)) == 403
+    assert client_get_as(client, district_editor, report_url(event)) == 404
+    assert client_get_as(client, district_editor, csv_url(event)) == 404
 
 
 def client_get_as(client, user, url):

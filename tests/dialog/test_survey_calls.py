@@ -163,7 +163,7 @@ def test_viewing_a_call_list_is_logged(client, caller, call_list):
     assert entry.data["count"] == 1
 
 
-def test_caller_gets_403_on_another_callers_list(client, other_caller, call_list):
+def test_caller_gets_404_on_another_callers_list(client, other_caller, call_list):
     client.force_login(other_caller)
 
     list_response = client.get(reverse("dialog:survey_call_list", args=[call_list.pk]))
@@ -172,8 +172,8 @@ def test_caller_gets_403_on_another_callers_list(client, other_caller, call_list
         reverse("dialog:survey_call_entry", args=[call_list.pk, entry.pk])
     )
 
-    assert list_response.status_code == 403
-    assert entry_response.status_code == 403
+    assert list_response.status_code == 404
+    assert entry_response.status_code == 404
     assert "030 9876543" not in list_response.content.decode()
 
 
@@ -385,5 +385,5 @@ def test_lists_of_a_closed_survey_are_no_longer_shown(client, caller, call_list)
 
     response = client.get(reverse("dialog:survey_call_list", args=[call_list.pk]))
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert "030 9876543" not in response.content.decode()

@@ -146,7 +146,7 @@ def test_ticking_needs_a_post(client, coordinator, district):
     assert client.get(step_url(record)).status_code == 405
 
 
-def test_ticking_in_another_district_is_403_and_stores_nothing(
+def test_ticking_in_another_district_is_404_and_stores_nothing(
     client, coordinator, other_district
 ):
     record = newcomer("Bodo", other_district)
@@ -154,7 +154,7 @@ def test_ticking_in_another_district_is_403_and_stores_nothing(
 
     response = client.post(step_url(record), {"step": "welcome_call", "action": "done"})
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert not record.steps.exists()
 
 

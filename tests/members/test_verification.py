@@ -179,7 +179,7 @@ def test_confirming_needs_a_post(client, district_editor, pending_request):
     assert fresh(pending_request).status == "pending"
 
 
-def test_editor_of_another_district_gets_403_and_nothing_changes(
+def test_editor_of_another_district_gets_404_and_nothing_changes(
     client, make_user, other_district, pending_request, mailoutbox
 ):
     from tests.conftest import _editor_group
@@ -190,7 +190,7 @@ def test_editor_of_another_district_gets_403_and_nothing_changes(
 
     response = client.post(confirm_url(pending_request))
 
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert fresh(pending_request).status == "pending"
     assert not pending_request.user.groups.filter(name=MEMBERS_GROUP_NAME).exists()
     assert mailoutbox == []
@@ -493,7 +493,7 @@ def test_editor_of_another_district_cannot_revoke_and_nothing_changes(
     response = client.post(revoke_url(confirmed_request), {"reason": "Weg damit."})
 
     verification = fresh(confirmed_request)
-    assert response.status_code == 403
+    assert response.status_code == 404
     assert verification.status == "confirmed"
     assert verification.revoked_by is None
     assert is_verified_member(verification.user)
@@ -562,7 +562,7 @@ def test_confirmation_revoked_before_the_mail_went_out_still_gets_both_mails(
     assert "widerrufen" in subjects[1]
 
 
-def test_editor_of_another_district_is_told_why_in_german(
+def test_editor_of_another_district_is_not_told_the_request_exists(
     client, make_user, other_district, pending_request
 ):
     from tests.conftest import _editor_group
@@ -572,5 +572,7 @@ def test_editor_of_another_district_is_told_why_in_german(
 
     response = client.post(confirm_url(pending_request))
 
-    assert response.status_code == 403
-    assert "Diese Anfrage darfst du nicht entscheiden" in response.content.decode()
+    assert response.status_code == 404
+    assert pending_request.user.email not in response.content.decode()
+    pending_request.refresh_from_db()
+    assert pending_request.status == "pending"

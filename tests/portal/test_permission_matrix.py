@@ -232,12 +232,12 @@ MATRIX = [
     (
         "admin registration report",
         lambda w: reverse("dialog_registration_report", args=[w["event"].pk]),
-        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+        staff(200, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin registration csv export",
         lambda w: reverse("dialog_registration_csv", args=[w["event"].pk]),
-        staff(200, 302, district_coordinator=403, coordinator=403, press=403),
+        staff(200, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin other district's registrations",
@@ -245,10 +245,10 @@ MATRIX = [
         staff(
             200,
             302,
-            district_coordinator=403,
-            coordinator=403,
-            district_editor=403,
-            press=403,
+            district_coordinator=404,
+            coordinator=404,
+            district_editor=404,
+            press=404,
         ),
     ),
     (
@@ -584,7 +584,7 @@ MATRIX += [
     (
         "another caller's call list",
         lambda w: reverse("dialog:survey_call_list", args=[w["call_list"].pk]),
-        expect(403, anonymous=LOGIN),
+        expect(403, anonymous=LOGIN, superuser=404),
     ),
     (
         "another caller's call entry",
@@ -592,7 +592,7 @@ MATRIX += [
             "dialog:survey_call_entry",
             args=[w["call_list"].pk, w["call_entry"].pk],
         ),
-        expect(403, anonymous=LOGIN),
+        expect(403, anonymous=LOGIN, superuser=404),
     ),
     # -- more feeds and API ---------------------------------------------------
     ("news atom", lambda w: reverse("news:feed_news_atom"), expect(200)),
@@ -710,12 +710,12 @@ MATRIX += [
     (
         "admin add survey",
         lambda w: reverse("surveys:add"),
-        tools(200, 302, press=403, district_editor=403),
+        tools(200, 302, press=403, district_editor=403, district_coordinator=403),
     ),
     (
         "admin edit survey",
         lambda w: reverse("surveys:edit", args=[w["survey"].pk]),
-        tools(200, 302, press=403, district_editor=403),
+        tools(200, 302, press=403, district_editor=403, district_coordinator=403),
     ),
     (
         "admin survey results",
@@ -753,7 +753,7 @@ MATRIX += [
     (
         "admin comment detail",
         lambda w: reverse("dialog_comments:detail", args=[w["comment"].pk]),
-        staff(200, 302, district_editor=403, district_coordinator=403, coordinator=403),
+        staff(200, 302, district_editor=404, district_coordinator=403, coordinator=403),
     ),
     (
         "admin membership verification",
@@ -1168,6 +1168,718 @@ def test_the_matrix_requests_every_url_of_the_portal(world):
     }
     requested = {route.removeprefix("^") for route in requested}
 
-    missing = sorted(wanted - requested - set(NOT_REQUESTED))
+    # Views of our admin viewsets: the write matrix below covers each of them.
+    prefixes = tuple(f"admin/{viewset.url_prefix}/" for viewset in _our_viewsets())
+    missing = sorted(
+        route
+        for route in wanted - requested - set(NOT_REQUESTED)
+        if not route.startswith(prefixes)
+    )
 
     assert not missing, "no matrix row for: " + ", ".join(missing)
+
+
+# -- write actions ------------------------------------------------------------
+# Every admin viewset and admin URL of our apps × every action × every role,
+# with an object of the role's own district (A) and one of another district or
+# of the whole state. Each case runs in a savepoint that is rolled back, so one
+# world serves every case of a role. Refused POSTs must leave the row as it was;
+# allowed ones must really change it.
+
+WRITE_ROLES = [
+    "anonymous",
+    "member",
+    "press",
+    "district_editor",
+    "district_coordinator",
+    "coordinator",
+    "state_office",
+    "approver",
+    "superuser",
+]
+STATEWIDE = {"coordinator", "state_office", "superuser"}
+NO_ADMIN = {"anonymous": LOGIN, "member": LOGIN, "approver": LOGIN}
+
+
+def outcome(allowed, ok, refused, **by_role):
+    """``role -> (status, done)``: ``ok`` and the write done for ``allowed``,
+    ``refused`` (or ``by_role``) and nothing done for the others."""
+    result = {}
+    for role in WRITE_ROLES:
+        if role in by_role:
+            result[role] = (by_role[role], role in allowed)
+        elif role in allowed:
+            result[role] = (ok, True)
+        else:
+            result[role] = (NO_ADMIN.get(role, refused), False)
+    return result
+
+
+def superuser_only(ok, refused=302, **by_role):
+    return outcome({"superuser"}, ok, refused, **by_role)
+
+
+def _form_data(viewset_name, instance=None, **changes):
+    """The POST data of a viewset's form, filled from ``instance``."""
+    form_class = _viewset(viewset_name).get_form_class(for_update=instance is not None)
+    form = form_class(instance=instance)
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is None:
+            continue
+        data[name] = list(value) if isinstance(value, list | tuple) else value
+    for formset in getattr(form, "formsets", {}).values():
+        management = formset.management_form
+        for name in management.fields:
+            data[f"{formset.prefix}-{name}"] = management[name].value()
+        for index, subform in enumerate(formset.forms):
+            for name in subform.fields:
+                value = subform[name].value()
+                if value is not None:
+                    data[f"{formset.prefix}-{index}-{name}"] = value
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not False}
+
+
+def _viewset(name):
+    for viewset in _our_viewsets():
+        if viewset.url_namespace == name:
+            return viewset
+    raise LookupError(name)
+
+
+def _admin_viewsets():
+    from wagtail.admin.viewsets import viewsets
+    from wagtail.admin.viewsets.base import ViewSetGroup
+
+    assert get_resolver().url_patterns  # the admin registers its viewsets here
+
+    def flat(items):
+        for item in items:
+            if isinstance(item, ViewSetGroup):
+                yield from flat(item.registerables)
+            else:
+                yield item
+
+    return list(flat(viewsets.viewsets))
+
+
+def _changed(model, pk, **fields):
+    if not fields:
+        return None
+    return lambda w: model.objects.filter(pk=pk, **fields).exists()
+
+
+def _gone(obj):
+    return lambda w: not type(obj).objects.filter(pk=obj.pk).exists()
+
+
+def _more(model, before):
+    return lambda w: model.objects.count() > before
+
+
+def _model_cases(
+    ns,
+    obj,
+    *,
+    fields,
+    expect_write,
+    expect_read,
+    label,
+    model=None,
+    history=None,
+    usage=None,
+):
+    """add, edit, delete, copy, history, usage (and inspect) of one object."""
+    model = model or type(obj)
+    viewset = _viewset(ns)
+    history = history or expect_read
+    usage = usage or expect_read
+
+    def form_of(action):
+        return {
+            role: (200 if done else status, False)
+            for role, (status, done) in expect_write(action).items()
+        }
+
+    names = {p.name for p in viewset.get_urlpatterns()}
+    key = "list" if "list" in names else "index"
+    cases = [
+        (f"{ns}:{key}", [], label, "get", lambda w: None, None, expect_read),
+        (
+            f"{ns}:edit",
+            [obj.pk],
+            label,
+            "post",
+            lambda w: _form_data(ns, obj, **fields),
+            _changed(model, obj.pk, **fields),
+            expect_write("change"),
+        ),
+        (
+            f"{ns}:delete",
+            [obj.pk],
+            label,
+            "post",
+            lambda w: {},
+            _gone(obj),
+            expect_write("delete"),
+        ),
+        (f"{ns}:history", [obj.pk], label, "get", lambda w: None, None, history),
+        (f"{ns}:usage", [obj.pk], label, "get", lambda w: None, None, usage),
+        (f"{ns}:add", [], label, "get", lambda w: None, None, form_of("add")),
+    ]
+    if "inspect" in names:
+        cases.append(
+            (f"{ns}:inspect", [obj.pk], label, "get", lambda w: None, None, expect_read)
+        )
+    if "copy" in names:
+        cases.append(
+            (f"{ns}:copy", [obj.pk], label, "get", lambda w: None, None, form_of("add"))
+        )
+    chooser = ns.replace("wagtailsnippets_", "wagtailsnippetchoosers_")
+    if chooser != ns:
+        cases.append(
+            (
+                f"{chooser}:create",
+                [],
+                label,
+                "get",
+                lambda w: None,
+                None,
+                form_of("add"),
+            )
+        )
+    return cases
+
+
+@pytest.fixture
+def write_world(world, make_user, members_group):
+    from dialog.factories import VenueFactory
+    from dialog.models.comments import Comment
+    from members.factories import WelcomeMailTextFactory
+    from news.models.subscriptions import PageNotification, Subscriber
+    from tracker.models import AgreementChapter, AgreementItem, StatusUpdate
+
+    district, other = world["district"], world["other_district"]
+    w = dict(world)
+    w["venue"] = VenueFactory(name="Haus A", district=district)
+    w["other_venue"] = VenueFactory(name="Haus B", district=other)
+    w["statewide_venue"] = VenueFactory(name="Haus Land", district=None)
+    w["welcome"] = WelcomeMailTextFactory()
+    w["chapter"] = AgreementChapter.objects.first()
+    w["item"] = AgreementItem.objects.first()
+    w["status_update"] = StatusUpdate.objects.first()
+    w["subscriber"] = Subscriber.objects.first()
+    w["notification"] = PageNotification.objects.create(
+        page=world["public_briefing"], total=1
+    )
+    w["topic_obj"] = world["topic"]
+    w["other_verification"] = MembershipVerificationFactory(
+        user=make_user("bodo", groups=[]), district=other, membership_number="4712"
+    )
+    other_mentee = MentoringApplicationFactory(
+        user=make_user("mentee-b"),
+        district=other,
+        role=MentoringApplication.Role.MENTEE,
+        status=MentoringApplication.Status.MATCHED,
+    )
+    w["other_pair"] = MentoringPairFactory(
+        mentee_application=other_mentee,
+        mentor_application__user=make_user("mentor-b"),
+        mentor_application__district=other,
+    )
+    w["other_registration"] = world["other_event"].registrations.first()
+    w["district_comment"] = CommentFactory(
+        page=world["event"], author=world["other_member"], body="Im Bezirk"
+    )
+    # Waiting for approval, so that approving one is a change to see.
+    Comment.objects.filter(
+        pk__in=[world["comment"].pk, w["district_comment"].pk]
+    ).update(status=Comment.Status.PENDING)
+    return w
+
+
+def _write_cases(w):
+    from dialog.models.comments import Comment
+    from dialog.models.registrations import Registration
+    from dialog.models.surveys import CallList, Survey
+    from members.models import MembershipVerification, Onboarding
+    from members.models import MentoringPair as Pair
+    from tracker.models import StatusUpdate
+
+    tools_roles = {"district_coordinator", "coordinator", "state_office", "superuser"}
+    cases = []
+    # Surveys: statewide; every holder of the tool reads, statewide roles write.
+    cases += _model_cases(
+        "surveys",
+        w["survey"],
+        fields={"title": "Geändert"},
+        label="statewide survey",
+        expect_write=lambda action: outcome(
+            STATEWIDE, 302, 403, district_coordinator=403
+        ),
+        expect_read=outcome(tools_roles, 200, 403),
+        history=outcome(STATEWIDE, 200, 403),
+        usage=outcome(STATEWIDE, 200, 403),
+    )
+    cases += [
+        (
+            "surveys:add",
+            [],
+            "statewide survey",
+            "post",
+            lambda w: _form_data("surveys", None, title="Neu", status="draft"),
+            lambda w: Survey.objects.filter(title="Neu").exists(),
+            outcome(STATEWIDE, 302, 403),
+        ),
+        (
+            "surveys:results",
+            [w["survey"].pk],
+            "statewide survey",
+            "get",
+            lambda w: None,
+            None,
+            outcome(tools_roles, 200, 403),
+        ),
+        (
+            "surveys:results_csv",
+            [w["survey"].pk],
+            "statewide survey (export)",
+            "get",
+            lambda w: None,
+            None,
+            outcome(tools_roles, 200, 403),
+        ),
+        (
+            "surveys:responses_csv",
+            [w["survey"].pk],
+            "statewide survey (export)",
+            "get",
+            lambda w: None,
+            None,
+            outcome(tools_roles, 200, 403),
+        ),
+        (
+            "surveys:call_lists",
+            [w["survey"].pk],
+            "call list for another district",
+            "post",
+            lambda w: {
+                "district": w["other_district"].pk,
+                "caller": w["call_list"].caller.pk,
+                "limit": 5,
+            },
+            lambda w: CallList.objects.filter(district=w["other_district"]).exists(),
+            outcome(set(), 200, 403, **dict.fromkeys(tools_roles, 400)),
+        ),
+    ]
+    # Venues: district data; only superusers hold the model permissions.
+    for key, label in (
+        ("venue", "own district's venue"),
+        ("other_venue", "other district's venue"),
+        ("statewide_venue", "statewide venue"),
+    ):
+        cases += _model_cases(
+            "wagtailsnippets_dialog_venue",
+            w[key],
+            fields={"name": "Umbenannt"},
+            label=label,
+            expect_write=lambda action: superuser_only(302),
+            expect_read=superuser_only(200),
+        )
+    # Statewide snippets and models: topics, welcome mail, tracker, sends.
+    cases += _model_cases(
+        "wagtailsnippets_home_topic",
+        w["topic_obj"],
+        fields={"name": "Wohnen"},
+        label="statewide topic",
+        expect_write=lambda action: superuser_only(302),
+        expect_read=superuser_only(200),
+    )
+    cases += _model_cases(
+        "wagtailsnippets_members_welcomemailtext",
+        w["welcome"],
+        fields={"subject": "Hallo {name}"},
+        label="statewide welcome mail",
+        expect_write=lambda action: superuser_only(302),
+        expect_read=superuser_only(200),
+    )
+    office = {"state_office", "superuser"}
+    for ns, key, fields in (
+        ("tracker_chapter", "chapter", {"title": "Neues Kapitel"}),
+        ("tracker_item", "item", {"title": "Neues Vorhaben"}),
+    ):
+        cases += _model_cases(
+            ns,
+            w[key],
+            fields=fields,
+            label="statewide " + key,
+            expect_write=lambda action: outcome(office, 302, 403),
+            expect_read=outcome(office, 200, 403),
+        )
+    cases += _model_cases(
+        "tracker_status_update",
+        w["status_update"],
+        fields={"note": "Nachgetragen"},
+        label="statewide status update (append-only)",
+        expect_write=lambda action: (
+            outcome(office, 302, 403)
+            if action == "add"
+            else outcome({"superuser"} - {"superuser"}, 302, 403)
+        ),
+        expect_read=outcome(office, 200, 403),
+        usage=outcome(set(), 200, 403),
+        model=StatusUpdate,
+    )
+    for ns, key in (("versand", "notification"), ("abonnierende", "subscriber")):
+        cases += _model_cases(
+            ns,
+            w[key],
+            fields={},
+            label="statewide " + key + " (read-only)",
+            expect_write=lambda action: (
+                superuser_only(302, 403)
+                if action == "delete"
+                else outcome(set(), 302, 403)
+            ),
+            expect_read=outcome(office, 200, 403),
+            history=superuser_only(200, 403),
+            usage=outcome(set(), 200, 403),
+        )
+    # Membership verifications: district editors for their district, the
+    # state office and superusers; nobody adds, edits or deletes. Roles without
+    # the tool get 404 for one request (Wagtail's lookup comes first).
+    deciders = {"district_editor", "state_office", "superuser"}
+    no_tool = dict.fromkeys(("press", "district_coordinator", "coordinator"), 404)
+    for key, label, scope in (
+        ("verification", "own district's verification", deciders),
+        (
+            "other_verification",
+            "other district's verification",
+            {"state_office", "superuser"},
+        ),
+    ):
+        obj = w[key]
+        hidden = dict.fromkeys(deciders - scope, 404)
+        decide = outcome(scope, 302, 403, **hidden, **dict.fromkeys(no_tool, 403))
+        cases += [
+            (
+                "membership_verifications:inspect",
+                [obj.pk],
+                label,
+                "get",
+                lambda w: None,
+                None,
+                outcome(scope, 200, 403, **no_tool, **hidden),
+            ),
+            (
+                "membership_verifications:edit",
+                [obj.pk],
+                label,
+                "post",
+                lambda w: {"rejection_reason": "x"},
+                lambda w, obj=obj: MembershipVerification.objects.filter(
+                    pk=obj.pk, rejection_reason="x"
+                ).exists(),
+                outcome(set(), 302, 403),
+            ),
+            (
+                "membership_verifications:delete",
+                [obj.pk],
+                label,
+                "post",
+                lambda w: {},
+                _gone(obj),
+                outcome(set(), 302, 403),
+            ),
+            (
+                "membership_verifications:confirm",
+                [obj.pk],
+                label,
+                "post",
+                lambda w: {},
+                lambda w, obj=obj: MembershipVerification.objects.filter(
+                    pk=obj.pk, status="confirmed"
+                ).exists(),
+                decide,
+            ),
+        ]
+        for action in ("reject", "revoke"):
+            cases.append(
+                (
+                    f"membership_verifications:{action}",
+                    [obj.pk],
+                    label,
+                    "get",
+                    lambda w: None,
+                    None,
+                    {
+                        role: (200 if done else st, False)
+                        for role, (st, done) in decide.items()
+                    },
+                )
+            )
+        for action in ("history", "usage"):
+            cases.append(
+                (
+                    f"membership_verifications:{action}",
+                    [obj.pk],
+                    label,
+                    "get",
+                    lambda w: None,
+                    None,
+                    outcome(set(), 200, 403, **no_tool, **hidden),
+                )
+            )
+    cases.append(
+        (
+            "membership_verifications:add",
+            [],
+            "verification",
+            "get",
+            lambda w: None,
+            None,
+            outcome(set(), 200, 403),
+        )
+    )
+    # Registrations of an event in A and in B.
+    organisers = {"district_editor", "state_office", "superuser"}
+    for reg_key, label, scope in (
+        ("registration", "own district's registration", organisers),
+        (
+            "other_registration",
+            "other district's registration",
+            {"state_office", "superuser"},
+        ),
+    ):
+        reg = w[reg_key]
+        cases += [
+            (
+                "dialog_registration_csv",
+                [reg.page_id],
+                label + " (export)",
+                "get",
+                lambda w: None,
+                None,
+                outcome(scope, 200, 404),
+            ),
+            (
+                "dialog_registration_promote",
+                [reg.page_id, reg.pk],
+                label,
+                "post",
+                lambda w: {},
+                lambda w, reg=reg: (
+                    Registration.objects.filter(pk=reg.pk)
+                    .exclude(status=reg.status)
+                    .exists()
+                ),
+                outcome(set(), 302, 404, **dict.fromkeys(scope, 302)),
+            ),
+        ]
+    # New members: records of A and B.
+    for key, label, scope in (
+        ("onboarding", "own district's new member", tools_roles),
+        ("other_onboarding", "other district's new member", STATEWIDE),
+    ):
+        obj = w[key]
+        cases.append(
+            (
+                "onboarding:step",
+                [obj.pk],
+                label,
+                "post",
+                lambda w: {"step": "welcome_call", "action": "done", "note": ""},
+                lambda w, obj=obj: (
+                    Onboarding.objects.get(pk=obj.pk)
+                    .steps.filter(step="welcome_call")
+                    .exists()
+                ),
+                outcome(
+                    scope,
+                    302,
+                    403,
+                    **dict.fromkeys(tools_roles - scope, 404),
+                ),
+            )
+        )
+    # Mentoring pairs of A and B.
+    for key, label, scope in (
+        ("pair", "own district's pair", tools_roles),
+        ("other_pair", "other district's pair", STATEWIDE),
+    ):
+        obj = w[key]
+        cases.append(
+            (
+                "mentoring:pair_close",
+                [obj.pk],
+                label,
+                "post",
+                lambda w: {"status": "ended"},
+                lambda w, obj=obj: Pair.objects.filter(
+                    pk=obj.pk, status="ended"
+                ).exists(),
+                outcome(scope, 302, 403, **dict.fromkeys(tools_roles - scope, 404)),
+            )
+        )
+    # Comments: one on a statewide forum, one on an event of A.
+    moderators_all = {"press", "superuser", "state_office"}
+    for key, label, scope in (
+        ("comment", "statewide forum's comment", moderators_all),
+        (
+            "district_comment",
+            "own district's comment",
+            moderators_all | {"district_editor"},
+        ),
+    ):
+        obj = w[key]
+        out_of_scope = dict.fromkeys({"district_editor"} - scope, 404)
+        for action, status in (
+            ("approve", "approved"),
+            ("hide", "hidden"),
+            ("reject", "rejected"),
+        ):
+            cases.append(
+                (
+                    f"dialog_comments:{action}",
+                    [obj.pk],
+                    label,
+                    "post",
+                    lambda w: {"reason": "Beleidigung"},
+                    lambda w, obj=obj, status=status: Comment.objects.filter(
+                        pk=obj.pk, status=status
+                    ).exists(),
+                    outcome(scope, 302, 403, **out_of_scope),
+                )
+            )
+    cases.append(
+        (
+            "onboarding:import",
+            [],
+            "new members into the user's districts",
+            "get",
+            lambda w: None,
+            None,
+            outcome(tools_roles, 200, 403),
+        )
+    )
+    # The other district's and statewide venue must be unknown to a district
+    # role with venue rights: covered by the policy test below.
+    return cases
+
+
+@pytest.fixture
+def as_write_role(as_role, client, make_user):
+    def log_in(role):
+        if role == "approver":
+            approvers = Group.objects.get(name=APPROVERS_GROUP_NAME)
+            client.force_login(make_user("freigabe", groups=[approvers]))
+            return client
+        if role == "member":
+            return as_role("member")
+        return as_role(role)
+
+    return log_in
+
+
+def _run(client, case, w):
+    from django.db import transaction
+
+    name, args, label, method, data, done, expected = case
+    url = reverse(name, args=args)
+
+    class Rollback(Exception):
+        pass
+
+    result = {}
+    try:
+        with transaction.atomic():
+            if method == "get":
+                response = client.get(url)
+            else:
+                response = client.post(url, data(w))
+            result["status"] = response.status_code
+            result["done"] = done(w) if done else None
+            raise Rollback
+    except Rollback:
+        pass
+    return result
+
+
+@pytest.mark.parametrize("role", WRITE_ROLES)
+def test_write_matrix(as_write_role, write_world, role):
+    """Every write action on every admin viewset, as ``role``: the status, and
+    whether the row really changed (a refused delete leaves the row)."""
+    client = as_write_role(role)
+    mismatches = []
+
+    for case in _write_cases(write_world):
+        name, args, label, method, _data, done, expected = case
+        status, allowed = expected[role]
+        result = _run(client, case, write_world)
+        if result["status"] != status:
+            mismatches.append(
+                f"{name} ({label}): {result['status']}, expected {status}"
+            )
+        if done is not None and result["done"] != allowed:
+            mismatches.append(
+                f"{name} ({label}): {'done' if result['done'] else 'not done'}, "
+                f"expected {'done' if allowed else 'not done'}"
+            )
+
+    assert not mismatches, f"as {role}: " + "; ".join(mismatches)
+
+
+# Admin URL names of our viewsets and admin URLs that only read (lists, result
+# fragments, choosers): the read matrix above requests them.
+READ_ONLY = {
+    "index",
+    "index_results",
+    "list_results",
+    "history_results",
+    "choose",
+    "choose_results",
+    "chosen",
+    "chosen_multiple",
+    "detail",
+    "overview",
+    "applications",
+    "pairs",
+    "search",
+    "messages",
+    "message",
+}
+
+
+def _our_admin_actions():
+    """``namespace:name`` of every URL of an admin viewset of our apps."""
+    return {
+        f"{viewset.url_namespace}:{pattern.name}"
+        for viewset in _our_viewsets()
+        for pattern in viewset.get_urlpatterns()
+        if getattr(pattern, "name", None)
+    }
+
+
+def _our_viewsets():
+    own = tuple(app.rstrip(".") for app in OWN_APPS)
+    for viewset in _admin_viewsets():
+        model = getattr(viewset, "model", None)
+        app = model._meta.app_label if hasattr(model, "_meta") else None
+        if type(viewset).__module__.split(".")[0] in own or app in own:
+            yield viewset
+
+
+def test_the_write_matrix_covers_every_admin_action_of_our_viewsets(write_world):
+    """A new viewset (or a new view of one) without a write-matrix entry fails."""
+    covered = {case[0] for case in _write_cases(write_world)}
+    wanted = {
+        action
+        for action in _our_admin_actions()
+        if action.split(":", 1)[1] not in READ_ONLY
+    }
+
+    missing = sorted(wanted - covered)
+
+    assert not missing, "no write-matrix entry for: " + ", ".join(missing)

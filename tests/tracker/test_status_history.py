@@ -92,6 +92,8 @@ def test_editor_adds_a_status_change_in_the_admin(client, rent_item, make_user):
     editor = make_user("redaktion", is_staff=True)
     editor.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
+        # The agreement is statewide data: only statewide roles change it.
+        Permission.objects.get(codename="coordinate_all_districts"),
         Permission.objects.get(codename="add_statusupdate"),
         Permission.objects.get(codename="view_statusupdate"),
     )

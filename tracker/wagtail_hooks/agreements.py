@@ -8,10 +8,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from home.caching import lists_version, site_version
+from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models import AgreementChapter, AgreementItem, StatusUpdate
@@ -19,20 +19,23 @@ from ..selectors import agreement_links_for_event
 from ..services import status_update_create
 from ..views import admin as admin_views
 
+# The coalition agreement is the state's: changed by statewide roles only.
+for _model in (AgreementChapter, AgreementItem):
+    register_permission_policy(
+        _model, DistrictScopedPermissionPolicy(_model, district_field=None)
+    )
+# Status updates are history: added and read, never changed or deleted.
+register_permission_policy(
+    StatusUpdate,
+    DistrictScopedPermissionPolicy(
+        StatusUpdate, district_field=None, never=("change", "delete")
+    ),
+)
 
-class AppendOnlyPermissionPolicy(ModelPermissionPolicy):
-    """Status updates are history: added and read, never changed or deleted."""
 
-    def user_has_permission(self, user, action):
-        if action in ("change", "delete"):
-            return False
-        return super().user_has_permission(user, action)
-
-
-register_permission_policy(StatusUpdate, AppendOnlyPermissionPolicy(StatusUpdate))
-
-
-class ChapterViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
+class ChapterViewSet(
+    DistrictScopedViewSetMixin, ForbiddenAs403ViewSetMixin, ModelViewSet
+):
     model = AgreementChapter
     icon = "list-ol"
     menu_label = _("Chapters")
@@ -49,7 +52,7 @@ class ChapterViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
     ]
 
 
-class ItemViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
+class ItemViewSet(DistrictScopedViewSetMixin, ForbiddenAs403ViewSetMixin, ModelViewSet):
     model = AgreementItem
     icon = "tasks"
     menu_label = _("Agreement items")
@@ -88,7 +91,9 @@ class StatusUpdateCreateView(CreateView):
         )
 
 
-class StatusUpdateViewSet(ForbiddenAs403ViewSetMixin, ModelViewSet):
+class StatusUpdateViewSet(
+    DistrictScopedViewSetMixin, ForbiddenAs403ViewSetMixin, ModelViewSet
+):
     model = StatusUpdate
     icon = "history"
     menu_label = _("Status updates")
