@@ -234,7 +234,12 @@ class CourseSession(Orderable):
         help_text=_("For on-site and hybrid sessions."),
     )
     online_link = models.URLField(
-        _("video link"), blank=True, help_text=_("For online and hybrid sessions.")
+        _("video link"),
+        blank=True,
+        help_text=_(
+            "For online and hybrid sessions. A course with registration shows it "
+            "only to confirmed participants and organisers."
+        ),
     )
 
     panels = [

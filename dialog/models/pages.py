@@ -290,7 +290,8 @@ class EventPage(
         _("video or stream link"),
         blank=True,
         help_text=_(
-            "Only shown to people once the event page is opened; not loaded before."
+            "Shown only to those who may take part: everyone for a public event "
+            "without registration, else confirmed registrations and organisers."
         ),
     )
     for_young_members = models.BooleanField(
