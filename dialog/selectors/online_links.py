@@ -30,14 +30,12 @@ def online_link_allowed(*, page, user=None, registration=None) -> bool:
     """Whether ``user`` (or the person of ``registration``) may see the links
     of ``page`` (an event or a course)."""
     if page.registration_mode == RegistrationMode.NONE:
-        if not restrictions_on(page):
+        person = registration.user if registration is not None else user
+        if not restrictions_on(page) or _may_open(page, person):
             return True
-        if _may_open(page, user):
+    elif registration is not None:
+        if _confirmed_participant(page, registration.user, registration):
             return True
-    elif registration is not None and _confirmed_participant(
-        page, registration.user, registration
-    ):
-        return True
     elif user is not None and user.is_authenticated:
         own = Registration.objects.filter(
             page_id=page.pk, user=user, status=Registration.Status.CONFIRMED

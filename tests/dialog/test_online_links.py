@@ -488,3 +488,21 @@ def test_visitor_fragments_never_keep_a_members_render(
 
     assert LINK not in client.get(members_event.url).text
     assert LINK not in ics_text(client.get(members_event.ical_url()).content)
+
+
+def test_reminder_on_a_members_page_without_registration_goes_by_the_restriction(
+    members_page_event, member_user, django_capture_on_commit_callbacks
+):
+    """Registrations kept after an editor switched registration off."""
+    members_page_event.start = in_days(1)
+    members_page_event.end = in_days(1, hour=21)
+    members_page_event.save()
+    RegistrationFactory(page=members_page_event, user=member_user, name="", email="")
+    RegistrationFactory(page=members_page_event, email="gast@example.org")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        registrations_remind()
+
+    bodies = {message.to[0]: message.body for message in mail.outbox}
+    assert LINK in bodies["rosa@example.org"]
+    assert LINK not in bodies["gast@example.org"]
