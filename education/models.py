@@ -13,6 +13,7 @@ from wagtail.search import index
 from dialog.models import EventFormat, schedule_errors
 from dialog.models.comments import CommentableMixin, comments_panel
 from dialog.models.registrations import RegistrationMixin
+from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
 from home.models import (
@@ -164,7 +165,11 @@ class CoursePage(
             )
         else:
             self._portal_session_list = self._published_sessions()
-        return super().get_context(request, *args, **kwargs)
+        context = super().get_context(request, *args, **kwargs)
+        # (session, video link or "") as this reader may see them; people with
+        # an account get a fresh render, visitors share what anyone may see.
+        context["session_rows"] = online_links_for(page=self, user=request.user)
+        return context
 
     def _published_sessions(self):
         """The live page's sessions with their venues, kept in the cache.
@@ -229,7 +234,12 @@ class CourseSession(Orderable):
         help_text=_("For on-site and hybrid sessions."),
     )
     online_link = models.URLField(
-        _("video link"), blank=True, help_text=_("For online and hybrid sessions.")
+        _("video link"),
+        blank=True,
+        help_text=_(
+            "For online and hybrid sessions. A course with registration shows it "
+            "only to confirmed participants and organisers."
+        ),
     )
 
     panels = [

@@ -290,7 +290,8 @@ class EventPage(
         _("video or stream link"),
         blank=True,
         help_text=_(
-            "Only shown to people once the event page is opened; not loaded before."
+            "Shown only to those who may take part: everyone for a public event "
+            "without registration, else confirmed registrations and organisers."
         ),
     )
     for_young_members = models.BooleanField(
@@ -387,6 +388,15 @@ class EventPage(
     def is_past(self):
         return self.end < timezone.now()
 
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors.online_links import online_link_for
+
+        context = super().get_context(request, *args, **kwargs)
+        # Rendered fresh for people with an account; the visitors' shared
+        # fragment only ever gets what anyone may see.
+        context["video_link"] = online_link_for(item=self, user=request.user)
+        return context
+
     @path("")
     def event(self, request):
         return self.render(request)
@@ -394,10 +404,14 @@ class EventPage(
     @path("kalender/", name="ical")
     def ical(self, request):
         """The event as an iCalendar file for the visitor's own calendar."""
+        from ..selectors.online_links import online_link_for
         from ..services import event_to_ical
 
+        video_link = online_link_for(item=self, user=request.user)
         response = HttpResponse(
-            event_to_ical(event=self, url=self.get_full_url(request)),
+            event_to_ical(
+                event=self, url=self.get_full_url(request), video_link=video_link
+            ),
             content_type="text/calendar; charset=utf-8",
         )
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'

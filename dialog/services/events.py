@@ -10,16 +10,18 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 from ..models import EventFormat, EventPage, same_weekday_next_month
+from ..models.registrations import RegistrationMode
 
 PRODID = "-//Mitmachportal//DE"
 
 
-def event_ical_description(event: EventPage) -> str:
+def event_ical_description(event: EventPage, *, video_link: str = "") -> str:
     """The text of a calendar entry: teaser, childcare, access and family features.
 
     Parents and disabled people decide from their calendar whether they can
     come, so what the venue offers travels with the entry (in the active
-    language: German unless the reader chose another).
+    language: German unless the reader chose another). ``video_link`` only
+    where ``dialog.selectors.online_link_for`` gave it to the reader.
     """
     lines = [event.teaser]
     if event.childcare_offered:
@@ -44,22 +46,40 @@ def event_ical_description(event: EventPage) -> str:
             )
     if event.event_format != EventFormat.ONSITE:
         lines.append(_("Online participation is possible."))
+    if video_link:
+        lines.append(_("Video link: %(link)s") % {"link": video_link})
     return "\n\n".join(str(line) for line in lines if line)
 
 
-def _ical_entry(event: EventPage, url: str) -> Event:
+def ical_location(item, *, page, url: str, video_link: str) -> str:
+    """LOCATION of an event or course session: the venue, else for online items
+    the video link where the reader may see it, else where the link is found.
+
+    ``page`` holds the registrations (the event, a session's course).
+    """
+    if item.venue_id and item.event_format != EventFormat.ONLINE:
+        return f"{item.venue.name}, {item.venue.address}"
+    if item.event_format == EventFormat.ONSITE:
+        return ""
+    if video_link:
+        return video_link
+    if page.registration_mode == RegistrationMode.NONE:
+        return _("Online – video link on the event page: %(url)s") % {"url": url}
+    return _("Online – video link after registration: %(url)s") % {"url": url}
+
+
+def _ical_entry(event: EventPage, url: str, video_link: str) -> Event:
     entry = Event()
     entry.add("uid", f"event-{event.pk}@mitmachportal")
     entry.add("dtstamp", timezone.now())
     entry.add("dtstart", timezone.localtime(event.start))
     entry.add("dtend", timezone.localtime(event.end))
     entry.add("summary", event.title)
-    entry.add("description", f"{event_ical_description(event)}\n\n{url}")
+    description = event_ical_description(event, video_link=video_link)
+    entry.add("description", f"{description}\n\n{url}")
     entry.add("url", url)
-    if event.venue_id and event.event_format != EventFormat.ONLINE:
-        entry.add("location", f"{event.venue.name}, {event.venue.address}")
-    elif event.online_link:
-        entry.add("location", event.online_link)
+    if location := ical_location(event, page=event, url=url, video_link=video_link):
+        entry.add("location", location)
     for topic in event.topics.all():
         entry.add("categories", topic.name)
     return entry
@@ -79,21 +99,27 @@ def _calendar(name: str = "") -> Calendar:
     return calendar
 
 
-def event_to_ical(*, event: EventPage, url: str) -> bytes:
-    """One event as an iCalendar file (the event page's "add to calendar")."""
+def event_to_ical(*, event: EventPage, url: str, video_link: str = "") -> bytes:
+    """One event as an iCalendar file (the event page's "add to calendar", the
+    confirmation mail); ``video_link`` as ``online_link_for`` gave it."""
     calendar = _calendar()
-    calendar.add_component(_ical_entry(event, url))
+    calendar.add_component(_ical_entry(event, url, video_link))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
 
 def events_to_ical(
-    *, events: Iterable[EventPage], url_for: Callable[[EventPage], str], name: str
+    *,
+    events: Iterable[EventPage],
+    url_for: Callable[[EventPage], str],
+    link_for: Callable[[EventPage], str],
+    name: str,
 ) -> bytes:
-    """A subscribable calendar of ``events``; ``url_for`` gives each page's address."""
+    """A subscribable calendar of ``events``; ``url_for`` gives each page's
+    address, ``link_for`` the video link its readers may see (or ``""``)."""
     calendar = _calendar(name)
     for event in events:
-        calendar.add_component(_ical_entry(event, url_for(event)))
+        calendar.add_component(_ical_entry(event, url_for(event), link_for(event)))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 

@@ -18,6 +18,7 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event
 from wagtail.models import Page
@@ -35,8 +36,9 @@ from ..models.registrations import (
     Registration,
     RegistrationMode,
 )
+from ..selectors.online_links import online_link_for, online_links_for
 from ..selectors.registrations import registration_is_open
-from .events import event_to_ical
+from .events import event_to_ical, ical_location
 
 Status = Registration.Status
 
@@ -658,28 +660,37 @@ def registration_message(*, registration_id: int, kind: str) -> EmailMessage | N
             context["accept_url"] = registration_link(
                 registration=registration, purpose="accept"
             )
+        # Only a confirmed registration gets them (dialog.selectors.online_links).
+        context["video_links"] = [
+            (item, link)
+            for item, link in online_links_for(page=page, registration=registration)
+            if link
+        ]
         subject = str(MAIL_SUBJECTS[kind]) % {"title": page.title}
         body = render_to_string(f"dialog/registrations/mail/{kind}.txt", context)
     message = EmailMessage(subject=subject, body=body, to=[recipient])
     if kind == "confirmed":
-        calendar = registration_calendar(page=page)
+        calendar = registration_calendar(page=page, registration=registration)
         if calendar is not None:
             message.attach(f"{page.slug}.ics", calendar, "text/calendar")
     return message
 
 
-def registration_calendar(*, page) -> bytes | None:
-    """The page as iCalendar: an event, a course's sessions, nothing for groups."""
+def registration_calendar(*, page, registration=None) -> bytes | None:
+    """The page as iCalendar: an event, a course's sessions, nothing for groups.
+
+    Video links only as far as ``registration`` may see them.
+    """
     url = page.get_full_url()
     if isinstance(page, EventPage):
-        return event_to_ical(event=page, url=url)
-    sessions = getattr(page, "sessions", None)
-    if sessions is None:
+        link = online_link_for(item=page, registration=registration)
+        return event_to_ical(event=page, url=url, video_link=link)
+    if getattr(page, "sessions", None) is None:
         return None
     calendar = Calendar()
     calendar.add("prodid", "-//Mitmachportal//DE")
     calendar.add("version", "2.0")
-    for session in sessions.all():
+    for session, link in online_links_for(page=page, registration=registration):
         entry = Event()
         entry.add("uid", f"session-{session.pk}@mitmachportal")
         entry.add("dtstamp", timezone.now())
@@ -687,9 +698,9 @@ def registration_calendar(*, page) -> bytes | None:
         entry.add("dtend", session.end)
         entry.add("summary", f"{page.title}: {session.title}")
         entry.add("url", url)
-        if session.venue_id:
-            entry.add("location", f"{session.venue.name}, {session.venue.address}")
-        elif session.online_link:
-            entry.add("location", session.online_link)
+        if location := ical_location(session, page=page, url=url, video_link=link):
+            entry.add("location", location)
+        if link:
+            entry.add("description", gettext("Video link: %(link)s") % {"link": link})
         calendar.add_component(entry)
     return calendar.to_ical()

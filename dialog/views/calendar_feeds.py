@@ -14,6 +14,7 @@ from home.selectors import visible_to
 
 from ..forms.calendar import CalendarFilterForm
 from ..selectors.events import event_list
+from ..selectors.online_links import online_link_for
 from ..services.events import events_to_ical
 
 FEED_LIMIT = 500
@@ -31,7 +32,11 @@ def _active_locale():
 def _ical_response(request, *, filters, name, filename):
     events = event_list(filters=filters, locale=_active_locale())[:FEED_LIMIT]
     body = events_to_ical(
-        events=events, url_for=lambda event: event.get_full_url(request), name=name
+        events=events,
+        url_for=lambda event: event.get_full_url(request),
+        # Shared by everyone who subscribes: asked as nobody.
+        link_for=lambda event: online_link_for(item=event),
+        name=name,
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'

@@ -156,7 +156,7 @@ def test_ical_event_names_title_place_and_page(event):
     assert str(entry["uid"]) == f"event-{event.pk}@mitmachportal"
 
 
-def test_ical_of_online_event_gives_the_link_as_location(event_index):
+def test_ical_of_public_online_event_gives_the_link_as_location(client, event_index):
     online = EventPageFactory(
         parent=event_index,
         event_format=EventFormat.ONLINE,
@@ -164,7 +164,7 @@ def test_ical_of_online_event_gives_the_link_as_location(event_index):
         online_link="https://meet.example.org/themenrat",
     )
 
-    _calendar, entry = parsed_entry(event_to_ical(event=online, url=online.full_url))
+    _calendar, entry = parsed_entry(client.get(online.ical_url()).content)
 
     assert str(entry["location"]) == "https://meet.example.org/themenrat"
 
