@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.PortalCSPMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
+    # NUL and control characters in a path, query or form: a 400 before any view.
+    "home.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts uses of briefings, feeds and calendars, also when served from the cache.
     "tracker.middleware.UsageCountMiddleware",
