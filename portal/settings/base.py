@@ -325,6 +325,8 @@ PORTAL_RATE_LIMITS = {
 }
 # Public forms sent faster than this after being shown are a bot's (seconds).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+# A form's signed token is good this long and once (home.bot_protection).
+PORTAL_FORM_MAX_SECONDS = env.int("PORTAL_FORM_MAX_SECONDS", default=3 * 3600)
 # A header the trusted reverse proxy sets to the client's address, e.g.
 # "HTTP_X_REAL_IP"; empty: REMOTE_ADDR.
 PORTAL_CLIENT_IP_HEADER = env("PORTAL_CLIENT_IP_HEADER", default="")

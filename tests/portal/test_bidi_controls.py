@@ -94,7 +94,7 @@ def test_personal_text_is_stored_without_bidi_controls(
         **{field: FORMATTED.get(field, disguise) for field in fields},
     }
 
-    response = post(client, form.url, data, **human_form_fields())
+    response = post(client, form.url, data, **human_form_fields(form.bot_form))
 
     assert response.status_code in (200, 302), response.status_code
     assert not refused(response), response.context["form"].errors
@@ -108,7 +108,7 @@ def test_the_visible_text_of_a_disguised_name_is_kept(client, event_index):
         "email": "mallory@example.org",
         "organisation": "\u2067Kiezladen\u2069",
         "consent": "on",
-        **human_form_fields(),
+        **human_form_fields("registration"),
     }
 
     client.post(reverse("dialog:registration_form", args=[page.pk]), data)

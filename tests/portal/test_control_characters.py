@@ -78,7 +78,7 @@ def test_a_form_field_with_a_control_character_is_refused_and_stores_nothing(
         "name": "Hanna\x07Beispiel",
         "email": "hanna@example.org",
         "consent": "on",
-        **human_form_fields(),
+        **human_form_fields("registration"),
     }
 
     assert_refused(client.post(register_url(page), data))
