@@ -6,6 +6,9 @@ else. Every personal text field of the public forms drops them
 (``home.fields.PersonalTextField``); CSV exports drop them again.
 """
 
+# The fixtures imported from test_fuzz_forms are parameters by name.
+# ruff: noqa: F811
+
 import csv
 import io
 import re
@@ -79,12 +82,7 @@ def survey_text_field(form):
 
 @pytest.mark.parametrize("disguise", DISGUISES)
 @pytest.mark.parametrize("name", [*PERSONAL_FIELDS, "survey_answer"])
-def test_personal_text_is_stored_without_bidi_controls(
-    client,
-    forms,  # noqa: F811 (the fixture imported above)
-    name,
-    disguise,
-):
+def test_personal_text_is_stored_without_bidi_controls(client, forms, name, disguise):
     form = forms[name]
     fields = PERSONAL_FIELDS.get(name) or [survey_text_field(form)]
     if form.login:
