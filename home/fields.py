@@ -1,5 +1,7 @@
 """Form fields shared by the apps."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -28,3 +30,22 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                         params={"pk": pk},
                     )
         return super()._check_values(value)
+
+
+# Embeddings, overrides, isolates and the directional marks (LRM, RLM, ALM):
+# "Mallory\u202egnp.exe" shows as "Malloryexe.png" in a list or a spreadsheet.
+BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def without_bidi_controls(text: str) -> str:
+    return BIDI_CONTROLS.sub("", text)
+
+
+class PersonalTextField(forms.CharField):
+    """A text field about a person (name, organisation, note): bidi controls
+    dropped, so what is stored reads as what others see in lists and exports."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = without_bidi_controls(value)
+        return super().to_python(value)

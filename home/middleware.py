@@ -1,7 +1,14 @@
+import json
+import re
+
 from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+from django.http import HttpResponseBadRequest
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 
@@ -66,3 +73,95 @@ class PermissionsPolicyMiddleware:
             "Permissions-Policy", settings.PORTAL_PERMISSIONS_POLICY
         )
         return response
+
+
+# Any C0 or C1 control character and DEL: none belongs in an address.
+_URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# In a form or JSON body, tabs and line breaks are text (multi-line fields).
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_JSON_TYPES = ("application/json", "+json")
+
+
+def _any_match(pattern, texts) -> bool:
+    return any(pattern.search(text) for text in texts if isinstance(text, str))
+
+
+def _json_strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield key
+            yield from _json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _json_strings(item)
+
+
+def _query_dict_texts(query_dict):
+    for key, values in query_dict.lists():
+        yield key
+        yield from values
+
+
+def _body_texts(request):
+    """The text a body carries: form fields (not file contents) or JSON strings."""
+    if request.method != "POST" and not request.content_type.endswith(_JSON_TYPES):
+        return
+    if request.content_type.endswith(_JSON_TYPES):
+        try:
+            yield from _json_strings(json.loads(request.body))
+        except ValueError:
+            return  # not JSON: the view answers that
+        return
+    yield from _query_dict_texts(request.POST)
+
+
+def control_characters_in(request) -> bool:
+    """Whether the path, a query key or value, or a body text holds a control
+    character (tab and line breaks allowed in bodies only)."""
+    if _URL_CONTROL.search(request.path):
+        return True
+    if _any_match(_URL_CONTROL, _query_dict_texts(request.GET)):
+        return True
+    return _any_match(_BODY_CONTROL, _body_texts(request))
+
+
+def control_characters_refused(request):
+    """The translated 400 page, rendered without session, user or database:
+    the request never reaches the middleware that would load them."""
+    language = (
+        translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    )
+    with translation.override(language):
+        html = render_to_string(
+            "400.html",
+            {
+                "message": _(
+                    "The address or the form contained control characters (such "
+                    "as a null byte) that no text may hold, so we did not process "
+                    "it. Please check what you entered and try again."
+                )
+            },
+        )
+    response = HttpResponseBadRequest(html)
+    response.headers["Content-Language"] = language
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+class ControlCharacterMiddleware:
+    """Refuse NUL and control characters before any view, cache or query sees them.
+
+    PostgreSQL refuses NUL in a query (a 500 in routing, the API, token
+    lookups); rather than every view guarding itself, no view ever gets them.
+    Files of a multipart upload are not looked at, only its text fields.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if control_characters_in(request):
+            return control_characters_refused(request)
+        return self.get_response(request)

@@ -14,6 +14,8 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
+from home.fields import PK_MAX, PK_MIN
+
 from .query import SearchQueryRefused, plain_terms
 
 SEARCH_OPERATORS = ("and", "or")
@@ -58,6 +60,17 @@ def restricted_collections():
 
 class PublicReadMixin:
     """Answers any origin: the content is public and no credentials count."""
+
+    def find_object(self, queryset, request):
+        # Wagtail looks ``find/?id=`` up as given: "x" or 2**70 was a 500.
+        if "id" in request.GET:
+            try:
+                valid = PK_MIN <= int(request.GET["id"]) <= PK_MAX
+            except ValueError:
+                valid = False
+            if not valid:
+                raise BadRequestError("id must be an integer")
+        return super().find_object(queryset, request)
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)

@@ -181,6 +181,23 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes several seconds (builds the demo)")
 
 
+def pytest_terminal_summary(terminalreporter):
+    """How many requests the fuzz tests sent, and how many answered 5xx."""
+    from tests.fuzz import SENT, SERVER_ERRORS
+
+    if not SENT:
+        return
+    terminalreporter.section("fuzz requests")
+    for name, count in sorted(SENT.items()):
+        terminalreporter.write_line(
+            f"{name:<28} {count:>6} sent, {SERVER_ERRORS[name]} x 5xx"
+        )
+    terminalreporter.write_line(
+        f"{'total':<28} {sum(SENT.values()):>6} sent, "
+        f"{sum(SERVER_ERRORS.values())} x 5xx"
+    )
+
+
 def _editor_group(name, page):
     """An admin group that may add, change and publish pages below ``page``."""
     # The state office group exists from the roles migration.

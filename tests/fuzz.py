@@ -6,7 +6,8 @@ NUL bytes, lone surrogates, invalid UTF-8, broken percent escapes, repeated
 and missing keys, 100 kB fields.
 """
 
-from urllib.parse import quote_plus
+from collections import Counter
+from urllib.parse import quote_plus, urlsplit
 
 from hypothesis import strategies as st
 
@@ -72,6 +73,27 @@ MALFORMED_QUERIES = [
 ]
 
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
+
+# Requests the fuzz helpers sent and the 5xx among them, per surface (the
+# path's first segments); ``pytest_terminal_summary`` in conftest prints them.
+SENT: Counter = Counter()
+SERVER_ERRORS: Counter = Counter()
+
+
+def surface(path: str) -> str:
+    parts = [part for part in urlsplit(path).path.split("/") if part]
+    if parts[:2] == ["api", "v2"]:
+        return "/".join(["", *parts[:3]]) + "/"
+    if parts[:1] == ["feeds"]:
+        return "/feeds/"
+    return f"/{parts[0]}/" if parts else "/"
+
+
+def _counted(path, response):
+    SENT[surface(path)] += 1
+    if response.status_code >= 500:
+        SERVER_ERRORS[surface(path)] += 1
+    return response
 
 
 def text_values(*, huge=True):
@@ -155,12 +177,12 @@ def urlencode(data: dict) -> str:
 def post(client, url, data: dict, **base):
     """POST ``base`` (e.g. bot-protection fields) and ``data`` as raw form bytes."""
     body = urlencode({**base, **data})
-    return client.post(url, body, content_type=FORM_CONTENT_TYPE)
+    return _counted(url, client.post(url, body, content_type=FORM_CONTENT_TYPE))
 
 
 def get(client, path, data: dict | str = ""):
     query = data if isinstance(data, str) else urlencode(data)
-    return client.get(path, QUERY_STRING=query)
+    return _counted(path, client.get(path, QUERY_STRING=query))
 
 
 def assert_no_server_error(response):

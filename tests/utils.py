@@ -18,14 +18,24 @@ def page_text(client, url, **params):
     return response.content.decode()
 
 
-def human_form_fields(seconds_ago=60):
-    """What a person's browser posts with a public form: an empty honeypot and
-    the signed time the form was shown (home.bot_protection)."""
+def human_form_fields(form="", *, seconds_ago=60, client=None):
+    """What a person's browser posts with the public form named ``form``: an
+    empty honeypot and a fresh signed token (home.bot_protection), bound to
+    ``client``'s CSRF cookie if it has one (a test client that opened a page
+    before posting)."""
     import time
+
+    from django.conf import settings
+    from django.test import RequestFactory
 
     from home.bot_protection import HONEYPOT_FIELD, STARTED_FIELD, form_started_value
 
+    request = None
+    cookie = client.cookies.get(settings.CSRF_COOKIE_NAME) if client else None
+    if cookie is not None:
+        request = RequestFactory().get("/")
+        request.META["CSRF_COOKIE"] = cookie.value
     return {
         HONEYPOT_FIELD: "",
-        STARTED_FIELD: form_started_value(time.time() - seconds_ago),
+        STARTED_FIELD: form_started_value(request, form, time.time() - seconds_ago),
     }

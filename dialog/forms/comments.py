@@ -3,6 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
 from home.models import DistrictPage
 
 from ..models.comments import COMMENT_MAX_LENGTH, Comment, CommentReport
@@ -31,7 +32,7 @@ class DescribedErrorsMixin:
 
 
 class CommentForm(DescribedErrorsMixin, forms.Form):
-    body = forms.CharField(
+    body = PersonalTextField(
         label=_("Your comment"),
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -65,7 +66,7 @@ class CommentReportForm(DescribedErrorsMixin, forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose a reason.")},
     )
-    text = forms.CharField(
+    text = PersonalTextField(
         label=_("Details (optional)"),
         required=False,
         max_length=1000,
@@ -77,7 +78,7 @@ class CommentReportForm(DescribedErrorsMixin, forms.Form):
 
 
 class ModerationReasonForm(DescribedErrorsMixin, forms.Form):
-    reason = forms.CharField(
+    reason = PersonalTextField(
         label=_("Reason (shown to readers or the author)"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
 from home.retention import retention_consent
 
 from ..models.registrations import MAX_CHILD_AGE, MAX_CHILDREN, RegistrationMode
@@ -45,12 +46,12 @@ class AccessibleErrorsMixin:
 
 
 class RegistrationForm(AccessibleErrorsMixin, forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=120)
+    name = PersonalTextField(label=_("Your name"), max_length=120)
     email = forms.EmailField(
         label=_("Your email address"),
         help_text=_("We send the confirmation link there."),
     )
-    organisation = forms.CharField(
+    organisation = PersonalTextField(
         label=_("Organisation or initiative"),
         max_length=160,
         required=False,
@@ -68,7 +69,7 @@ class RegistrationForm(AccessibleErrorsMixin, forms.Form):
     needs_step_free = forms.BooleanField(
         label=_("I need step-free access."), required=False
     )
-    accessibility_other = forms.CharField(
+    accessibility_other = PersonalTextField(
         label=_("Other needs (e.g. sign language, large print)"),
         max_length=500,
         required=False,

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
 from home.models import DistrictPage
 
 from ..models.surveys import CallListEntry, SurveyQuestion
@@ -40,7 +41,7 @@ class SurveyAnswerForm(forms.Form):
                 help_text=_("1 = not at all, 5 = very much"),
                 **common,
             )
-        return forms.CharField(
+        return PersonalTextField(
             widget=forms.Textarea(attrs={"rows": 4}), max_length=2000, **common
         )
 
@@ -57,7 +58,7 @@ class SurveyAnswerForm(forms.Form):
 
 
 class PhoneConsentForm(forms.Form):
-    phone = forms.CharField(
+    phone = PersonalTextField(
         label=_("Phone number"),
         max_length=30,
         help_text=_("Only the volunteers who call for member surveys see it."),

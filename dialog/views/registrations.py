@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from home.audit import personal_data_accessed
-from home.bot_protection import bot_protected
+from home.bot_protection import bot_protected, form_accepted
 from home.flash import lazy_format
 from home.ratelimit import RecipientLimited, rate_limit
 from home.spreadsheets import spreadsheet_row
@@ -75,7 +75,7 @@ def _problem(request, error: RegistrationError, *, page=None):
 
 @require_http_methods(["GET", "POST"])
 @rate_limit("registration")
-@bot_protected
+@bot_protected(form="registration", reshow=True)
 def registration_form(request, page_id):
     """The form on its own page: shown again with errors, or without the event."""
     page = _registrable_page(request, page_id)
@@ -88,7 +88,7 @@ def registration_form(request, page_id):
         ):
             return redirect_to_login(page.url)
         form = RegistrationForm(request.POST, page=page, user=user)
-        if form.is_valid():
+        if form_accepted(request, form):
             try:
                 registration, _created = registration_create(
                     page=page,

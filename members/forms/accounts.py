@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
 from home.models import DistrictPage
 
 from ..consents import current_wordings
@@ -26,7 +27,7 @@ def _no_email(value):
 class SignupForm(forms.Form):
     """Fields added to allauth's sign-up (email and password come from allauth)."""
 
-    display_name = forms.CharField(
+    display_name = PersonalTextField(
         label=_("Display name"),
         max_length=60,
         required=False,
@@ -41,7 +42,7 @@ class SignupForm(forms.Form):
 
 
 class ProfileForm(forms.Form):
-    display_name = forms.CharField(
+    display_name = PersonalTextField(
         label=_("Display name"),
         max_length=60,
         required=False,
@@ -109,7 +110,7 @@ class VerificationRequestForm(forms.Form):
         help_text=_("The district association you are a member of."),
         error_messages={"required": _("Please choose your district.")},
     )
-    membership_number = forms.CharField(
+    membership_number = PersonalTextField(
         label=_("Membership number"),
         max_length=20,
         help_text=_("As printed on your membership card, e.g. 123456."),
@@ -128,7 +129,7 @@ class VerificationRequestForm(forms.Form):
 
 
 class VerificationRejectForm(forms.Form):
-    reason = forms.CharField(
+    reason = PersonalTextField(
         label=_("Reason (optional)"),
         required=False,
         max_length=1000,
@@ -138,7 +139,7 @@ class VerificationRejectForm(forms.Form):
 
 
 class VerificationRevokeForm(forms.Form):
-    reason = forms.CharField(
+    reason = PersonalTextField(
         label=_("Reason (optional)"),
         required=False,
         max_length=1000,

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
 from home.models import DistrictPage
 
 from ..models import MentoringApplication, MentoringPair
@@ -22,7 +23,7 @@ class MentoringApplicationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose mentee or mentor.")},
     )
-    goals = forms.CharField(
+    goals = PersonalTextField(
         label=_("Goals and topics"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -58,7 +59,7 @@ class MentoringApplicationForm(forms.Form):
             "coordinators see this."
         ),
     )
-    self_identification_note = forms.CharField(
+    self_identification_note = PersonalTextField(
         label=_("In your own words (optional)"),
         max_length=100,
         required=False,

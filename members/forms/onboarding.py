@@ -6,6 +6,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
+
 from ..models import OnboardingStep
 from ..selectors.onboarding import PERIODS
 
@@ -15,11 +17,11 @@ PHONE_RE = re.compile(r"^\+?[0-9 ()/\-]{5,40}$")
 class OnboardingImportRowForm(forms.Form):
     """One row of the new-member import; field names are the CSV columns."""
 
-    name = forms.CharField(max_length=120)
+    name = PersonalTextField(max_length=120)
     email = forms.EmailField(max_length=254)
-    district = forms.CharField(max_length=120)
+    district = PersonalTextField(max_length=120)
     joined_on = forms.DateField(input_formats=["%Y-%m-%d", "%d.%m.%Y"])
-    phone = forms.CharField(max_length=40, required=False)
+    phone = PersonalTextField(max_length=40, required=False)
 
     def __init__(self, *args, districts, **kwargs):
         super().__init__(*args, **kwargs)
@@ -53,7 +55,7 @@ class OnboardingImportRowForm(forms.Form):
 
 class OnboardingStepForm(forms.Form):
     step = forms.ChoiceField(label=_("Step"), choices=OnboardingStep.choices)
-    note = forms.CharField(
+    note = PersonalTextField(
         label=_("Note"), max_length=500, required=False, widget=forms.Textarea
     )
     action = forms.ChoiceField(

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import ModelMultipleChoiceField
+from home.fields import ModelMultipleChoiceField, PersonalTextField
 from home.models import DistrictPage
 
 from ..pool_choices import (
@@ -24,7 +24,7 @@ class PoolEntryForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    other_skills = forms.CharField(
+    other_skills = PersonalTextField(
         label=_("Other skills"),
         max_length=300,
         required=False,
@@ -48,7 +48,7 @@ class PoolEntryForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    availability_note = forms.CharField(
+    availability_note = PersonalTextField(
         label=_("Note on availability"),
         max_length=200,
         required=False,
@@ -93,7 +93,7 @@ class PoolPauseForm(forms.Form):
 
 
 class PoolAnswerForm(forms.Form):
-    text = forms.CharField(
+    text = PersonalTextField(
         label=_("Your answer"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -135,8 +135,8 @@ class PoolSearchForm(forms.Form):
 
 
 class PoolMessageForm(forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=150)
-    body = forms.CharField(
+    subject = PersonalTextField(label=_("Subject"), max_length=150)
+    body = PersonalTextField(
         label=_("Text"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 8}),

@@ -37,8 +37,26 @@ def admin_password_reset_redirect(request):
     return HttpResponseRedirect(reverse("members:password_reset"))
 
 
+class SignupView(account_views.SignupView):
+    """allauth's sign-up; a post with a stale bot-check token shows the form
+    again with what was typed and the notice (400)."""
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        notice = getattr(self.request, "bot_check_notice", None)
+        if notice and form.is_bound:
+            form.add_error(None, notice)
+        return form
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        if getattr(self.request, "bot_check_notice", None):
+            response.status_code = 400
+        return response
+
+
 # allauth limits sign-ups per IP; the honeypot and fill time keep bots out.
-signup = bot_protected(account_views.signup)
+signup = bot_protected(SignupView.as_view(), form="signup", reshow=True)
 
 
 def _with_status(view, *, failed, status):

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from home.bot_protection import bot_protected
+from home.bot_protection import bot_protected, form_accepted
 from home.ratelimit import RecipientLimited, rate_limit
 from members.selectors import is_verified_member
 
@@ -58,12 +58,12 @@ def _prefill(request):
 
 @require_http_methods(["GET", "POST"])
 @rate_limit("subscription")
-@bot_protected
+@bot_protected(form="subscribe", reshow=True)
 def subscribe(request):
     if request.method == "POST":
         form = SubscribeForm(request.POST)
         status = 400
-        if form.is_valid():
+        if form_accepted(request, form):
             try:
                 if not form.is_bot:
                     subscription_request(

@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "home.middleware.PortalCSPMiddleware",
     "home.middleware.PermissionsPolicyMiddleware",
+    # NUL and control characters in a path, query or form: a 400 before any view.
+    "home.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts uses of briefings, feeds and calendars, also when served from the cache.
     "tracker.middleware.UsageCountMiddleware",
@@ -327,6 +329,8 @@ PORTAL_RATE_LIMITS = {
 }
 # Public forms sent faster than this after being shown are a bot's (seconds).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
+# A form's signed token is good this long and once (home.bot_protection).
+PORTAL_FORM_MAX_SECONDS = env.int("PORTAL_FORM_MAX_SECONDS", default=3 * 3600)
 # The client's address behind reverse proxies (home.ratelimit.client_ip, also
 # allauth's): the header they write (default X-Forwarded-For; "X-Real-IP" for a
 # one-address header) and how many trusted proxies append to it. The entry that

@@ -38,5 +38,10 @@ GUEST = {
     "email": "hanna@example.org",
     "organisation": "Mieterinitiative Kotti",
     "consent": "on",
-    **human_form_fields(),
+    **human_form_fields("registration"),
 }
+
+
+def guest_data(**changes):
+    """GUEST with a fresh bot-check token: each token is good for one post."""
+    return {**GUEST, **human_form_fields("registration"), **changes}

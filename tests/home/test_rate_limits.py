@@ -8,7 +8,11 @@ from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from members.factories import VerifiedEmailFactory
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from tests.dialog.registration_helpers import (
+    guest_data,
+    register_url,
+    registrable_event,
+)
 from tests.news.test_subscriptions import SUBSCRIBE_URL, subscribe_data
 
 
@@ -87,9 +91,9 @@ def test_guest_registrations_beyond_the_limit_are_refused(
         event_index, registration_mode=RegistrationMode.OPEN, capacity=10
     )
     for number in range(2):
-        client.post(register_url(event), {**GUEST, "email": f"g{number}@example.org"})
+        client.post(register_url(event), guest_data(email=f"g{number}@example.org"))
 
-    response = client.post(register_url(event), {**GUEST, "email": "g9@example.org"})
+    response = client.post(register_url(event), guest_data(email="g9@example.org"))
 
     assert response.status_code == 429
     assert Registration.objects.count() == 2

@@ -19,7 +19,7 @@ def sign_up(client, email="clara@example.org", **extra):
         "password1": PASSWORD,
         "password2": PASSWORD,
         "display_name": "Clara Z.",
-        **human_form_fields(),
+        **human_form_fields("signup"),
         **extra,
     }
     return client.post(SIGNUP_URL, data)

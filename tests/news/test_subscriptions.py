@@ -26,7 +26,7 @@ def subscribe_data(**overrides):
         "kinds": ["briefing"],
         "frequency": "immediate",
         "consent": "on",
-        **human_form_fields(),
+        **human_form_fields("subscribe"),
     }
     data.update(overrides)
     return data

@@ -240,7 +240,7 @@ def test_sign_up_while_the_mail_server_is_down_mails_the_link_later(
             "password1": PASSWORD,
             "password2": PASSWORD,
             "display_name": "Clara Z.",
-            **human_form_fields(),
+            **human_form_fields("signup"),
         },
     )
 

@@ -147,7 +147,7 @@ def test_a_subscription_request_still_sends_its_mail(client, home_page, mailoutb
             "kinds": ["briefing"],
             "frequency": "immediate",
             "consent": "on",
-            **human_form_fields(),
+            **human_form_fields("subscribe"),
         },
     )
 

@@ -21,7 +21,11 @@ from home.outbox import outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Delivery, PageNotification
 from news.services.notifications import notifications_resume
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from tests.dialog.registration_helpers import (
+    guest_data,
+    register_url,
+    registrable_event,
+)
 from tests.portal.faults import DyingWorker, MailServer, WorkerKilled
 from tracker.factories import AgreementItemFactory, CoalitionAgreementPageFactory
 from tracker.models import ItemStatus, StatusMail
@@ -111,7 +115,7 @@ def three_waiting_mails(
     mail_server.down()
     for name in ("hanna", "ida", "jule"):
         with django_capture_on_commit_callbacks(execute=True):
-            client.post(register_url(event), {**GUEST, "email": f"{name}@example.org"})
+            client.post(register_url(event), guest_data(email=f"{name}@example.org"))
     mail_server.up()
     assert OutgoingMail.objects.filter(state="queued").count() == 3
     return ["hanna@example.org", "ida@example.org", "jule@example.org"]

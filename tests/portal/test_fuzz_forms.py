@@ -108,6 +108,7 @@ class Form:
     valid: dict
     fields: dict = field(default_factory=dict)
     login: str = ""  # username of the account that posts; a visitor if empty
+    bot_form: str = ""  # the form's name in its bot-check token (home.bot_protection)
 
 
 @pytest.fixture(autouse=True)
@@ -156,6 +157,7 @@ def forms(event_index, home_page, district, member_user, public_briefing, make_u
     return {
         "guest_registration": Form(
             url=f"/mitmachen/anmeldung/{guests.pk}/",
+            bot_form="registration",
             valid={
                 "name": "Hanna Beispiel",
                 "email": "hanna@example.org",
@@ -176,6 +178,7 @@ def forms(event_index, home_page, district, member_user, public_briefing, make_u
         ),
         "member_registration": Form(
             url=f"/mitmachen/anmeldung/{members.pk}/",
+            bot_form="registration",
             login="rosa",
             valid={"consent": "on"},
             fields={"online": BOOLEAN, "needs_step_free": BOOLEAN},
@@ -199,6 +202,7 @@ def forms(event_index, home_page, district, member_user, public_briefing, make_u
         ),
         "subscription": Form(
             url="/abonnieren/",
+            bot_form="subscribe",
             valid={
                 "email": "leser@example.org",
                 "kinds": first(SubscribeForm, "kinds"),
@@ -226,6 +230,7 @@ def forms(event_index, home_page, district, member_user, public_briefing, make_u
         ),
         "signup": Form(
             url="/konto/registrieren/",
+            bot_form="signup",
             valid={
                 "email": "neu@example.org",
                 "password1": PASSWORD,
@@ -390,7 +395,7 @@ def test_form_never_fails_and_stores_nothing_when_refused(client, forms, name, d
         for model in STORED
     }
 
-    response = post(client, form.url, values, **human_form_fields())
+    response = post(client, form.url, values, **human_form_fields(form.bot_form))
 
     event(f"HTTP {response.status_code}")
     assert_no_server_error(response)
@@ -413,6 +418,8 @@ def test_valid_posts_are_accepted(client, forms):
         client.logout()
         if form.login:
             client.force_login(get_user_model().objects.get(username=form.login))
-        response = post(client, form.url, form.valid, **human_form_fields())
+        response = post(
+            client, form.url, form.valid, **human_form_fields(form.bot_form)
+        )
         assert response.status_code in (200, 302), (name, response.status_code)
         assert not refused(response), (name, response.context.get("form").errors)

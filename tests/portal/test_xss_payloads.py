@@ -139,7 +139,7 @@ def test_guest_name_shown_again_in_a_refused_registration_form(
             "name": payload,
             "organisation": payload,
             "email": "kein-at",
-            **human_form_fields(),
+            **human_form_fields("registration"),
         },
     )
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from home.fields import PersonalTextField
+
 from ..models import BriefingFeedback
 
 
@@ -11,7 +13,7 @@ class FeedbackForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Please choose yes, partly or no.")},
     )
-    remark = forms.CharField(
+    remark = PersonalTextField(
         label=_("Remark (optional)"),
         max_length=500,
         required=False,
