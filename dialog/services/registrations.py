@@ -280,9 +280,7 @@ def registration_create(
             )
             if user is None:
                 # Raises RecipientLimited: the address had its mails already.
-                recipient_limit_check(
-                    "registration_mail", email=email, page_id=page.pk
-                )
+                recipient_limit_check("registration_mail", email=email, page_id=page.pk)
                 registration.status = Status.UNCONFIRMED
                 kind = "confirm"
             else:

@@ -42,6 +42,7 @@ GUEST = {
 }
 
 
-def guest_data(**changes):
-    """GUEST with a fresh bot-check token: each token is good for one post."""
-    return {**GUEST, **human_form_fields("registration"), **changes}
+def guest_data(*, client=None, **changes):
+    """GUEST with a fresh bot-check token: each token is good for one post
+    (bound to ``client``'s CSRF cookie once a page has set one)."""
+    return {**GUEST, **human_form_fields("registration", client=client), **changes}

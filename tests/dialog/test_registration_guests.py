@@ -18,6 +18,7 @@ from dialog.services.registrations import (
 )
 from tests.dialog.registration_helpers import (
     GUEST,
+    guest_data,
     register_url,
     registrable_event,
 )
@@ -194,15 +195,19 @@ def test_same_email_in_other_case_is_the_same_guest(client, council):
 def test_a_guest_learns_nothing_about_an_address_registered_already(client, council):
     """The done page of a known address is the page of a new one: another
     visitor typing it in must not learn that its owner is confirmed."""
-    client.post(register_url(council), GUEST)
+    client.post(register_url(council), guest_data(client=client))
     registration = Registration.objects.get()
     registration.status = Status.CONFIRMED
     registration.save()
     new_address = client.post(
-        register_url(council), {**GUEST, "email": "other@example.org"}, follow=True
+        register_url(council),
+        guest_data(client=client, email="other@example.org"),
+        follow=True,
     )
 
-    known_address = client.post(register_url(council), GUEST, follow=True)
+    known_address = client.post(
+        register_url(council), guest_data(client=client), follow=True
+    )
 
     assert known_address.status_code == new_address.status_code == 200
     assert "bestätigt" not in known_address.text

@@ -7,7 +7,11 @@ from django.core.cache import cache
 
 from dialog.models.registrations import Registration, RegistrationMode
 from news.factories import SubscriberFactory
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from tests.dialog.registration_helpers import (
+    guest_data,
+    register_url,
+    registrable_event,
+)
 
 LIMITED = "Wir haben vor Kurzem schon Mails an diese Adresse geschickt"
 
@@ -35,7 +39,7 @@ def register(client, page, capture, *, number=0, **fields):
     with capture(execute=True):
         return client.post(
             register_url(page),
-            {**GUEST, "email": "opfer@example.org", **fields},
+            guest_data(client=client, **{"email": "opfer@example.org", **fields}),
             REMOTE_ADDR=f"198.51.100.{number + 1}",
         )
 

@@ -12,7 +12,11 @@ from dialog.models.registrations import Registration, RegistrationMode
 from home.ratelimit import client_ip
 from members.factories import VerifiedEmailFactory
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from tests.dialog.registration_helpers import (
+    guest_data,
+    register_url,
+    registrable_event,
+)
 
 PROXY = "10.20.0.2"
 LOGIN_URL = reverse("members:login")
@@ -153,7 +157,7 @@ def test_a_spoofed_leftmost_forwarded_for_does_not_lift_the_limit(
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
                 register_url(event),
-                {**GUEST, "email": f"gast{number}@example.org"},
+                guest_data(client=client, email=f"gast{number}@example.org"),
                 REMOTE_ADDR=PROXY,
                 HTTP_X_FORWARDED_FOR=f"192.0.2.{number}, 198.51.100.77",
             )

@@ -5,6 +5,7 @@ from django.core.cache import cache
 
 from news.factories import SubscriberFactory
 from tests.news.test_subscriptions import SUBSCRIBE_URL, subscribe_data
+from tests.utils import human_form_fields
 
 LIMITED = "Wir haben vor Kurzem schon Mails an diese Adresse geschickt"
 
@@ -12,7 +13,10 @@ LIMITED = "Wir haben vor Kurzem schon Mails an diese Adresse geschickt"
 def subscribe(client, number, **fields):
     return client.post(
         SUBSCRIBE_URL,
-        subscribe_data(**{"email": "opfer@example.org", **fields}),
+        subscribe_data(
+            **{"email": "opfer@example.org", **fields},
+            **human_form_fields("subscribe", client=client),
+        ),
         REMOTE_ADDR=f"198.51.100.{number + 1}",
     )
 
@@ -38,7 +42,12 @@ def test_a_subscribed_address_gets_the_same_answers_as_a_new_one(client, home_pa
     SubscriberFactory(email="opfer@example.org")
     known = [subscribe(client, number).status_code for number in range(2)]
     new = [
-        client.post(SUBSCRIBE_URL, subscribe_data(email="neu@example.org")).status_code
+        client.post(
+            SUBSCRIBE_URL,
+            subscribe_data(
+                email="neu@example.org", **human_form_fields("subscribe", client=client)
+            ),
+        ).status_code
         for _ in range(2)
     ]
 
