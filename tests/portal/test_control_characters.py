@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 from dialog.factories import ForumPageFactory
 from dialog.models.comments import Comment
@@ -122,14 +123,24 @@ def test_a_binary_upload_passes_but_its_text_fields_are_checked(
     client.force_login(editor)
     content = b"%PDF-1.4\n\x00\x01\x02\xff binary\x00"
     url = reverse("wagtaildocs:add")
+    # The Mitglieder collection exists too, so the form asks for one.
+    root = Collection.get_first_root_node().pk
 
     client.post(
         url,
-        {"title": "Satzung", "file": SimpleUploadedFile("satzung.pdf", content)},
+        {
+            "title": "Satzung",
+            "collection": root,
+            "file": SimpleUploadedFile("satzung.pdf", content),
+        },
     )
     refused = client.post(
         url,
-        {"title": "Sat\x00zung", "file": SimpleUploadedFile("zwei.pdf", content)},
+        {
+            "title": "Sat\x00zung",
+            "collection": root,
+            "file": SimpleUploadedFile("zwei.pdf", content),
+        },
     )
 
     assert get_document_model().objects.get().title == "Satzung"

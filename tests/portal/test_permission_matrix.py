@@ -404,6 +404,18 @@ MATRIX += [
         lambda w: reverse("account_reauthenticate"),
         expect(200, anonymous=LOGIN),
     ),
+    # allauth 65.22: reauthentication by mailed code, off here like login by code,
+    # so every account is sent on to the password and visitors to the login.
+    (
+        "reauthenticate by code",
+        lambda w: reverse("account_request_reauthentication_code"),
+        expect(302),
+    ),
+    (
+        "reauthenticate by code, confirm",
+        lambda w: reverse("account_confirm_reauthentication_code"),
+        expect(302),
+    ),
     ("two-factor login step", lambda w: reverse("mfa_authenticate"), expect(302)),
     (
         "two-factor reauthenticate",
