@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run serve migrate demo test test-postgres lint format check messages screenshots bench backup restore clean lock audit
+.PHONY: install browser run serve migrate demo test test-postgres lint format check messages screenshots bench staging backup restore clean lock audit
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -76,6 +76,14 @@ bench: install
 messages: install
 	$(PY) manage.py makemessages $(foreach l,$(notdir $(wildcard locale/*)),-l $(l)) \
 		--no-location --no-obsolete -i ".venv/*" -i "var/*" -i "tests/*"
+
+# The production topology on this machine (nginx with TLS, two gunicorn, two
+# workers, PostgreSQL, Redis, an S3 server, an SMTP sink; deploy/staging/) and
+# its smoke test through the proxy (tests/staging/); figures at the end.
+staging: install
+	@command -v nginx >/dev/null || test -x /usr/sbin/nginx || (apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light)
+	$(PY) -m pytest -q -m staging tests/staging
 
 # PostgreSQL (DATABASE_URL) and media into var/backups/<timestamp>/; restore with
 # `make restore BACKUP=var/backups/<timestamp>` (replaces database and media).
