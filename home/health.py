@@ -89,7 +89,7 @@ def _rq_queue() -> dict:
         for name in names:
             queue = django_rq.get_queue(name)
             count += queue.count
-            first = queue.get_job_ids(0, 0)
+            first = queue.get_job_ids(0, 1)
             job = queue.fetch_job(first[0]) if first else None
             if job is not None and job.enqueued_at is not None:
                 enqueued = job.enqueued_at

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # The Redis queue (TASKS_URL): its worker command; inert unless selected.
+    "django_rq",
+    "django_tasks_rq",
     # After "members", whose templates override allauth's layout and elements.
     "allauth",
     "allauth.account",

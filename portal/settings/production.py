@@ -48,8 +48,6 @@ if FRONTEND_CACHE_URL:
 # RQ on Redis (worker `rqworker`). `manage.py run_worker` starts the right one.
 TASKS_URL = env("TASKS_URL", default="")
 vars().update(task_settings(TASKS_URL))
-if TASKS_URL:
-    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]  # noqa: F405
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
