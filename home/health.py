@@ -107,7 +107,7 @@ def _rq_queue() -> dict:
 
 def storage_check() -> dict:
     """The object store, when media live in one: the bucket answers."""
-    if not getattr(settings, "S3_BUCKET", ""):
+    if not settings.S3_BUCKET:
         return {"status": "ok", "store": "local"}
     try:
         from django.core.files.storage import default_storage

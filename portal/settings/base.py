@@ -257,6 +257,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
 
+# Backups (home.backups): age public key to encrypt for, how many to keep
+# (0: all), a folder in the object store for copies. Production refuses
+# unencrypted backups (manage.py backup --plain overrides).
+BACKUP_AGE_RECIPIENT = env("BACKUP_AGE_RECIPIENT", default="")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=0)
+BACKUP_S3_PREFIX = env("BACKUP_S3_PREFIX", default="")
+BACKUP_REQUIRE_ENCRYPTION = False
+S3_BUCKET = ""
+
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
 
