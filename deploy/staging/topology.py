@@ -481,6 +481,23 @@ class Topology:
             site,
         )
         site = re.sub(r"ssl_(stapling|trusted_certificate)[^;]*;", "", site)
+        if self.env.get("S3_BUCKET"):
+            # Renditions from the store, nothing else under /media/ (the
+            # commented S3 variant of the kit's configuration).
+            store = self.env["S3_ENDPOINT_URL"]
+            site, found = re.subn(
+                r"\n(\s*)location /media/ \{[^}]*\}",
+                lambda m: (
+                    f"\n{m.group(1)}location /media/images/ {{\n"
+                    f"{m.group(1)}    proxy_pass {store}/{BUCKET}/images/;\n"
+                    f"{m.group(1)}    expires 30d;\n"
+                    f"{m.group(1)}}}\n"
+                    f"{m.group(1)}location /media/ {{ return 404; }}"
+                ),
+                site,
+                count=1,
+            )
+            assert found, "no location /media/ in deploy/nginx/portal.conf"
         site = site.replace("/srv/portal/var/static/", f"{ROOT}/var/static/")
         site = site.replace("/srv/portal/var/media/", f"{self.media}/")
         site = site.replace("/srv/portal", str(ROOT))
@@ -587,17 +604,13 @@ http {{
 
     def store_keys(self, prefix: str) -> list[str]:
         """Object keys in the bucket (or files in MEDIA_ROOT without S3 storage)."""
-        if self.uses_s3():
+        if self.env.get("S3_BUCKET"):
             answer = self.s3.list_objects_v2(Bucket=BUCKET, Prefix=prefix)
             return [item["Key"] for item in answer.get("Contents", [])]
         folder = self.media / prefix
         return [
             str(p.relative_to(self.media)) for p in folder.rglob("*") if p.is_file()
         ]
-
-    def uses_s3(self) -> bool:
-        answer = self.s3.list_objects_v2(Bucket=BUCKET)
-        return answer.get("KeyCount", 0) > 0
 
     def scheduled(self, name: str, **overrides) -> list[str]:
         """The arguments of a command from ``deploy/schedule.txt``, options replaced."""
@@ -629,6 +642,10 @@ http {{
             "requests through the proxy": len(statuses),
             "answers 2xx/3xx/4xx/5xx": "/".join(
                 str(sum(s.startswith(d) for s in statuses)) for d in "2345"
+            ),
+            "5xx other than /healthz's 503": sum(
+                line.split()[0].startswith("5") and " /healthz " not in line
+                for line in lines
             ),
             "topology up after (s)": round(self.timings.get("up", 0)),
         }
