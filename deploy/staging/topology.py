@@ -99,17 +99,25 @@ class Process:
         return self.popen is not None and self.popen.poll() is None
 
     def pids(self) -> set[int]:
-        """The group's processes (gunicorn's and RQ's children included)."""
+        """The leader and every descendant: gunicorn's workers, and RQ's work
+        horses, which leave the group (``setsid``) as systemd's cgroup would not
+        let them leave."""
         if not self.running:
             return set()
-        found = set()
+        children = {}
         for entry in Path("/proc").iterdir():
             if entry.name.isdigit():
                 try:
-                    if os.getpgid(int(entry.name)) == self.popen.pid:
-                        found.add(int(entry.name))
+                    stat = (entry / "stat").read_text()
                 except OSError:
                     continue
+                parent = int(stat.rsplit(")", 1)[1].split()[1])
+                children.setdefault(parent, []).append(int(entry.name))
+        found, todo = set(), [self.popen.pid]
+        while todo:
+            pid = todo.pop()
+            found.add(pid)
+            todo.extend(children.get(pid, []))
         return found
 
     def signal(self, number):
@@ -121,7 +129,12 @@ class Process:
             pass
 
     def kill(self):
-        """SIGKILL to the whole group: nothing gets to clean up."""
+        """SIGKILL to the process and all it started: nothing gets to clean up."""
+        for pid in self.pids():
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
         self.signal(signal.SIGKILL)
         if self.popen is not None:
             self.popen.wait()
