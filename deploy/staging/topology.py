@@ -41,6 +41,15 @@ BUCKET = "staging-media"
 PASSWORD = os.environ.get("STAGING_PASSWORD") or "staging-" + secrets.token_hex(8)
 NGINX_TEMPLATE = ROOT / "deploy" / "nginx" / "portal.conf"
 SCHEDULE = ROOT / "deploy" / "schedule.txt"
+KIT_ENV = ROOT / "deploy" / "env.example"
+# Secrets, names and addresses of the kit's example; staging sets its own.
+HOST_VARIABLES = {
+    "PORTAL_HOST",
+    "SECRET_KEY",
+    "POSTGRES_PASSWORD",
+    "BACKUP_AGE_RECIPIENT",
+    "BACKUP_S3_PREFIX",
+}
 # The SMTP sink answers each mail after this long, as a real server takes a
 # moment: a send to a few hundred subscribers lasts seconds, time to kill a
 # worker in the middle of it.
@@ -151,6 +160,18 @@ class Process:
         self.signal(signal.SIGKILL)
 
 
+def kit_environment(path: Path = KIT_ENV) -> dict:
+    """The kit's settings from ``deploy/env.example``, without what is the host's
+    (secrets, names, addresses), which ``Topology`` sets for this machine."""
+    values = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, sep, value = line.partition("=")
+        if line.startswith("#") or not sep or key in HOST_VARIABLES:
+            continue
+        values[key.strip()] = value.strip()
+    return values
+
+
 def schedule_commands(path: Path = SCHEDULE) -> dict[str, list[str]]:
     """``{command name: manage.py arguments}`` from the crontab lines of ``path``."""
     commands = {}
@@ -204,12 +225,13 @@ class Topology:
     # -- configuration -------------------------------------------------------
 
     def _environment(self) -> dict:
-        """The kit's variables (``portal/settings/production.py``), set for here."""
+        """The kit's variables (``deploy/env.example``), set for this machine."""
         env = {
             key: value
             for key, value in os.environ.items()
             if not key.startswith(("DJANGO_", "DATABASE_", "REDIS_", "S3_", "TASKS_"))
         }
+        env.update(kit_environment())
         env.update(
             {
                 "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -218,7 +240,6 @@ class Topology:
                 "CSRF_TRUSTED_ORIGINS": self.url,
                 "WAGTAILADMIN_BASE_URL": self.url,
                 "DATABASE_URL": f"{POSTGRES}/{self.database}",
-                "DB_POOL_MAX_SIZE": "4",
                 "REDIS_URL": f"{REDIS}/{REDIS_DB}",
                 "CACHE_KEY_PREFIX": f"staging-{self.database}",
                 "TASKS_URL": os.environ.get("STAGING_TASKS_URL", ""),
@@ -243,8 +264,6 @@ class Topology:
                 "AWS_SECRET_ACCESS_KEY": "staging-secret",
             }
         )
-        if env["TASKS_URL"]:
-            env["TASKS_URL"] = env["TASKS_URL"].replace("{db}", str(TASKS_REDIS_DB))
         return env
 
     def log(self, text):
@@ -420,29 +439,24 @@ class Topology:
                 BIN / "gunicorn",
                 "portal.wsgi:application",
                 f"--bind=127.0.0.1:{self.ports[f'web{number}']}",
+                # The kit's image (deploy/Containerfile) with two workers
+                # each: four web processes share this machine's two cores.
                 "--workers=2",
-                "--preload",
-                "--timeout=60",
-                "--graceful-timeout=5",
+                "--threads=2",
+                "--max-requests=2000",
+                "--max-requests-jitter=200",
+                "--timeout=30",
                 "--access-logfile=-",
             ],
             env=self.env,
             logs=self.logs,
         )
 
-    def worker_command(self) -> list[str]:
-        """The kit's worker command: ``run_worker`` once it exists."""
-        commands = self.manage("help", "--commands").stdout.split()
-        if "run_worker" in commands:
-            return ["run_worker"]
-        return ["db_worker", "--interval", "0.5"]
-
     def _worker(self, number):
-        if not hasattr(self, "_worker_argv"):
-            self._worker_argv = self.worker_command()
         return Process(
             f"worker{number}",
-            [PYTHON, "manage.py", *self._worker_argv],
+            # The kit's worker command (deploy/systemd/portal-worker@.service).
+            [PYTHON, "manage.py", "run_worker"],
             env=self.env,
             logs=self.logs,
         )
@@ -498,12 +512,14 @@ class Topology:
             # Renditions from the store, nothing else under /media/ (the
             # commented S3 variant of the kit's configuration).
             store = self.env["S3_ENDPOINT_URL"]
+            NOSNIFF = "X-Content-Type-Options nosniff always"  # noqa: N806
             site, found = re.subn(
                 r"\n(\s*)location /media/ \{[^}]*\}",
                 lambda m: (
                     f"\n{m.group(1)}location /media/images/ {{\n"
                     f"{m.group(1)}    proxy_pass {store}/{BUCKET}/images/;\n"
                     f"{m.group(1)}    expires 30d;\n"
+                    f"{m.group(1)}    add_header {NOSNIFF};\n"
                     f"{m.group(1)}}}\n"
                     f"{m.group(1)}location /media/ {{ return 404; }}"
                 ),
@@ -643,6 +659,15 @@ http {{
     def run_scheduled(self, name: str, **overrides) -> str:
         arguments = self.scheduled(name, **overrides)
         return self.manage(*arguments).stdout
+
+    def run_schedule(self, *, skip=()) -> list[str]:
+        """Every command of ``deploy/schedule.txt`` once, as if all were due."""
+        done = []
+        for key, arguments in schedule_commands().items():
+            if not key.startswith(tuple(skip)):
+                self.manage(*arguments)
+                done.append(key)
+        return done
 
     def proxy_requests(self) -> list[str]:
         path = self.logs / "nginx-access.log"

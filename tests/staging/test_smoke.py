@@ -326,8 +326,10 @@ def test_the_scheduled_commands_deliver_the_mail_refused_while_the_server_was_do
     if wait > 0:
         time.sleep(wait)
 
-    for name in ("send_queued_mails", "resume_status_mails", "flush_usage_counts"):
-        topology.run_scheduled(name)
+    # Every scheduled command once, as if all were due (the backup needs an
+    # age key and is tested with the kit: tests/portal/test_backup.py).
+    ran = topology.run_schedule(skip=("backup",))
+    topology.results["scheduled commands run"] = len(ran)
 
     mails = eventually(lambda: mails_to(topology, address), what="the refused mail")
     assert len(mails) == 1
