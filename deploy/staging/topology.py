@@ -512,14 +512,14 @@ class Topology:
             # Renditions from the store, nothing else under /media/ (the
             # commented S3 variant of the kit's configuration).
             store = self.env["S3_ENDPOINT_URL"]
-            NOSNIFF = "X-Content-Type-Options nosniff always"  # noqa: N806
+            nosniff = "X-Content-Type-Options nosniff always"
             site, found = re.subn(
                 r"\n(\s*)location /media/ \{[^}]*\}",
                 lambda m: (
                     f"\n{m.group(1)}location /media/images/ {{\n"
                     f"{m.group(1)}    proxy_pass {store}/{BUCKET}/images/;\n"
                     f"{m.group(1)}    expires 30d;\n"
-                    f"{m.group(1)}    add_header {NOSNIFF};\n"
+                    f"{m.group(1)}    add_header {nosniff};\n"
                     f"{m.group(1)}}}\n"
                     f"{m.group(1)}location /media/ {{ return 404; }}"
                 ),
