@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser run serve migrate demo test test-postgres lint format check messages screenshots bench backup restore clean lock audit
+.PHONY: install browser proxy-tools run serve migrate demo test test-postgres lint format check messages screenshots bench staging backup restore clean lock audit
 
 $(PY):
 	$(PYTHON_BIN) -m venv $(VENV)
@@ -41,7 +41,13 @@ browser:
 	@command -v chromium >/dev/null || (apt-get update && \
 		DEBIAN_FRONTEND=noninteractive apt-get install -y chromium)
 
-test: install browser
+# Debian's nginx (the proxy configuration's `nginx -t` test, `make staging`)
+# and age (encrypted backups); CI runs as root and installs them when missing.
+proxy-tools:
+	@command -v nginx >/dev/null && command -v age >/dev/null || (apt-get update && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y nginx-light age)
+
+test: install browser proxy-tools
 	$(PY) manage.py collectstatic --noinput --verbosity 0 --settings=portal.settings.test
 	$(PY) -m pytest -n 2 -q
 	$(PY) -m pytest -n 2 -q -m browser tests/browser
@@ -77,14 +83,23 @@ messages: install
 	$(PY) manage.py makemessages $(foreach l,$(notdir $(wildcard locale/*)),-l $(l)) \
 		--no-location --no-obsolete -i ".venv/*" -i "var/*" -i "tests/*"
 
-# PostgreSQL (DATABASE_URL) and media into var/backups/<timestamp>/; restore with
-# `make restore BACKUP=var/backups/<timestamp>` (replaces database and media).
+# The production topology on this machine (nginx with TLS, two gunicorn, two
+# workers, PostgreSQL, Redis, an S3 server, an SMTP sink; deploy/staging/) and
+# its smoke test through the proxy (tests/staging/); figures at the end.
+staging: install proxy-tools
+	$(PY) -m pytest -q -m staging tests/staging
+
+# PostgreSQL (DATABASE_URL) and media into var/backups/<timestamp>.tar.age,
+# encrypted for BACKUP_AGE_RECIPIENT (a plain folder only outside production
+# settings); BACKUP_KEEP newest kept, copied below BACKUP_S3_PREFIX in the store.
+# Restore with `make restore BACKUP=var/backups/<timestamp>.tar.age
+# IDENTITY=<age key file>` (replaces database and media).
 backup: install
 	$(PY) manage.py backup
 
 restore: install
-	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<timestamp>" && exit 2)
-	$(PY) manage.py restore --yes $(BACKUP)
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<name> [IDENTITY=key.txt]" && exit 2)
+	$(PY) manage.py restore --yes $(if $(IDENTITY),--identity $(IDENTITY)) $(BACKUP)
 
 # Recompile the locks from requirements.in / requirements-dev.in (pip-tools in a
 # throwaway venv); commit all four files together.

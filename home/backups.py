@@ -5,18 +5,32 @@ A backup is a folder ``<root>/<UTC timestamp>/`` with ``database.dump``
 replaces the database's contents (``pg_restore --clean`` in one transaction)
 and the media folder. ``make backup`` / ``make restore BACKUP=<folder>`` call
 the management commands ``backup`` and ``restore``.
+
+The database holds special-category data (GDPR Art. 9), so production writes
+only encrypted backups: with an age recipient (public key) the folder is
+packed into ``<root>/<UTC timestamp>.tar.age`` and the plain folder removed;
+only the holder of the identity (private key), kept off the server, can
+restore it. Media in an object store are packed from the store.
 """
 
+import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import tarfile
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage, storages
 from django.db import connections
+
+ENCRYPTED_SUFFIX = ".tar.age"
+BACKUP_NAME = re.compile(r"^\d{8}T\d{12}Z(\.tar\.age)?$")
 
 
 class BackupError(Exception):
@@ -60,10 +74,8 @@ def backup_create(*, root: Path, alias: str = "default") -> Path:
         ],
         environment,
     )
-    media = Path(settings.MEDIA_ROOT)
     with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
-        if media.exists():
-            archive.add(media, arcname=".")
+        _media_pack(archive)
     manifest = {
         "created_at": datetime.now(UTC).isoformat(),
         "database": connections[alias].settings_dict["NAME"],
@@ -93,9 +105,158 @@ def backup_restore(*, source: Path, alias: str = "default") -> None:
         ],
         environment,
     )
-    media = Path(settings.MEDIA_ROOT)
-    media.mkdir(parents=True, exist_ok=True)
-    for child in media.iterdir():
-        shutil.rmtree(child) if child.is_dir() else child.unlink()
     with tarfile.open(media_archive, "r:gz") as archive:
+        _media_unpack(archive)
+
+
+def _object_store() -> bool:
+    return bool(getattr(settings, "S3_BUCKET", ""))
+
+
+def _stored_files(storage, folder: str = ""):
+    directories, files = storage.listdir(folder)
+    for name in files:
+        yield f"{folder}/{name}" if folder else name
+    for directory in directories:
+        below = f"{folder}/{directory}" if folder else directory
+        yield from _stored_files(storage, below)
+
+
+def _media_storages():
+    """The storages holding media in an object store: uploads, renditions."""
+    found = [default_storage]
+    if "renditions" in settings.STORAGES:
+        found.append(storages["renditions"])
+    return found
+
+
+def _media_pack(archive: tarfile.TarFile) -> None:
+    if not _object_store():
+        media = Path(settings.MEDIA_ROOT)
+        if media.exists():
+            archive.add(media, arcname=".")
+        return
+    seen = set()
+    for storage in _media_storages():
+        for name in _stored_files(storage):
+            if name in seen:
+                continue
+            seen.add(name)
+            with storage.open(name, "rb") as handle:
+                content = handle.read()
+            info = tarfile.TarInfo(f"./{name}")
+            info.size = len(content)
+            archive.addfile(info, io.BytesIO(content))
+
+
+def _media_unpack(archive: tarfile.TarFile) -> None:
+    if not _object_store():
+        media = Path(settings.MEDIA_ROOT)
+        media.mkdir(parents=True, exist_ok=True)
+        for child in media.iterdir():
+            shutil.rmtree(child) if child.is_dir() else child.unlink()
         archive.extractall(media, filter="data")
+        return
+    for storage in _media_storages():
+        for name in _stored_files(storage):
+            storage.delete(name)
+    renditions = _media_storages()[-1]
+    for member in archive.getmembers():
+        if not member.isfile():
+            continue
+        name = member.name.removeprefix("./")
+        storage = renditions if name.startswith("images/") else default_storage
+        storage.save(name, ContentFile(archive.extractfile(member).read()))
+
+
+def backup_encrypt(*, folder: Path, recipient: str) -> Path:
+    """Pack ``folder`` into ``<folder>.tar.age`` for ``recipient``; remove it.
+
+    The tar stream goes straight into age: no plain archive is written.
+    """
+    folder = Path(folder)
+    target = folder.with_name(folder.name + ENCRYPTED_SUFFIX)
+    encrypt = subprocess.Popen(
+        ["age", "--encrypt", "--recipient", recipient, "--output", str(target)],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        with tarfile.open(fileobj=encrypt.stdin, mode="w|") as archive:
+            archive.add(folder, arcname=folder.name)
+    finally:
+        encrypt.stdin.close()
+    if encrypt.wait() != 0:
+        target.unlink(missing_ok=True)
+        raise BackupError(f"age failed: {encrypt.stderr.read().decode().strip()}")
+    shutil.rmtree(folder)
+    target.chmod(0o600)
+    return target
+
+
+def backup_decrypt(*, source: Path, identity: Path, into: Path) -> Path:
+    """Unpack the encrypted backup ``source`` below ``into``; its folder."""
+    decrypt = subprocess.Popen(
+        ["age", "--decrypt", "--identity", str(identity), str(source)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    unreadable = None
+    try:
+        with tarfile.open(fileobj=decrypt.stdout, mode="r|") as archive:
+            archive.extractall(into, filter="data")
+    except tarfile.TarError as error:
+        unreadable = error
+    if decrypt.wait() != 0:
+        # A wrong identity: age says so, tar only saw an empty stream.
+        raise BackupError(f"age failed: {decrypt.stderr.read().decode().strip()}")
+    if unreadable is not None:
+        raise BackupError(f"{source} is not a backup: {unreadable}")
+    folders = [path for path in Path(into).iterdir() if path.is_dir()]
+    if len(folders) != 1:
+        raise BackupError(f"{source} is not a backup.")
+    return folders[0]
+
+
+def backup_restore_encrypted(*, source: Path, identity: Path) -> None:
+    with tempfile.TemporaryDirectory(prefix="restore-") as scratch:
+        os.chmod(scratch, 0o700)
+        folder = backup_decrypt(source=source, identity=identity, into=Path(scratch))
+        backup_restore(source=folder)
+
+
+def backup_copy_to_store(*, backup: Path, prefix: str) -> str:
+    """Copy an encrypted backup into the object store below ``prefix``."""
+    name = f"{prefix.strip('/')}/{Path(backup).name}"
+    with open(backup, "rb") as handle:
+        return default_storage.save(name, handle)
+
+
+def backups_prune(*, root: Path, keep: int, prefix: str = "") -> list[str]:
+    """Delete all but the newest ``keep`` backups in ``root`` (and the store)."""
+    if keep <= 0:
+        return []
+    removed = []
+    root = Path(root)
+    local = (
+        sorted(
+            (path for path in root.iterdir() if BACKUP_NAME.match(path.name)),
+            key=lambda path: path.name,
+        )
+        if root.exists()
+        else []
+    )
+    for path in local[:-keep]:
+        shutil.rmtree(path) if path.is_dir() else path.unlink()
+        removed.append(str(path))
+    if prefix and _object_store():
+        folder = prefix.strip("/")
+        stored = sorted(
+            name
+            for name in default_storage.listdir(folder)[1]
+            if BACKUP_NAME.match(name)
+        )
+        for name in stored[:-keep]:
+            default_storage.delete(f"{folder}/{name}")
+            removed.append(f"{folder}/{name}")
+    return removed

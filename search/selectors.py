@@ -1,11 +1,13 @@
 """Site search: which pages match, best first.
 
-On PostgreSQL the words are looked up in Wagtail's index table, where the
-``title`` and ``body`` vectors each have a GIN index: Wagtail's own query
-matches ``title || body``, a concatenation no index covers, so it reads every
-entry. A word in the title counts ten times a word in the text, so a title word
-ranks its page first. Elsewhere (SQLite in development and tests) Wagtail's
-search does the work.
+With Wagtail's database backend on PostgreSQL (the default) the words are
+looked up in Wagtail's index table, where the ``title`` and ``body`` vectors
+each have a GIN index: Wagtail's own query matches ``title || body``, a
+concatenation no index covers, so it reads every entry. A word in the title
+counts ten times a word in the text, so a title word ranks its page first.
+With any other configured backend (OpenSearch through ``SEARCH_URL``, SQLite's
+FTS5 in development and tests) that backend does the work: its index, not the
+database's, answers.
 """
 
 from django.conf import settings
@@ -13,8 +15,10 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import BooleanField, F, Max, Q
 from django.db.models.expressions import RawSQL
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 TITLE_WEIGHT = 10
@@ -72,10 +76,11 @@ def page_search(*, terms: str, pages):
     of them ``pages`` allows. Joined in one query, PostgreSQL misjudges the page
     filter and probes the index once per page: a second at 10,000 pages.
     """
-    if connection.vendor != "postgresql":
+    if not database_index_in_use():
         # Wagtail's search backends take only plain field filters, not the
         # visibility filter: rank the pages, then keep those ``pages`` allows.
-        ids = [page.pk for page in Page.objects.search(terms, operator="and")]
+        backend = get_search_backend()
+        ids = [page.pk for page in backend.search(terms, Page, operator="and")]
         return RankedPages(_allowed(pages, ids))
     config = settings.WAGTAILSEARCH_BACKENDS["default"].get("SEARCH_CONFIG")
     query = SearchQuery(terms, config=config, search_type="plain")
@@ -106,6 +111,14 @@ def page_search(*, terms: str, pages):
         ]
         cursor.execute("SET LOCAL enable_seqscan = on")
     return RankedPages(_allowed(pages, ids))
+
+
+def database_index_in_use() -> bool:
+    """Whether the configured search backend is Wagtail's PostgreSQL one,
+    whose index table ``page_search`` reads directly."""
+    return connection.vendor == "postgresql" and isinstance(
+        get_search_backend(), PostgresSearchBackend
+    )
 
 
 def _allowed(pages, ids: list[int]) -> list[int]:

@@ -48,6 +48,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    # The Redis queue (TASKS_URL): its worker command; inert unless selected.
+    "django_rq",
+    "django_tasks_rq",
     # After "members", whose templates override allauth's layout and elements.
     "allauth",
     "allauth.account",
@@ -255,6 +258,15 @@ STATICFILES_FINDERS = [
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
+
+# Backups (home.backups): age public key to encrypt for, how many to keep
+# (0: all), a folder in the object store for copies. Production refuses
+# unencrypted backups (manage.py backup --plain overrides).
+BACKUP_AGE_RECIPIENT = env("BACKUP_AGE_RECIPIENT", default="")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=0)
+BACKUP_S3_PREFIX = env("BACKUP_S3_PREFIX", default="")
+BACKUP_REQUIRE_ENCRYPTION = False
+S3_BUCKET = ""
 
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"

@@ -5,6 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import env
 from .caches import REDIS_SESSION_ENGINE, redis_caches
+from .services import database_pool, storage_settings, task_settings
 
 DEBUG = False
 
@@ -18,6 +19,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 DATABASES = {"default": env.db("DATABASE_URL")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# >0: psycopg's pool of at most this many connections per process (see README,
+# "Sizing"); 0: one persistent connection per thread (CONN_MAX_AGE).
+DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", default=0)
+DATABASES["default"] = database_pool(DATABASES["default"], max_size=DB_POOL_MAX_SIZE)
 
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
@@ -39,7 +44,10 @@ if FRONTEND_CACHE_URL:
         }
     }
 
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Empty: the database queue (worker `manage.py db_worker`); redis://host:port/db:
+# RQ on Redis (worker `rqworker`). `manage.py run_worker` starts the right one.
+TASKS_URL = env("TASKS_URL", default="")
+vars().update(task_settings(TASKS_URL))
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -48,9 +56,27 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(MEDIA_ROOT))  # noqa: F405
 
+# Media on an S3-compatible store: uploads private (documents only through the
+# portal), renditions public at S3_PUBLIC_URL or the store's address.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    STORAGES.update(  # noqa: F405
+        storage_settings(
+            bucket=S3_BUCKET,
+            endpoint_url=env("S3_ENDPOINT_URL", default=""),
+            access_key_id=env("S3_ACCESS_KEY_ID", default=""),
+            secret_access_key=env("S3_SECRET_ACCESS_KEY", default=""),
+            region=env("S3_REGION", default="us-east-1"),
+            public_url=env("S3_PUBLIC_URL", default=""),
+        )
+    )
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
+
+BACKUP_REQUIRE_ENCRYPTION = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

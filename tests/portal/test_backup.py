@@ -1,5 +1,8 @@
 """make backup / make restore: the database and the media come back as they were."""
 
+import shutil
+import subprocess
+
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
@@ -53,3 +56,103 @@ def test_restoring_a_folder_that_is_no_backup_fails_clearly(tmp_path):
 
 def test_backups_are_kept_out_of_the_repository():
     assert "var" in (settings.BASE_DIR / ".gitignore").read_text()
+
+
+# Encrypted backups (age): what an Art. 9 data controller may keep.
+
+needs_age = pytest.mark.skipif(
+    shutil.which("age") is None, reason="age is not installed (make proxy-tools)"
+)
+
+
+@pytest.fixture
+def age_key(tmp_path):
+    """An identity file and its public key, as `age-keygen` makes them."""
+    identity = tmp_path / "backup-key.txt"
+    made = subprocess.run(
+        ["age-keygen", "-o", str(identity)], capture_output=True, text=True
+    )
+    recipient = made.stderr.strip().removeprefix("Public key: ")
+    return identity, recipient
+
+
+@needs_age
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_encrypted_backup_leaves_no_plain_copy_and_restores_with_the_key(
+    tmp_path, settings, age_key
+):
+    identity, recipient = age_key
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "mitgliederliste.txt").write_text("Erika Musterfrau")
+    Topic.objects.create(name="Mieten & Wohnen", slug="mieten-wohnen")
+
+    call_command("backup", root=str(tmp_path / "backups"), recipient=recipient)
+
+    (backup,) = (tmp_path / "backups").iterdir()
+    assert backup.name.endswith(".tar.age")
+    content = backup.read_bytes()
+    assert content.startswith(b"age-encryption.org/v1")
+    assert b"Erika Musterfrau" not in content
+    Topic.objects.all().delete()
+    (tmp_path / "media" / "mitgliederliste.txt").unlink()
+
+    call_command("restore", str(backup), identity=str(identity), yes=True)
+
+    assert list(Topic.objects.values_list("slug", flat=True)) == ["mieten-wohnen"]
+    assert (tmp_path / "media" / "mitgliederliste.txt").read_text() == (
+        "Erika Musterfrau"
+    )
+
+
+@needs_age
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restoring_with_the_wrong_key_fails_clearly_and_changes_nothing(
+    tmp_path, settings, age_key
+):
+    _identity, recipient = age_key
+    settings.MEDIA_ROOT = tmp_path / "media"
+    Topic.objects.create(name="Vorher", slug="vorher")
+    call_command("backup", root=str(tmp_path / "backups"), recipient=recipient)
+    (backup,) = (tmp_path / "backups").iterdir()
+    other = tmp_path / "other-key.txt"
+    subprocess.run(["age-keygen", "-o", str(other)], capture_output=True)
+    Topic.objects.create(name="Danach", slug="danach")
+
+    with pytest.raises(CommandError, match="age failed"):
+        call_command("restore", str(backup), identity=str(other), yes=True)
+
+    assert set(Topic.objects.values_list("slug", flat=True)) == {"vorher", "danach"}
+
+
+def test_an_encrypted_backup_without_a_key_is_refused(tmp_path):
+    with pytest.raises(CommandError, match="identity"):
+        call_command("restore", str(tmp_path / "x.tar.age"), identity="", yes=True)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_production_refuses_an_unencrypted_backup_unless_asked(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.BACKUP_REQUIRE_ENCRYPTION = True
+
+    with pytest.raises(CommandError, match="unencrypted"):
+        call_command("backup", root=str(tmp_path / "backups"), recipient="")
+    assert not (tmp_path / "backups").exists()
+
+    call_command("backup", root=str(tmp_path / "backups"), recipient="", plain=True)
+    assert len(list((tmp_path / "backups").iterdir())) == 1
+
+
+@needs_age
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_only_the_newest_backups_are_kept(tmp_path, settings, age_key):
+    _identity, recipient = age_key
+    settings.MEDIA_ROOT = tmp_path / "media"
+    root = tmp_path / "backups"
+
+    for _ in range(3):
+        call_command("backup", root=str(root), recipient=recipient, keep=2)
+    names = sorted(path.name for path in root.iterdir())
+
+    assert len(names) == 2
+    assert all(name.endswith(".tar.age") for name in names)
