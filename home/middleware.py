@@ -79,6 +79,10 @@ class PermissionsPolicyMiddleware:
 _URL_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 # In a form or JSON body, tabs and line breaks are text (multi-line fields).
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Vertical tab and form feed come with text pasted from office programs: in a
+# form field they become a space and a line break instead of losing the edit.
+_PASTED_BREAKS = str.maketrans({"\x0b": " ", "\x0c": "\n"})
+_PASTED_BREAK = re.compile(r"[\x0b\x0c]")
 _JSON_TYPES = ("application/json", "+json")
 
 
@@ -87,15 +91,18 @@ def _any_match(pattern, texts) -> bool:
 
 
 def _json_strings(value):
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield key
-            yield from _json_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _json_strings(item)
+    """Every key and string of a parsed JSON body, without recursion (a deeply
+    nested body must not exhaust the stack)."""
+    stack = [value]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _query_dict_texts(query_dict):
@@ -110,20 +117,38 @@ def _body_texts(request):
         return
     if request.content_type.endswith(_JSON_TYPES):
         try:
-            yield from _json_strings(json.loads(request.body))
-        except ValueError:
-            return  # not JSON: the view answers that
+            parsed = json.loads(request.body)
+        except (ValueError, RecursionError):
+            return  # not JSON (or nested beyond reason): the view answers that
+        yield from _json_strings(parsed)
         return
     yield from _query_dict_texts(request.POST)
 
 
+def _pasted_breaks_replaced(request) -> None:
+    """Form fields with a vertical tab or form feed get them as space and line break."""
+    if request.method != "POST" or request.content_type.endswith(_JSON_TYPES):
+        return
+    if not _any_match(_PASTED_BREAK, _query_dict_texts(request.POST)):
+        return
+    cleaned = request.POST.copy()
+    for key, values in request.POST.lists():
+        cleaned.setlist(key, [value.translate(_PASTED_BREAKS) for value in values])
+    cleaned._mutable = False
+    request.POST = cleaned
+
+
 def control_characters_in(request) -> bool:
-    """Whether the path, a query key or value, or a body text holds a control
-    character (tab and line breaks allowed in bodies only)."""
+    """Whether the path, a query key or value, a cookie, or a body text holds a
+    control character (tab and line breaks allowed in bodies only)."""
     if _URL_CONTROL.search(request.path):
         return True
     if _any_match(_URL_CONTROL, _query_dict_texts(request.GET)):
         return True
+    # A quoted cookie may decode to NUL (session key lookups on PostgreSQL).
+    if _any_match(_URL_CONTROL, [*request.COOKIES.keys(), *request.COOKIES.values()]):
+        return True
+    _pasted_breaks_replaced(request)
     return _any_match(_BODY_CONTROL, _body_texts(request))
 
 

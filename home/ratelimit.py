@@ -82,6 +82,8 @@ def address_bucket(address: str) -> str:
         parsed = ipaddress.ip_address(address)
     except ValueError:
         return address
+    if parsed.version == 6 and parsed.ipv4_mapped:  # ::ffff:198.51.100.4
+        return str(parsed.ipv4_mapped)
     if parsed.version == 6:
         return str(ipaddress.IPv6Network(f"{parsed}/64", strict=False).network_address)
     return address

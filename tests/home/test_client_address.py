@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from dialog.models.registrations import Registration, RegistrationMode
-from home.ratelimit import client_ip
+from home.ratelimit import address_bucket, client_ip
 from members.factories import VerifiedEmailFactory
 from tests.conftest import PASSWORD
 from tests.dialog.registration_helpers import (
@@ -198,3 +198,11 @@ def test_the_checks_report_allauths_own_proxy_settings(settings, behind_one_prox
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
 
     assert check_ids(settings) == {"home.W003"}
+
+
+def test_ipv4_clients_of_a_dual_stack_socket_keep_their_own_bucket():
+    """``::ffff:198.51.100.4`` is one IPv4 client, not a /64 shared by all."""
+    first = address_bucket("::ffff:198.51.100.4")
+    second = address_bucket("::ffff:203.0.113.9")
+
+    assert (first, second) == ("198.51.100.4", "203.0.113.9")

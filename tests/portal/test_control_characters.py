@@ -145,3 +145,32 @@ def test_a_binary_upload_passes_but_its_text_fields_are_checked(
 
     assert get_document_model().objects.get().title == "Satzung"
     assert_refused(refused)
+
+
+def test_a_deeply_nested_json_body_is_no_500(client, home_page):
+    response = client.post(
+        "/api/v2/kalender/", "[" * 100_000, content_type="application/json"
+    )
+
+    assert response.status_code < 500
+
+
+def test_a_cookie_holding_a_nul_is_refused(client, home_page):
+    """Django unquotes ``"\\000…"`` to NUL bytes, which reach PostgreSQL."""
+    cookie = 'sessionid="' + "\\000" * 8 + 'a"'
+
+    assert_refused(client.get("/", HTTP_COOKIE=cookie))
+
+
+def test_a_vertical_tab_pasted_into_a_form_becomes_a_space(
+    client, member_user, home_page
+):
+    forum = ForumPageFactory(parent=home_page, comments_mode="members")
+    client.force_login(member_user)
+
+    client.post(
+        reverse("dialog:comment_create", args=[forum.pk]),
+        {"body": "Aus der Präsentation:\x0bMieten\x0cdeckeln"},
+    )
+
+    assert Comment.objects.get().body == "Aus der Präsentation: Mieten\ndeckeln"
