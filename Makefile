@@ -28,12 +28,14 @@ install: $(STAMP)
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# The demo Site and the mails' base address follow HOST and PORT, so share
+# links, .ics addresses, handouts and mail links point where runserver listens.
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --host $(HOST) --port $(PORT)
 
 run: demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)"
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 # Debian's Chromium drives tests/browser/ (Playwright cannot download a browser
 # here); CI runs as root and installs it when it is missing.

@@ -87,11 +87,39 @@ COLLECTION_PERMISSIONS = [
 ]
 
 
+# Where ``manage.py runserver`` serves without arguments; ``make run`` passes
+# its HOST and PORT so share links, ``.ics`` addresses and handouts point there.
+DEMO_HOSTNAME = "127.0.0.1"
+DEMO_PORT = 8000
+
+
+def demo_site_set(*, root_page, hostname: str, port: int):
+    """The default Site at ``hostname:port`` with ``root_page``; full URLs of
+    pages are built from it. Returns ``(site, changed)``; saves only a change."""
+    site = Site.objects.filter(is_default_site=True).first() or Site(
+        is_default_site=True
+    )
+    wanted = {
+        "hostname": hostname,
+        "port": port,
+        "site_name": "Mitmachportal",
+        "root_page_id": root_page.pk,
+    }
+    if site.pk is not None and all(getattr(site, k) == v for k, v in wanted.items()):
+        return site, False
+    for key, value in wanted.items():
+        setattr(site, key, value)
+    site.save()
+    return site, True
+
+
 class DemoBuilder:
     """Creates or updates the demo; ``outcomes`` counts created/updated/unchanged."""
 
-    def __init__(self, *, today=None):
+    def __init__(self, *, today=None, hostname=DEMO_HOSTNAME, port=DEMO_PORT):
         self.today = today or timezone.localdate()
+        self.hostname = hostname
+        self.port = port
         self.outcomes = Counter()
         self.locale = Locale.get_default()
         self.topics = {}
@@ -263,19 +291,10 @@ class DemoBuilder:
             hero_image=self.image("Mitmachen in ganz Berlin"),
             seo_title="Mitmachportal – Mitreden, mitentscheiden, mitmachen",
         )
-        site = Site.objects.filter(is_default_site=True).first() or Site(
-            is_default_site=True
+        site, changed = demo_site_set(
+            root_page=home, hostname=self.hostname, port=self.port
         )
-        wanted = {
-            "hostname": "localhost",
-            "port": 80,
-            "site_name": "Mitmachportal",
-            "root_page_id": home.pk,
-        }
-        if site.pk is None or any(getattr(site, k) != v for k, v in wanted.items()):
-            for key, value in wanted.items():
-                setattr(site, key, value)
-            site.save()
+        if changed:
             self._record("site", "updated")
         self.site = site
         return home

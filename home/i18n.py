@@ -194,9 +194,18 @@ def page_languages(*, page=None, request, not_found=False) -> PageLanguages:
         translations = _live_translations(page)
         source = translations.get(DEFAULT_LANGUAGE, page)
         return [
-            _link(code, page_path_in(translations[code], code), request)
+            _link(
+                code,
+                _with_query(page_path_in(translations[code], code), request),
+                request,
+            )
             if code in translations
-            else _link(code, page_path_in(source, code), request, translated=False)
+            else _link(
+                code,
+                _with_query(page_path_in(source, code), request),
+                request,
+                translated=False,
+            )
             for code, _name in settings.LANGUAGES
         ]
 
@@ -258,6 +267,13 @@ def _view_url_in(request, language_code, not_found):
         with translation.override(language_code):
             return reverse("wagtail_serve", args=[""])
     return translate_url(path, language_code)
+
+
+def _with_query(url, request):
+    """``url`` with the request's query: switching language keeps the
+    calendar's filters (the page cache keys on the full path, query included)."""
+    query = request.GET.urlencode()
+    return f"{url}?{query}" if query else url
 
 
 def _link(code, url, request, *, translated=True):

@@ -54,6 +54,23 @@ class CalendarFilterForm(forms.Form):
         self.fields["district"].queryset = districts
         self.fields["topic"].queryset = topics
 
+    def active_count(self) -> int:
+        """How many filter values the visitor chose: each ticked kind counts.
+
+        Read from the submitted data, not the cleaned data, so the number on the
+        collapsed filter button matches what the form shows (and what the
+        script counts as the visitor changes it)."""
+        if not self.is_bound:
+            return 0
+        count = 0
+        for name, field in self.fields.items():
+            value = field.widget.value_from_datadict(self.data, self.files, name)
+            if isinstance(value, list | tuple):
+                count += len([item for item in value if item])
+            elif value:
+                count += 1
+        return count
+
     def clean(self):
         cleaned = super().clean()
         date_from, date_to = cleaned.get("date_from"), cleaned.get("date_to")

@@ -126,6 +126,9 @@ class Steps:
         assert page.locator("html").get_attribute("lang") == self.language
         journey.screenshot("calendar")
 
+        # On a phone the filters are folded behind their toggle.
+        if not page.locator("[data-filter-panel]").evaluate("(panel) => panel.open"):
+            self.activate(page.locator(".filter-panel__toggle"))
         self.check(page.get_by_label(t("Thematic council"), exact=True))
         self.check(page.get_by_label(t("Child-friendly venue"), exact=True))
         self.activate(page.get_by_role("button", name=t("Show events")))

@@ -206,3 +206,29 @@ def test_translated_page_is_its_own_canonical(client, event_index, turkish_calen
     html = client.get("/tr/kalender/").content.decode()
 
     assert re.search(r'<link rel="canonical" href="http://[^"/]+/tr/kalender/">', html)
+
+
+def test_switcher_keeps_the_calendars_filters_in_every_language(
+    client, event_index, turkish_calendar
+):
+    html = client.get(
+        event_index.url + "?event_format=online&young=on&kind=party"
+    ).content.decode()
+
+    links = _switcher(html)
+    query = "event_format=online&amp;young=on&amp;kind=party"
+    assert links["tr"] == f"/tr/kalender/?{query}"
+    assert links["en"] == f"/en/kalender/?{query}"
+    assert links["de"] == f"/kalender/?{query}"
+
+
+def test_switcher_keeps_the_query_of_a_view_that_is_not_a_page(client, home_page):
+    html = client.get("/suche/?q=Mieten").content.decode()
+
+    assert _switcher(html)["ar"] == "/ar/suche/?q=Mieten"
+
+
+def test_switcher_without_a_query_adds_no_question_mark(client, event_index):
+    html = client.get(event_index.url).content.decode()
+
+    assert _switcher(html)["en"] == "/en/kalender/"

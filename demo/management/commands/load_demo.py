@@ -5,7 +5,13 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from demo import accounts, content, district_data, onboarding, pool, surveys
-from demo.builders import DemoBuilder, demo_counts, demo_reset
+from demo.builders import (
+    DEMO_HOSTNAME,
+    DEMO_PORT,
+    DemoBuilder,
+    demo_counts,
+    demo_reset,
+)
 from demo.channels import channels_load
 from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
@@ -35,7 +41,29 @@ class Command(BaseCommand):
             "indexed as they are saved).",
         )
 
-    def handle(self, *args, reset=False, rebuild_index=False, verbosity=1, **options):
+        parser.add_argument(
+            "--host",
+            default=DEMO_HOSTNAME,
+            help="Host name the demo is served on (share links, calendar and "
+            "handout addresses); `make run` passes its HOST.",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=DEMO_PORT,
+            help="Port the demo is served on; `make run` passes its PORT.",
+        )
+
+    def handle(
+        self,
+        *args,
+        reset=False,
+        rebuild_index=False,
+        verbosity=1,
+        host=DEMO_HOSTNAME,
+        port=DEMO_PORT,
+        **options,
+    ):
         started = time.monotonic()
         with transaction.atomic():
             if reset:
@@ -43,7 +71,7 @@ class Command(BaseCommand):
                 self.stdout.write(
                     self.style.WARNING("Deleted the previous demo content.")
                 )
-            outcomes = DemoBuilder().build()
+            outcomes = DemoBuilder(hostname=host, port=port).build()
             accounts.build_accounts(outcomes)
             onboarding.load(outcomes)
             demo_comments()
@@ -77,6 +105,4 @@ class Command(BaseCommand):
         )
         for username, password, *_rest in [*content.USERS, surveys.CALLER]:
             self.stdout.write(f"  {username:<16} {password}")
-        self.stdout.write(
-            "Open http://127.0.0.1:8000/ and http://127.0.0.1:8000/admin/"
-        )
+        self.stdout.write(f"Open http://{host}:{port}/ and http://{host}:{port}/admin/")
