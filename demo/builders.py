@@ -515,6 +515,7 @@ class DemoBuilder:
                 purpose=spec["purpose"],
                 rhythm=spec["rhythm"],
                 open_to_all=spec["open_to_all"],
+                registration_mode=spec.get("registration_mode", "none"),
                 topics=spec["topics"],
             )
         for spec in content.FORUMS:

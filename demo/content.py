@@ -1262,6 +1262,8 @@ WORKING_GROUPS = [
         slug="ag-mitgliederarbeit",
         title="AG Mitgliederarbeit",
         open_to_all=True,
+        # The resolution opens it to all interested: guests join by mail.
+        registration_mode="open",
         rhythm="jeden zweiten Dienstag im Monat, 19 Uhr, Karl-Liebknecht-Haus und "
         "online",
         topics=[],

@@ -194,8 +194,10 @@ def _working_group(outcomes):
     group = WorkingGroupPage.objects.filter(slug=WORKING_GROUP_SLUG).first()
     if group is None:
         return
-    if group.registration_mode != RegistrationMode.MEMBERS:
-        group.registration_mode = RegistrationMode.MEMBERS
+    if group.registration_mode != RegistrationMode.OPEN or not group.open_to_all:
+        # Open to all interested (the party's resolution): guests join by mail.
+        group.registration_mode = RegistrationMode.OPEN
+        group.open_to_all = True
         group.save_revision().publish()
     users = get_user_model().objects.filter(username__in=GROUP_MEMBERS)
     now = timezone.now()

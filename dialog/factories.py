@@ -57,6 +57,11 @@ class WorkingGroupPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"AG {n}")
     purpose = "<p>Wir kümmern uns um neue Mitglieder.</p>"
     rhythm = "jeden zweiten Dienstag, 19 Uhr"
+    registration_mode = "none"
+    # "Open to all" and "members only" exclude each other (model constraint).
+    open_to_all = factory.LazyAttribute(
+        lambda group: group.registration_mode != "members"
+    )
 
     class Meta:
         model = WorkingGroupPage

@@ -2,6 +2,7 @@ from datetime import datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
@@ -464,7 +465,10 @@ class WorkingGroupPage(
     open_to_all = models.BooleanField(
         _("open to all"),
         default=True,
-        help_text=_("Non-members are welcome to join."),
+        help_text=_(
+            "Non-members are welcome to join. Cannot be combined with "
+            "registration for members only."
+        ),
     )
     body = StreamField(
         BaseStreamBlock(),
@@ -510,10 +514,23 @@ class WorkingGroupPage(
     class Meta:
         verbose_name = _("working group")
         verbose_name_plural = _("working groups")
+        constraints = [
+            # The page must not promise "open to all" while refusing guests.
+            models.CheckConstraint(
+                condition=Q(open_to_all=False) | ~Q(registration_mode="members"),
+                name="dialog_working_group_open_or_members_only",
+            )
+        ]
 
     def clean(self):
         super().clean()
-        if errors := self.registration_errors():
+        errors = self.registration_errors()
+        if self.open_to_all and self.registration_mode == RegistrationMode.MEMBERS:
+            errors["open_to_all"] = _(
+                "A group open to all cannot be for members only. Untick "
+                "“open to all” or set registration to “Open to guests”."
+            )
+        if errors:
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):

@@ -71,7 +71,10 @@ def online_links_for(*, page, user=None, registration=None) -> list[tuple]:
 
 
 def _has_link(item) -> bool:
-    return bool(item.online_link) and item.event_format != EventFormat.ONSITE
+    # Working groups have no link of their own (and no format).
+    if not getattr(item, "online_link", ""):
+        return False
+    return item.event_format != EventFormat.ONSITE
 
 
 def _registration_page(item):

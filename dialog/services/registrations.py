@@ -80,6 +80,14 @@ def _closed():
     return RegistrationError(_("Registration is closed."), code="closed", status=409)
 
 
+def members_only_error():
+    return RegistrationError(
+        _("Only members may register. Please log in."),
+        code="members_only",
+        status=403,
+    )
+
+
 def token_invalid_error():
     return RegistrationError(
         _("This link is not valid. Please copy the whole link from the mail."),
@@ -245,11 +253,7 @@ def registration_create(
         user
     ):
         if user is None:
-            raise RegistrationError(
-                _("Only members may register. Please log in."),
-                code="members_only",
-                status=403,
-            )
+            raise members_only_error()
         raise RegistrationError(
             _("Your membership has to be verified before you can register."),
             code="verification_needed",

@@ -35,6 +35,7 @@ from ..selectors.registrations import (
 )
 from ..services.registrations import (
     RegistrationError,
+    members_only_error,
     registration_cancel,
     registration_confirm_guest,
     registration_create,
@@ -86,6 +87,10 @@ def registration_form(request, page_id):
         if page.registration_mode == RegistrationMode.MEMBERS and (
             not user.is_authenticated
         ):
+            if request.POST.get("email"):
+                # A guest typed in their details: say plainly that guests
+                # cannot register here, rather than sending them to a login.
+                return _problem(request, members_only_error(), page=page)
             return redirect_to_login(page.url)
         form = RegistrationForm(request.POST, page=page, user=user)
         if form_accepted(request, form):
