@@ -32,6 +32,7 @@ def editor(make_user):
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="add_agreementitem"),
+        Permission.objects.get(codename="coordinate_all_districts"),
     )
     return user
 
@@ -153,3 +154,17 @@ def test_import_needs_the_permission(client, make_user, url):
     response = client.get(url)
 
     assert response.status_code == 403
+
+
+def test_a_district_group_with_the_item_permission_may_not_import(
+    client, make_user, url
+):
+    """The agreement is statewide: the model permission alone is not enough."""
+    user = make_user("bezirk", is_staff=True)
+    user.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="add_agreementitem"),
+    )
+    client.force_login(user)
+
+    assert client.get(url).status_code == 403

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.permissions import policy_registry
 
 from home.csv_import import CSVImportForm, csv_import_view
 from home.spreadsheets import spreadsheet_row
 from home.views import admin_forbidden_as_403
 from news.models import DecisionBriefingPage
 
-from ..models import BriefingFeedback, CoalitionAgreementPage
+from ..models import AgreementItem, BriefingFeedback, CoalitionAgreementPage
 from ..selectors import briefing_remarks, briefing_report, monthly_report
 from ..services.evaluation import usage_counts_flush
 from ..services.imports import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, items_import
@@ -60,7 +61,11 @@ def _columns():
 
 @_forbidden_as_403
 def item_import(request):
-    if not request.user.has_perm(IMPORT_PERMISSION):
+    # The agreement's policy, not the bare model permission: the agreement is
+    # statewide, so a district group given "add item" may not import into it.
+    if not policy_registry.get_by_type(AgreementItem).user_has_permission(
+        request.user, "add"
+    ):
         raise PermissionDenied
 
     def import_items(*, rows, dry_run, cleaned_data):
