@@ -156,3 +156,49 @@ def test_only_the_newest_backups_are_kept(tmp_path, settings, age_key):
 
     assert len(names) == 2
     assert all(name.endswith(".tar.age") for name in names)
+
+
+# A failed backup leaves nothing plain behind: the dump holds Art. 9 data.
+
+
+def files_below(root):
+    return sorted(str(path) for path in root.rglob("*")) if root.exists() else []
+
+
+@needs_age
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_malformed_recipient_fails_before_anything_is_dumped(tmp_path, settings):
+    """The placeholder of deploy/env.example must not yield nightly plain dumps."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "mitgliederliste.txt").write_text("Erika Musterfrau")
+    root = tmp_path / "backups"
+
+    with pytest.raises(CommandError, match="age1change-me"):
+        call_command("backup", root=str(root), recipient="age1change-me", keep=1)
+
+    assert files_below(root) == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_pg_dump_leaves_no_partial_backup(tmp_path, settings, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The server refuses the session: pg_dump has already opened its file.
+    monkeypatch.setenv("PGOPTIONS", "-c no_such_setting=1")
+    root = tmp_path / "backups"
+
+    with pytest.raises(CommandError, match="pg_dump failed"):
+        call_command("backup", root=str(root), recipient="", plain=True)
+
+    assert files_below(root) == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_plain_backup_folder_is_readable_only_by_its_owner(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    root = tmp_path / "backups"
+
+    call_command("backup", root=str(root), recipient="", plain=True)
+
+    (folder,) = root.iterdir()
+    assert folder.stat().st_mode & 0o777 == 0o700
