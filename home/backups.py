@@ -14,7 +14,6 @@ only the holder of the identity (private key), kept off the server, can
 restore it. Media in an object store are packed from the store.
 """
 
-import io
 import json
 import os
 import re
@@ -26,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage, storages
 from django.db import connections
 
@@ -159,6 +158,12 @@ def _object_store() -> bool:
     return bool(getattr(settings, "S3_BUCKET", ""))
 
 
+# Where Wagtail keeps media in the store: original images, renditions,
+# documents. The same bucket holds the encrypted off-site backups
+# (BACKUP_S3_PREFIX), which a backup must neither contain nor a restore delete.
+MEDIA_PREFIXES = ("original_images", "images", "documents")
+
+
 def _stored_files(storage, folder: str = ""):
     directories, files = storage.listdir(folder)
     for name in files:
@@ -166,6 +171,11 @@ def _stored_files(storage, folder: str = ""):
     for directory in directories:
         below = f"{folder}/{directory}" if folder else directory
         yield from _stored_files(storage, below)
+
+
+def _stored_media(storage):
+    for prefix in MEDIA_PREFIXES:
+        yield from _stored_files(storage, prefix)
 
 
 def _media_storages():
@@ -176,6 +186,14 @@ def _media_storages():
     return found
 
 
+def _stored_stream(storage, name: str):
+    """The object's size and a stream of it: one object is not held in memory."""
+    if hasattr(storage, "bucket"):
+        response = storage.bucket.Object(storage._normalize_name(name)).get()
+        return response["ContentLength"], response["Body"]
+    return storage.size(name), storage.open(name, "rb")
+
+
 def _media_pack(archive: tarfile.TarFile) -> None:
     if not _object_store():
         media = Path(settings.MEDIA_ROOT)
@@ -184,15 +202,17 @@ def _media_pack(archive: tarfile.TarFile) -> None:
         return
     seen = set()
     for storage in _media_storages():
-        for name in _stored_files(storage):
+        for name in _stored_media(storage):
             if name in seen:
                 continue
             seen.add(name)
-            with storage.open(name, "rb") as handle:
-                content = handle.read()
+            size, stream = _stored_stream(storage, name)
             info = tarfile.TarInfo(f"./{name}")
-            info.size = len(content)
-            archive.addfile(info, io.BytesIO(content))
+            info.size = size
+            try:
+                archive.addfile(info, stream)
+            finally:
+                stream.close()
 
 
 def _media_unpack(archive: tarfile.TarFile) -> None:
@@ -204,15 +224,15 @@ def _media_unpack(archive: tarfile.TarFile) -> None:
         archive.extractall(media, filter="data")
         return
     for storage in _media_storages():
-        for name in _stored_files(storage):
+        for name in _stored_media(storage):
             storage.delete(name)
     renditions = _media_storages()[-1]
     for member in archive.getmembers():
-        if not member.isfile():
-            continue
         name = member.name.removeprefix("./")
+        if not member.isfile() or name.split("/")[0] not in MEDIA_PREFIXES:
+            continue
         storage = renditions if name.startswith("images/") else default_storage
-        storage.save(name, ContentFile(archive.extractfile(member).read()))
+        storage.save(name, File(archive.extractfile(member), name=name))
 
 
 def backup_encrypt(*, folder: Path, recipient: str) -> Path:

@@ -202,3 +202,81 @@ def test_a_plain_backup_folder_is_readable_only_by_its_owner(tmp_path, settings)
 
     (folder,) = root.iterdir()
     assert folder.stat().st_mode & 0o777 == 0o700
+
+
+# Media in an object store (S3_BUCKET): the bucket also holds the off-site
+# copies of the encrypted backups (BACKUP_S3_PREFIX).
+
+BUCKET = "mitmach-media"
+EARLIER_BACKUP = "backups/20261201T020000000000Z.tar.age"
+
+
+@pytest.fixture
+def bucket(settings, monkeypatch):
+    """The production storages on moto's S3, with an earlier off-site backup."""
+    import boto3
+    from moto import mock_aws
+
+    from portal.settings.services import storage_settings
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket=BUCKET)
+        settings.S3_BUCKET = BUCKET
+        settings.BACKUP_S3_PREFIX = "backups"
+        settings.STORAGES = {**settings.STORAGES, **storage_settings(bucket=BUCKET)}
+        for key, body in {
+            EARLIER_BACKUP: b"age-encryption.org/v1 earlier backup",
+            "documents/satzung.txt": b"Fassung 1",
+            "original_images/plakat.png": b"PNG",
+            "images/plakat.fill-640x360.png": b"PNG rendition",
+        }.items():
+            client.put_object(Bucket=BUCKET, Key=key, Body=body)
+        yield client
+
+
+def bucket_keys(client):
+    listing = client.list_objects_v2(Bucket=BUCKET)
+    return {item["Key"] for item in listing.get("Contents", [])}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_of_the_object_store_holds_the_media_but_no_earlier_backups(
+    tmp_path, bucket
+):
+    import tarfile
+
+    backup = backup_create(root=tmp_path / "backups")
+
+    with tarfile.open(backup / "media.tar.gz") as archive:
+        names = {member.name for member in archive.getmembers() if member.isfile()}
+    assert names == {
+        "./documents/satzung.txt",
+        "./original_images/plakat.png",
+        "./images/plakat.fill-640x360.png",
+    }
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restoring_media_in_the_object_store_keeps_the_off_site_backups(
+    tmp_path, bucket
+):
+    backup = backup_create(root=tmp_path / "backups")
+    later = "backups/20261202T020000000000Z.tar.age"
+    bucket.put_object(Bucket=BUCKET, Key=later, Body=b"age-encryption.org/v1 later")
+    bucket.put_object(Bucket=BUCKET, Key="documents/neu.txt", Body=b"neu")
+    bucket.put_object(Bucket=BUCKET, Key="documents/satzung.txt", Body=b"Fassung 2")
+
+    backup_restore(source=backup)
+
+    assert bucket_keys(bucket) == {
+        EARLIER_BACKUP,
+        later,
+        "documents/satzung.txt",
+        "original_images/plakat.png",
+        "images/plakat.fill-640x360.png",
+    }
+    satzung = bucket.get_object(Bucket=BUCKET, Key="documents/satzung.txt")
+    assert satzung["Body"].read() == b"Fassung 1"
