@@ -8,12 +8,12 @@ the management commands ``backup`` and ``restore``.
 
 The database holds special-category data (GDPR Art. 9), so production writes
 only encrypted backups: with an age recipient (public key) the folder is
-packed into ``<root>/<UTC timestamp>.tar.age`` and the plain folder removed;
+packed into ``<root>/<UTC timestamp>.tar.age``; the plain folder exists only
+in a private scratch folder, removed also when a step fails;
 only the holder of the identity (private key), kept off the server, can
 restore it. Media in an object store are packed from the store.
 """
 
-import io
 import json
 import os
 import re
@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files import File
 from django.core.files.storage import default_storage, storages
 from django.db import connections
 
@@ -58,31 +58,76 @@ def _run(command: list[str], environment: dict) -> None:
         raise BackupError(f"{command[0]} failed: {result.stderr.strip()}")
 
 
-def backup_create(*, root: Path, alias: str = "default") -> Path:
-    """Dump the database and pack the media folder into a new backup folder."""
+def age_recipient_check(recipient: str) -> None:
+    """Encrypt a few bytes for ``recipient`` before anything is dumped.
+
+    age itself judges the key: a placeholder such as ``age1change-me`` would
+    otherwise fail only after the plain dump was written.
+    """
+    try:
+        result = subprocess.run(
+            ["age", "--encrypt", "--recipient", recipient],
+            input=b"recipient check",
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+    except FileNotFoundError as error:
+        raise BackupError("age is not installed: it encrypts the backups.") from error
+    if result.returncode != 0:
+        raise BackupError(
+            f"age cannot encrypt for the recipient {recipient!r} "
+            f"(BACKUP_AGE_RECIPIENT): {result.stderr.decode().strip()}"
+        )
+
+
+def backup_create(*, root: Path, alias: str = "default", recipient: str = "") -> Path:
+    """Dump the database and pack the media into a new backup below ``root``;
+    with ``recipient`` into one encrypted ``<timestamp>.tar.age``.
+
+    Everything is written into a scratch folder only its owner can read,
+    removed whatever happens: a failed dump or encryption leaves no plain
+    copy. Only the finished backup is moved into place.
+    """
     arguments, environment = _pg_environment(alias)
-    target = Path(root) / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target.mkdir(parents=True)
+    if recipient:
+        age_recipient_check(recipient)
+    root = Path(root)
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=".partial-", dir=root))
+    try:
+        folder = scratch / datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        folder.mkdir()
+        folder.chmod(0o700)
+        _backup_write(folder=folder, arguments=arguments, environment=environment)
+        if recipient:
+            folder = backup_encrypt(folder=folder, recipient=recipient)
+        target = root / folder.name
+        folder.rename(target)
+        return target
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _backup_write(*, folder: Path, arguments: list[str], environment: dict) -> None:
     _run(
         [
             "pg_dump",
             "--format=custom",
             "--no-owner",
             "--file",
-            str(target / "database.dump"),
+            str(folder / "database.dump"),
             *arguments,
         ],
         environment,
     )
-    with tarfile.open(target / "media.tar.gz", "w:gz") as archive:
+    with tarfile.open(folder / "media.tar.gz", "w:gz") as archive:
         _media_pack(archive)
     manifest = {
         "created_at": datetime.now(UTC).isoformat(),
-        "database": connections[alias].settings_dict["NAME"],
+        "database": arguments[arguments.index("--dbname") + 1],
         "files": ["database.dump", "media.tar.gz"],
     }
-    (target / "manifest.json").write_text(json.dumps(manifest, indent=2))
-    return target
+    (folder / "manifest.json").write_text(json.dumps(manifest, indent=2))
 
 
 def backup_restore(*, source: Path, alias: str = "default") -> None:
@@ -113,6 +158,12 @@ def _object_store() -> bool:
     return bool(getattr(settings, "S3_BUCKET", ""))
 
 
+# Where Wagtail keeps media in the store: original images, renditions,
+# documents. The same bucket holds the encrypted off-site backups
+# (BACKUP_S3_PREFIX), which a backup must neither contain nor a restore delete.
+MEDIA_PREFIXES = ("original_images", "images", "documents")
+
+
 def _stored_files(storage, folder: str = ""):
     directories, files = storage.listdir(folder)
     for name in files:
@@ -120,6 +171,11 @@ def _stored_files(storage, folder: str = ""):
     for directory in directories:
         below = f"{folder}/{directory}" if folder else directory
         yield from _stored_files(storage, below)
+
+
+def _stored_media(storage):
+    for prefix in MEDIA_PREFIXES:
+        yield from _stored_files(storage, prefix)
 
 
 def _media_storages():
@@ -130,6 +186,14 @@ def _media_storages():
     return found
 
 
+def _stored_stream(storage, name: str):
+    """The object's size and a stream of it: one object is not held in memory."""
+    if hasattr(storage, "bucket"):
+        response = storage.bucket.Object(storage._normalize_name(name)).get()
+        return response["ContentLength"], response["Body"]
+    return storage.size(name), storage.open(name, "rb")
+
+
 def _media_pack(archive: tarfile.TarFile) -> None:
     if not _object_store():
         media = Path(settings.MEDIA_ROOT)
@@ -138,15 +202,17 @@ def _media_pack(archive: tarfile.TarFile) -> None:
         return
     seen = set()
     for storage in _media_storages():
-        for name in _stored_files(storage):
+        for name in _stored_media(storage):
             if name in seen:
                 continue
             seen.add(name)
-            with storage.open(name, "rb") as handle:
-                content = handle.read()
+            size, stream = _stored_stream(storage, name)
             info = tarfile.TarInfo(f"./{name}")
-            info.size = len(content)
-            archive.addfile(info, io.BytesIO(content))
+            info.size = size
+            try:
+                archive.addfile(info, stream)
+            finally:
+                stream.close()
 
 
 def _media_unpack(archive: tarfile.TarFile) -> None:
@@ -158,15 +224,15 @@ def _media_unpack(archive: tarfile.TarFile) -> None:
         archive.extractall(media, filter="data")
         return
     for storage in _media_storages():
-        for name in _stored_files(storage):
+        for name in _stored_media(storage):
             storage.delete(name)
     renditions = _media_storages()[-1]
     for member in archive.getmembers():
-        if not member.isfile():
-            continue
         name = member.name.removeprefix("./")
+        if not member.isfile() or name.split("/")[0] not in MEDIA_PREFIXES:
+            continue
         storage = renditions if name.startswith("images/") else default_storage
-        storage.save(name, ContentFile(archive.extractfile(member).read()))
+        storage.save(name, File(archive.extractfile(member), name=name))
 
 
 def backup_encrypt(*, folder: Path, recipient: str) -> Path:
@@ -184,8 +250,13 @@ def backup_encrypt(*, folder: Path, recipient: str) -> Path:
     try:
         with tarfile.open(fileobj=encrypt.stdin, mode="w|") as archive:
             archive.add(folder, arcname=folder.name)
+    except BrokenPipeError:
+        pass  # age stopped reading: its exit status and message tell why.
     finally:
-        encrypt.stdin.close()
+        try:
+            encrypt.stdin.close()
+        except BrokenPipeError:
+            pass
     if encrypt.wait() != 0:
         target.unlink(missing_ok=True)
         raise BackupError(f"age failed: {encrypt.stderr.read().decode().strip()}")

@@ -156,3 +156,127 @@ def test_only_the_newest_backups_are_kept(tmp_path, settings, age_key):
 
     assert len(names) == 2
     assert all(name.endswith(".tar.age") for name in names)
+
+
+# A failed backup leaves nothing plain behind: the dump holds Art. 9 data.
+
+
+def files_below(root):
+    return sorted(str(path) for path in root.rglob("*")) if root.exists() else []
+
+
+@needs_age
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_malformed_recipient_fails_before_anything_is_dumped(tmp_path, settings):
+    """The placeholder of deploy/env.example must not yield nightly plain dumps."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    (tmp_path / "media").mkdir()
+    (tmp_path / "media" / "mitgliederliste.txt").write_text("Erika Musterfrau")
+    root = tmp_path / "backups"
+
+    with pytest.raises(CommandError, match="age1change-me"):
+        call_command("backup", root=str(root), recipient="age1change-me", keep=1)
+
+    assert files_below(root) == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_failing_pg_dump_leaves_no_partial_backup(tmp_path, settings, monkeypatch):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # The server refuses the session: pg_dump has already opened its file.
+    monkeypatch.setenv("PGOPTIONS", "-c no_such_setting=1")
+    root = tmp_path / "backups"
+
+    with pytest.raises(CommandError, match="pg_dump failed"):
+        call_command("backup", root=str(root), recipient="", plain=True)
+
+    assert files_below(root) == []
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_plain_backup_folder_is_readable_only_by_its_owner(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    root = tmp_path / "backups"
+
+    call_command("backup", root=str(root), recipient="", plain=True)
+
+    (folder,) = root.iterdir()
+    assert folder.stat().st_mode & 0o777 == 0o700
+
+
+# Media in an object store (S3_BUCKET): the bucket also holds the off-site
+# copies of the encrypted backups (BACKUP_S3_PREFIX).
+
+BUCKET = "mitmach-media"
+EARLIER_BACKUP = "backups/20261201T020000000000Z.tar.age"
+
+
+@pytest.fixture
+def bucket(settings, monkeypatch):
+    """The production storages on moto's S3, with an earlier off-site backup."""
+    import boto3
+    from moto import mock_aws
+
+    from portal.settings.services import storage_settings
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    with mock_aws():
+        client = boto3.client("s3", region_name="us-east-1")
+        client.create_bucket(Bucket=BUCKET)
+        settings.S3_BUCKET = BUCKET
+        settings.BACKUP_S3_PREFIX = "backups"
+        settings.STORAGES = {**settings.STORAGES, **storage_settings(bucket=BUCKET)}
+        for key, body in {
+            EARLIER_BACKUP: b"age-encryption.org/v1 earlier backup",
+            "documents/satzung.txt": b"Fassung 1",
+            "original_images/plakat.png": b"PNG",
+            "images/plakat.fill-640x360.png": b"PNG rendition",
+        }.items():
+            client.put_object(Bucket=BUCKET, Key=key, Body=body)
+        yield client
+
+
+def bucket_keys(client):
+    listing = client.list_objects_v2(Bucket=BUCKET)
+    return {item["Key"] for item in listing.get("Contents", [])}
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_backup_of_the_object_store_holds_the_media_but_no_earlier_backups(
+    tmp_path, bucket
+):
+    import tarfile
+
+    backup = backup_create(root=tmp_path / "backups")
+
+    with tarfile.open(backup / "media.tar.gz") as archive:
+        names = {member.name for member in archive.getmembers() if member.isfile()}
+    assert names == {
+        "./documents/satzung.txt",
+        "./original_images/plakat.png",
+        "./images/plakat.fill-640x360.png",
+    }
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_restoring_media_in_the_object_store_keeps_the_off_site_backups(
+    tmp_path, bucket
+):
+    backup = backup_create(root=tmp_path / "backups")
+    later = "backups/20261202T020000000000Z.tar.age"
+    bucket.put_object(Bucket=BUCKET, Key=later, Body=b"age-encryption.org/v1 later")
+    bucket.put_object(Bucket=BUCKET, Key="documents/neu.txt", Body=b"neu")
+    bucket.put_object(Bucket=BUCKET, Key="documents/satzung.txt", Body=b"Fassung 2")
+
+    backup_restore(source=backup)
+
+    assert bucket_keys(bucket) == {
+        EARLIER_BACKUP,
+        later,
+        "documents/satzung.txt",
+        "original_images/plakat.png",
+        "images/plakat.fill-640x360.png",
+    }
+    satzung = bucket.get_object(Bucket=BUCKET, Key="documents/satzung.txt")
+    assert satzung["Body"].read() == b"Fassung 1"

@@ -214,3 +214,51 @@ def test_caddy_accepts_its_configuration(monkeypatch):
     )  # fmt: skip
 
     assert checked.returncode == 0, checked.stderr
+
+
+# The client Debian's "postgresql-client" meta package installs, per release.
+DEBIAN_POSTGRESQL_CLIENT = {"bullseye": 13, "bookworm": 15, "trixie": 17}
+
+
+def image_instructions():
+    """The runtime stage's instructions, continuation lines joined."""
+    recipe = (DEPLOY / "Containerfile").read_text().replace("\\\n", " ")
+    runtime = recipe.split("\nFROM ")[-1]
+    return ["FROM " + runtime.splitlines()[0]] + runtime.splitlines()[1:]
+
+
+def test_the_image_s_pg_dump_can_dump_the_compose_postgres_server():
+    """pg_dump refuses a server of a newer major version than its own."""
+    instructions = image_instructions()
+    release = re.search(r"-(bullseye|bookworm|trixie)\b", instructions[0]).group(1)
+    install = next(line for line in instructions if "postgresql-client" in line)
+    pinned = re.search(r"postgresql-client-(\d+)", install)
+    client = int(pinned.group(1)) if pinned else DEBIAN_POSTGRESQL_CLIENT[release]
+    image = compose()["services"]["postgres"]["image"]
+
+    server = int(re.search(r"postgres:(\d+)", image).group(1))
+
+    assert client == DEBIAN_POSTGRESQL_CLIENT[release]
+    assert server == client
+
+
+def test_the_backups_volume_is_a_folder_the_runtime_user_owns():
+    instructions = image_instructions()
+    user = next(
+        line.split()[1] for line in reversed(instructions) if line.startswith("USER ")
+    )
+    mounts = {
+        volume.split(":")[1]
+        for service in compose()["services"].values()
+        for volume in service.get("volumes", [])
+        if volume.startswith("backups:")
+    }
+    runs = [line for line in instructions if line.startswith("RUN ")]
+
+    assert mounts == {"/var/backups/portal"}
+    for mount in mounts:
+        assert any(
+            re.search(rf"mkdir -p [^&]*{mount}\b", run)
+            and re.search(rf"chown -R {user}:{user} [^&]*{mount}\b", run)
+            for run in runs
+        ), mount

@@ -7,7 +7,6 @@ from home.backups import (
     BackupError,
     backup_copy_to_store,
     backup_create,
-    backup_encrypt,
     backups_prune,
 )
 
@@ -51,12 +50,10 @@ class Command(BaseCommand):
             )
         prefix = settings.BACKUP_S3_PREFIX
         try:
-            target = backup_create(root=Path(root))
-            if recipient:
-                target = backup_encrypt(folder=target, recipient=recipient)
-                if prefix and settings.S3_BUCKET:
-                    stored = backup_copy_to_store(backup=target, prefix=prefix)
-                    self.stdout.write(f"Copied to the object store as {stored}")
+            target = backup_create(root=Path(root), recipient=recipient)
+            if recipient and prefix and settings.S3_BUCKET:
+                stored = backup_copy_to_store(backup=target, prefix=prefix)
+                self.stdout.write(f"Copied to the object store as {stored}")
             removed = backups_prune(root=Path(root), keep=keep, prefix=prefix)
         except BackupError as error:
             raise CommandError(str(error)) from error
