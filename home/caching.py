@@ -46,8 +46,17 @@ FEEDS_GROUP = "feeds"
 SEARCH_GROUP = "search"
 # Version keys outlive any cached page; a lost key only causes a miss.
 VERSION_TIMEOUT = 60 * 60 * 24 * 30
-# Paths (after the language prefix) that are never cached.
-NEVER_CACHED = ("/admin/", "/konto/", "/dokumente/", "/mitmachen/", "/abonnieren/")
+# Paths (after the language prefix) that are never cached; the health probes
+# are not even looked up (no cache round trip before /livez).
+NEVER_CACHED = (
+    "/admin/",
+    "/konto/",
+    "/dokumente/",
+    "/mitmachen/",
+    "/abonnieren/",
+    "/livez",
+    "/healthz",
+)
 NO_STORE_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
