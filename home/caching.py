@@ -18,8 +18,14 @@ Rules:
 - Responses to logged-in users, to requests with a session and pages with a
   view restriction are marked ``Cache-Control: private`` so neither this cache
   nor a CDN or proxy keeps them.
-- The key is the host and the full path with language prefix and query string,
-  combined with two versions: one for the whole site (``purge_everything``:
+- Only requests whose query parameters are all in
+  ``PORTAL_PAGE_CACHE_QUERY_KEYS`` (the ones the site reads), each given once
+  (list parameters excepted) and no value longer than
+  ``PORTAL_PAGE_CACHE_MAX_VALUE_LENGTH``, are looked up and stored: anyone can
+  make up query strings, and each one stored would be another copy of a page
+  in Redis (``/?x=1``, ``/?x=2``, …).
+- The key is the host and the path with language prefix and the sorted query
+  parameters, combined with two versions: one for the whole site (``purge_everything``:
   navigation, site settings, topics, venues) and one per path or group of
   paths (``purge_pages``): a purge of ``/kalender/`` also drops
   ``/kalender/?district=…``; every feed and the JSON APIs share the group
@@ -31,6 +37,7 @@ configured from the environment, so a CDN in front behaves the same.
 
 import hashlib
 import logging
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -46,8 +53,17 @@ FEEDS_GROUP = "feeds"
 SEARCH_GROUP = "search"
 # Version keys outlive any cached page; a lost key only causes a miss.
 VERSION_TIMEOUT = 60 * 60 * 24 * 30
-# Paths (after the language prefix) that are never cached.
-NEVER_CACHED = ("/admin/", "/konto/", "/dokumente/", "/mitmachen/", "/abonnieren/")
+# Paths (after the language prefix) that are never cached; the health probes
+# are not even looked up (no cache round trip before /livez).
+NEVER_CACHED = (
+    "/admin/",
+    "/konto/",
+    "/dokumente/",
+    "/mitmachen/",
+    "/abonnieren/",
+    "/livez",
+    "/healthz",
+)
 NO_STORE_DIRECTIVES = ("private", "no-cache", "no-store")
 
 
@@ -87,11 +103,41 @@ def _page_key(request, versions) -> str:
         [
             request.method == "HEAD" and "GET" or request.method,
             request.get_host(),
-            request.get_full_path(),
+            request.path,
+            _normalised_query(request),
             *[str(versions.get(key, 0)) for key in sorted(versions)],
         ]
     )
     return "portal:pagecache:page:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _normalised_query(request) -> str:
+    """The query parameters sorted by name; list values sorted as a set."""
+    lists = settings.PORTAL_PAGE_CACHE_LIST_QUERY_KEYS
+    pairs = []
+    for name in sorted(request.GET):
+        values = request.GET.getlist(name)
+        if name in lists:
+            values = sorted(set(values))
+        pairs.extend((name, value) for value in values)
+    return urlencode(pairs)
+
+
+def cacheable_query(request) -> bool:
+    """Every query parameter one the site reads, given once, none overlong.
+
+    Anything else is answered but never stored (page cache, visitor fragments,
+    the calendar's fragment): a made-up query string must not add an entry.
+    """
+    known = settings.PORTAL_PAGE_CACHE_QUERY_KEYS
+    lists = settings.PORTAL_PAGE_CACHE_LIST_QUERY_KEYS
+    longest = settings.PORTAL_PAGE_CACHE_MAX_VALUE_LENGTH
+    for name, values in request.GET.lists():
+        if name not in known or (len(values) > 1 and name not in lists):
+            return False
+        if any(len(value) > longest for value in values):
+            return False
+    return True
 
 
 def _has_session(request) -> bool:
@@ -104,6 +150,7 @@ def _cacheable_request(request) -> bool:
         request.method in ("GET", "HEAD")
         and not _has_session(request)
         and not _without_language_prefix(request.path).startswith(NEVER_CACHED)
+        and cacheable_query(request)
     )
 
 
@@ -497,7 +544,8 @@ def visitor_fragment_key(request, name: str) -> str:
         [
             name,
             request.get_host(),
-            request.get_full_path(),
+            request.path,
+            _normalised_query(request),
             translation.get_language() or "",
             str(timezone.localdate()),
             *[str(versions.get(key, 0)) for key in sorted(versions)],

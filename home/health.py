@@ -12,6 +12,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
 
+# Paths of the probes: no page cache, no site lookup (home.routing) before them,
+# so /livez asks the database once and the cache never.
+PROBE_PATHS = ("/livez", "/healthz")
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 RQ_BACKEND = "django_tasks_rq.RQBackend"
 

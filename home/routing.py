@@ -155,7 +155,10 @@ class SiteMiddleware:
 
     def __call__(self, request):
         from .caching import versions_prefetch
+        from .health import PROBE_PATHS
 
+        if request.path in PROBE_PATHS:
+            return self.get_response(request)
         versions_prefetch(request)
         site_for_request(request)
         return self.get_response(request)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
-from .health import health_report
+from .health import database_check, health_report
 from .i18n import relative_path
 from .routing import route_request
 
@@ -101,8 +101,23 @@ class ForbiddenAs403ViewSetMixin:
 
 @never_cache
 @require_GET
+def livez(request):
+    """200 while this process and the database answer, else 503 (balancers).
+
+    Nothing else counts: a full or dead cache, a mail or worker outage keep
+    every page working, and taking every web container out of rotation for
+    them would turn one broken part into the whole site answering 503.
+    """
+    if database_check()["status"] == "ok":
+        return JsonResponse({"status": "ok"})
+    return JsonResponse({"status": "error"}, status=503)
+
+
+@never_cache
+@require_GET
 def healthz(request):
-    """200 when database, cache and task queue work, else 503 (load balancers)."""
+    """200 when database, cache, task queue, outbox and store work, else 503
+    (monitoring; the balancers ask ``livez``)."""
     healthy, report = health_report()
     return JsonResponse(report, status=200 if healthy else 503)
 

@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from dialog.views.calendar_feeds import calendar_json
 from home.sitemaps import PortalSitemap
-from home.views import healthz, serve_with_fallback
+from home.views import healthz, livez, serve_with_fallback
 from members.views import admin_login_redirect, admin_password_reset_redirect
 from search.api import (
     PortalDocumentsAPIViewSet,
@@ -26,6 +26,7 @@ api_router.register_endpoint("images", PortalImagesAPIViewSet)
 api_router.register_endpoint("documents", PortalDocumentsAPIViewSet)
 
 urlpatterns = [
+    path("livez", livez, name="livez"),
     path("healthz", healthz, name="healthz"),
     path("admin/login/", admin_login_redirect),
     re_path(r"^admin/password_reset/", admin_password_reset_redirect),

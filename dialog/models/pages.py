@@ -195,11 +195,16 @@ class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def calendar(self, request):
+        from home.caching import cacheable_query
+
         from ..forms import CalendarFilterForm
         from ..selectors import event_list
 
         form = CalendarFilterForm(request.GET or None, locale=self.locale)
-        filters = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        invalid = form.is_bound and not form.is_valid()
+        # Made-up or invalid query strings are not kept (0 = not stored).
+        calendar_seconds = 60 if cacheable_query(request) and not invalid else 0
+        filters = form.cleaned_data if form.is_bound and not invalid else {}
         events = event_list(filters=filters, user=request.user, locale=self.locale)
         response = self.render(
             request,
@@ -209,9 +214,10 @@ class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
                 "events": SimpleLazyObject(lambda: paginate(request, events)),
                 "query_without_page": _query_without_page(request),
                 "calendar_key": f"{sections_cache_key(request)}:{timezone.localdate()}",
+                "calendar_seconds": calendar_seconds,
             },
         )
-        if form.is_bound and not form.is_valid():
+        if invalid:
             response.status_code = 400
         return response
 

@@ -5,14 +5,19 @@ Members, editors, previews and pages with a view restriction always render
 fresh: what they see may be personal. A fragment whose render asked for a CSRF
 token (a form) is never stored, since the token belongs to one visitor. Only
 wrap markup that depends on nothing but the page, the language and the query
-string: no ``user``, no session, no forms.
+string: no ``user``, no session, no forms. A request with a query parameter
+the site does not read renders fresh (``home.caching.cacheable_query``).
 """
 
 from django import template
 from django.core.cache import cache
 from wagtail.models import Page
 
-from home.caching import VISITOR_FRAGMENT_SECONDS, visitor_fragment_key
+from home.caching import (
+    VISITOR_FRAGMENT_SECONDS,
+    cacheable_query,
+    visitor_fragment_key,
+)
 from home.selectors import restrictions_on
 
 register = template.Library()
@@ -54,6 +59,7 @@ def _shared(request, page) -> bool:
         and page.pk is not None
         and page.live
         and not restrictions_on(page)
+        and cacheable_query(request)
     )
 
 

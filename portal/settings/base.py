@@ -138,6 +138,54 @@ CACHES = {
 
 # Anonymous pages are cached whole for this long (home.caching); 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# The query parameters the site reads (views, forms, the calendar and Wagtail
+# APIs). A page is stored in the page cache only when every parameter of its
+# request is one of these and no value is longer than the bound below; any
+# other query string (``/?x=1``, ``?utm_source=…``) is answered uncached, so
+# made-up query strings cannot fill the cache (Redis) with copies of a page.
+PORTAL_PAGE_CACHE_QUERY_KEYS = frozenset(
+    {
+        # Listings and search (home.models, search.views, tracker pages).
+        "page",
+        "q",
+        "status",
+        # Calendar page filters (dialog.forms.CalendarFilterForm).
+        "kind",
+        "district",
+        "topic",
+        "event_format",
+        "young",
+        "step_free",
+        "childcare",
+        "child_friendly",
+        "date_from",
+        "date_to",
+        # Calendar JSON API (dialog.views.calendar_feeds.API_PARAMETERS).
+        "format",
+        "from",
+        "to",
+        "limit",
+        "offset",
+        # Wagtail's pages/images/documents API (search.api).
+        "fields",
+        "type",
+        "order",
+        "search",
+        "search_operator",
+        "locale",
+        "translation_of",
+        "child_of",
+        "ancestor_of",
+        "descendant_of",
+        "id",
+        "html_path",
+    }
+)
+# Of those, the ones a form reads as a list (the calendar's kinds): their
+# values are a set, so the key sorts them; any other parameter given twice is
+# answered uncached (``?page=1&page=2`` and ``?page=2&page=1`` differ).
+PORTAL_PAGE_CACHE_LIST_QUERY_KEYS = frozenset({"kind"})
+PORTAL_PAGE_CACHE_MAX_VALUE_LENGTH = 200
 # Search results sections, per query, page number, audience and language; also
 # serves the searches the page cache does not (members, visitors with a session).
 # Page purges drop them; the lifetime bounds how long a search index update that

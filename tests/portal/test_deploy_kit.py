@@ -109,6 +109,33 @@ def test_compose_has_the_whole_topology_with_health_checks():
     assert "supercronic" in services["scheduler"]["command"]
 
 
+def test_balancer_and_container_checks_ask_livez_not_healthz():
+    caddy = (DEPLOY / "caddy" / "Caddyfile").read_text()
+    web_check = " ".join(compose()["services"]["web"]["healthcheck"]["test"])
+
+    assert re.findall(r"^\s*health_uri (\S+)$", caddy, flags=re.M) == ["/livez"]
+    assert "/livez" in web_check
+    assert "/healthz" not in web_check
+
+
+def redis_policy(service) -> str:
+    command = service["command"]
+    return command[command.index("--maxmemory-policy") + 1]
+
+
+def test_the_cache_redis_evicts_and_the_queue_redis_is_separate_and_never_evicts():
+    services = compose()["services"]
+    example = (DEPLOY / "env.example").read_text()
+
+    assert redis_policy(services["redis"]) == "allkeys-lru"
+    assert redis_policy(services["redis-queue"]) == "noeviction"
+    assert services["web"]["environment"]["REDIS_URL"].startswith("redis://redis:")
+    assert "redis-queue" in services["migrate"]["depends_on"]  # before web, worker
+    assert services["redis-queue"]["healthcheck"]["test"]
+    assert "redis://redis-queue:6379/0" in example
+    assert "redis://redis:6379/1" not in example
+
+
 def test_compose_web_is_scalable_without_a_fixed_host_port():
     services = compose()["services"]
 
@@ -140,7 +167,7 @@ def test_the_image_is_multi_stage_non_root_with_a_health_check():
     assert "collectstatic" in recipe
     assert re.search(r"^USER portal$", recipe, flags=re.M)
     assert re.search(r"^HEALTHCHECK .*", recipe, flags=re.M)
-    assert "/healthz" in recipe
+    assert re.search(r"^  CMD curl .*/livez ", recipe, flags=re.M)
     assert "gunicorn portal.wsgi" in recipe
     assert not re.search(r"^ENV .*SECRET_KEY", recipe, flags=re.M)
 

@@ -1,6 +1,8 @@
 """Anonymous pages come from the page cache; members never get a cached or a
 shared answer; publishing, unpublishing, moving and approving show at once."""
 
+import time
+
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
@@ -348,3 +350,71 @@ def test_course_and_event_pages_with_open_registration_are_cached(
     with django_capture_on_commit_callbacks(execute=True):
         registration_create(page=page, user=member_user)
     assert cache_state(client.get(page.url)) == "miss"  # a seat was taken
+
+
+def stored_pages():
+    """Pages in the (test) cache; what an attacker's query strings would fill."""
+    from django.core.cache import cache
+
+    return [key for key in cache._cache if "pagecache:page:" in key]
+
+
+def test_unknown_query_parameters_store_no_page(client, home_page):
+    from django.core.cache import cache
+
+    cache.clear()
+    answers = [client.get(home_page.url, {"x": n}) for n in range(1, 51)]
+    again = client.get(home_page.url, {"x": 1})
+
+    assert {answer.status_code for answer in answers} == {200}
+    assert {cache_state(answer) for answer in answers + [again]} == {None}
+    assert stored_pages() == []
+
+
+def test_a_known_parameter_among_unknown_ones_is_not_stored(
+    client, event_index, district
+):
+    query = {"district": district.slug, "utm_source": "newsletter"}
+    client.get(event_index.url, query)
+
+    assert cache_state(client.get(event_index.url, query)) is None
+
+
+def test_known_query_parameters_are_cached_in_any_order(client, event_index, district):
+    first = client.get(f"{event_index.url}?district={district.slug}&young=on")
+    second = client.get(f"{event_index.url}?young=on&district={district.slug}")
+    paged = [client.get(event_index.url, {"page": 1}) for _ in range(2)]
+
+    assert cache_state(first) == "miss"
+    assert cache_state(second) == "hit"
+    assert [cache_state(answer) for answer in paged] == ["miss", "hit"]
+
+
+def test_an_overlong_query_value_is_answered_but_not_stored(client, event_index):
+    answers = [client.get(event_index.url, {"young": "ja" * 101}) for _ in range(2)]
+    short = [client.get(event_index.url, {"young": "ja"}) for _ in range(2)]
+
+    assert [answer.status_code for answer in answers] == [200, 200]
+    assert [cache_state(answer) for answer in answers] == [None, None]
+    assert [cache_state(answer) for answer in short] == ["miss", "hit"]
+
+
+def test_made_up_calendar_queries_keep_no_calendar_fragment(
+    client, event_index, district
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    for n in range(1, 21):
+        assert client.get(event_index.url, {"x": n}).status_code == 200
+    client.get(event_index.url, {"district": "nirgendwo"})
+    client.get(event_index.url, {"district": district.slug})
+
+    # Local memory keeps a fragment stored with timeout 0 as already expired
+    # (Redis deletes it): count the live ones.
+    fragments = [
+        key
+        for key, expires in cache._expire_info.items()
+        if "template.cache.calendar" in key and expires > time.time()
+    ]
+    assert len(fragments) == 1

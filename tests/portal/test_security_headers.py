@@ -106,4 +106,5 @@ def test_production_settings_harden_cookies_and_transport():
         check=True,
     )
 
-    assert result.stdout.strip() == "True True True True True True ['^healthz$']"
+    expected = "True True True True True True ['^healthz$', '^livez$']"
+    assert result.stdout.strip() == expected
