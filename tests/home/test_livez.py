@@ -83,7 +83,7 @@ def test_livez_does_not_wait_for_a_hung_cache(client, db, settings, silent_redis
     assert healthz_seconds >= SOCKET_TIMEOUT_SECONDS
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_livez_answers_503_when_the_database_is_unreachable(client, django_db_blocker):
     """PostgreSQL: the connection goes to a closed port. SQLite's in-memory
     test database cannot go away; there every database access is refused."""

@@ -178,6 +178,7 @@ MATRIX = [
     ("login", lambda w: reverse("members:login"), expect(200)),
     ("sign-up", lambda w: reverse("members:signup"), expect(200)),
     ("healthz", lambda w: "/healthz", expect(200)),
+    ("livez", lambda w: "/livez", expect(200)),
     ("robots.txt", lambda w: "/robots.txt", expect(200)),
     ("sitemap", lambda w: "/sitemap.xml", expect(200)),
     # -- feeds --------------------------------------------------------------
