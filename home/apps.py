@@ -6,8 +6,9 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import caching, checks, renditions, routing  # noqa: F401 - checks
+        from . import caching, checks, file_protection, renditions, routing  # noqa: F401
 
         renditions.connect_signals()
         caching.connect_signals()
+        file_protection.connect_signals()
         routing.connect_signals()

@@ -128,6 +128,27 @@ def page_files_protect(*, page: Page) -> PageFiles:
     return report
 
 
+def page_tree_files_protect(*, page_id: int) -> int:
+    """:func:`page_files_protect` for a page and every page below it.
+
+    A restriction set in Wagtail's privacy dialog, on a parent section, or a
+    page moved under one changes who may see pages nobody saved in the editor.
+    Returns how many files moved; running it again moves nothing more.
+    """
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return 0
+    pages = page.get_descendants(inclusive=True).specific()
+    return sum(len(page_files_protect(page=each).moved) for each in pages)
+
+
+def page_tree_files_protect_later(*, page_id: int) -> None:
+    """Run :func:`page_tree_files_protect` on a worker once committed."""
+    from .tasks import page_tree_files_protect_task
+
+    transaction.on_commit(lambda: page_tree_files_protect_task.enqueue(page_id=page_id))
+
+
 def renditions_prepare(*, image_ids) -> None:
     """Make the renditions of ``image_ids`` in the background once committed."""
     from .tasks import renditions_generate

@@ -12,6 +12,12 @@ def renditions_generate(image_ids: list[int]) -> int:
 
 
 @task()
+def page_tree_files_protect_task(page_id: int) -> int:
+    """Files of a page and its subpages follow a changed restriction."""
+    return services.page_tree_files_protect(page_id=page_id)
+
+
+@task()
 def outgoing_mail_send(mail_id: int) -> int:
     """Send one mail of the outbox right after the commit that wrote it."""
     from .outbox import outgoing_mails_send

@@ -15,11 +15,12 @@ from django.urls import reverse
 from PIL import Image
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 from wagtail_factories import DocumentFactory
 
 from home.roles import roles_sync
 from home.services import members_collection_get
+from news.factories import NewsIndexPageFactory
 
 SECRET = "Zwiebelturm"
 PDF = b"%PDF-1.4\n% Sondierungspapier Zwiebelturm\n1 0 obj<<>>endobj\n%%EOF\n"
@@ -404,3 +405,62 @@ def test_a_private_file_on_a_public_page_warns_the_editor(editor, public_briefin
     assert any(
         "nicht öffnen" in text and "Protokoll" in text for text in messages_of(response)
     )
+
+
+def test_files_move_when_the_privacy_dialog_makes_a_page_members_only(
+    editor, public_briefing, members_group, django_capture_on_commit_callbacks
+):
+    document = upload_document(editor, "Sondierungsstand")
+    save_briefing(editor, public_briefing, documents=[document])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:set_privacy", args=[public_briefing.pk]),
+            {"restriction_type": "groups", "groups": [members_group.pk]},
+        )
+
+    assert response.status_code == 200
+    document.refresh_from_db()
+    assert document.collection == members_collection_get()
+
+
+def test_files_of_subpages_move_when_their_section_becomes_members_only(
+    editor,
+    public_briefing,
+    news_index,
+    members_group,
+    django_capture_on_commit_callbacks,
+):
+    document = upload_document(editor, "Kreisverbandsbericht")
+    save_briefing(editor, public_briefing, documents=[document])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(
+            reverse("wagtailadmin_pages:set_privacy", args=[news_index.pk]),
+            {"restriction_type": "groups", "groups": [members_group.pk]},
+        )
+
+    document.refresh_from_db()
+    assert document.collection == members_collection_get()
+
+
+def test_a_page_moved_under_a_members_only_section_takes_its_files_along(
+    editor,
+    public_briefing,
+    home_page,
+    members_group,
+    django_capture_on_commit_callbacks,
+):
+    document = upload_document(editor, "Umzugsplan")
+    save_briefing(editor, public_briefing, documents=[document])
+    section = NewsIndexPageFactory(parent=home_page, title="Intern", slug="intern")
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.add(members_group)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        public_briefing.move(section, pos="last-child")
+
+    document.refresh_from_db()
+    assert document.collection == members_collection_get()
