@@ -121,7 +121,8 @@ def test_page_api_lists_have_no_session_link(as_role, course, role, params):
 def test_page_api_detail_has_no_session_link(as_role, course, role):
     response = as_role(role).get(f"/api/v2/pages/{course.pk}/")
 
-    assert [s["title"] for s in response.json()["sessions"]] == [
+    # The fixture's sessions share a sort order: PostgreSQL may list either first.
+    assert sorted(s["title"] for s in response.json()["sessions"]) == [
         "1. Reden halten",
         "2. Online üben",
     ]
