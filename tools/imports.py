@@ -4,10 +4,10 @@ For each first-party package this prints the module-level import cycles (strongl
 connected components of its module graph) and how many imports of first-party
 modules sit inside functions. ``from pkg import name`` counts as importing the
 submodule ``pkg.name`` when that is a module, else ``pkg/__init__``; importing
-``pkg.sub`` counts as importing ``pkg.sub`` only (as import-linter's graph does:
-Python runs ``pkg/__init__`` first, but a partly run package still hands out its
-finished submodules). Imports under ``if TYPE_CHECKING:`` are left out, and so
-are migrations and tests. Usage: ``python tools/imports.py [app ...]``.
+``pkg.sub`` also counts as importing ``pkg/__init__`` (Python runs it first) unless
+``pkg`` encloses the importing module (then it has run or is running already).
+Imports under ``if TYPE_CHECKING:`` are left out, and so are migrations and tests.
+Usage: ``python tools/imports.py [--list] [app ...]``.
 """
 
 import argparse
@@ -83,13 +83,12 @@ def _is_type_checking(test) -> bool:
     )
 
 
-def nearest_module(target: str, known: set[str]) -> str | None:
+def targets(module: str, target: str, known: set[str]) -> list[str]:
+    """The modules that run when ``module`` imports ``target``."""
     parts = target.split(".")
-    for end in range(len(parts), 0, -1):
-        name = ".".join(parts[:end])
-        if name in known:
-            return name
-    return None
+    names = [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
+    enclosing = {".".join(module.split(".")[:end]) for end in range(1, 99)}
+    return [name for name in names if name in known and name not in enclosing]
 
 
 def strongly_connected(graph: dict[str, set[str]]) -> list[list[str]]:
@@ -150,12 +149,14 @@ def main() -> int:
             is_package = path.name == "__init__.py"
             for statement, target, nested in imported(module, tree, is_package, known):
                 if nested:
-                    local[id(statement)] = f"{module}:{statement.lineno} -> {target}"
-                name = nearest_module(target, known)
-                if name and name.split(".")[0] == package and name != module:
-                    hidden[module].add(name)
-                    if not nested:
-                        graph[module].add(name)
+                    local[module, statement.lineno, statement.col_offset] = (
+                        f"{module}:{statement.lineno} -> {target}"
+                    )
+                for name in targets(module, target, known):
+                    if name.split(".")[0] == package and name != module:
+                        hidden[module].add(name)
+                        if not nested:
+                            graph[module].add(name)
         cycles = strongly_connected(graph)
         all_cycles = strongly_connected(hidden)
         for i, n in enumerate((len(cycles), len(all_cycles), len(local))):
