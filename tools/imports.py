@@ -4,8 +4,10 @@ For each first-party package this prints the module-level import cycles (strongl
 connected components of its module graph) and how many imports of first-party
 modules sit inside functions. ``from pkg import name`` counts as importing the
 submodule ``pkg.name`` when that is a module, else ``pkg/__init__``; importing
-``pkg.sub`` also counts as importing ``pkg/__init__`` (Python runs it first) unless
-``pkg`` encloses the importing module (then it has run or is running already).
+``pkg.sub`` counts as importing ``pkg.sub`` only, as in import-linter's graph.
+With ``--strict`` it also counts as importing ``pkg/__init__`` (Python runs that
+first) unless ``pkg`` encloses the importer: a models package whose page model
+routes to views that import its sibling models shows up only there.
 Imports under ``if TYPE_CHECKING:`` are left out, and so are migrations and tests.
 Usage: ``python tools/imports.py [--list] [app ...]``.
 """
@@ -83,10 +85,12 @@ def _is_type_checking(test) -> bool:
     )
 
 
-def targets(module: str, target: str, known: set[str]) -> list[str]:
-    """The modules that run when ``module`` imports ``target``."""
+def targets(module: str, target: str, known: set[str], strict: bool) -> list[str]:
+    """The modules that count as imported when ``module`` imports ``target``."""
     parts = target.split(".")
     names = [".".join(parts[:end]) for end in range(1, len(parts) + 1)]
+    if not strict:
+        names = [name for name in names if name in known][-1:]
     enclosing = {".".join(module.split(".")[:end]) for end in range(1, 99)}
     return [name for name in names if name in known and name not in enclosing]
 
@@ -131,6 +135,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("packages", nargs="*", help="default: every package")
     parser.add_argument("--list", action="store_true", help="list in-function imports")
+    parser.add_argument("--strict", action="store_true", help="count package inits")
     args = parser.parse_args()
     modules = {}
     for package in TOP_LEVEL:
@@ -152,7 +157,7 @@ def main() -> int:
                     local[module, statement.lineno, statement.col_offset] = (
                         f"{module}:{statement.lineno} -> {target}"
                     )
-                for name in targets(module, target, known):
+                for name in targets(module, target, known, args.strict):
                     if name.split(".")[0] == package and name != module:
                         hidden[module].add(name)
                         if not nested:
