@@ -44,9 +44,9 @@ from dialog.factories import (
     VenueFactory,
     WorkingGroupPageFactory,
 )
-from dialog.models import EventFormat, Venue
+from dialog.models import EventFormat, EventPage, ForumPage, Venue, WorkingGroupPage
 from education.factories import CourseIndexPageFactory, CoursePageFactory
-from education.models import CourseSession
+from education.models import CoursePage, CourseSession
 from home.factories import (
     DistrictIndexPageFactory,
     DistrictPageFactory,
@@ -55,7 +55,14 @@ from home.factories import (
     TopicFactory,
     paragraph,
 )
-from home.models import MEMBERS_GROUP_NAME, HomePage, SiteSettings, Topic
+from home.models import (
+    MEMBERS_GROUP_NAME,
+    DistrictPage,
+    HomePage,
+    SiteSettings,
+    StandardPage,
+    Topic,
+)
 from home.roles import (
     APPROVERS_GROUP_NAME,
     PRESS_GROUP_NAME,
@@ -68,6 +75,7 @@ from news.factories import (
     NewsArticlePageFactory,
     NewsIndexPageFactory,
 )
+from news.models import DecisionBriefingPage, NewsArticlePage
 from news.services import briefing_audience_sync
 
 from . import content
@@ -851,11 +859,6 @@ def _backdate(page, moment):
 
 def demo_counts():
     """What the demo consists of, to compare runs."""
-    from dialog.models import EventPage, ForumPage, WorkingGroupPage
-    from education.models import CoursePage
-    from home.models import DistrictPage, StandardPage
-    from news.models import DecisionBriefingPage, NewsArticlePage
-
     counts = {
         "pages": Page.objects.count(),
         "live pages": Page.objects.live().count(),

@@ -24,7 +24,7 @@ from tracker.models import (
     Metric,
     UsageCount,
 )
-from tracker.services import item_current_status_sync
+from tracker.services.agreements import item_current_status_sync
 
 SLUG = "koalitionsvertrag"
 S = ItemStatus

@@ -1,3 +1,4 @@
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min
@@ -16,6 +17,7 @@ from dialog.models.registrations import RegistrationMixin
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
+from home.caching import lists_version
 from home.models import (
     CachedRestrictionsMixin,
     ListingMixin,
@@ -179,10 +181,6 @@ class CoursePage(
         view of a course needs them (dates, registration opening), and the query
         was a fifth of an uncached view.
         """
-        from django.core.cache import cache
-
-        from home.caching import lists_version
-
         return cache.get_or_set(
             f"portal:course-sessions:{self.pk}:{lists_version()}",
             lambda: list(self.sessions.all().select_related("venue")),

@@ -14,6 +14,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     PageChooserPanel,
 )
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -97,6 +98,32 @@ def collect_sections(hook_name, request, page):
     sections = [fn(request=request, page=page) for fn in hooks.get_hooks(hook_name)]
     sections = [section for section in sections if section]
     return sorted(sections, key=lambda section: section.get("order", 100))
+
+
+def featured_page_types() -> dict:
+    """``{page model: template}`` of the pages the home page can feature.
+
+    Filled by ``@hooks.register("home_featured_page_types")`` functions that
+    return ``(page model, template)``; the template gets the page as
+    ``featured_page``.
+    """
+    return dict(fn() for fn in hooks.get_hooks("home_featured_page_types"))
+
+
+class FeaturedPageChooserPanel(PageChooserPanel):
+    """A page chooser offering the page types of ``featured_page_types()``.
+
+    The types are read when the edit form is built (hooks are loaded by then),
+    so home names no feature app; with none registered it offers any page.
+    """
+
+    def get_form_options(self):
+        opts = super().get_form_options()
+        opts.setdefault("widgets", {})[self.field_name] = AdminPageChooser(
+            target_models=list(featured_page_types()) or None,
+            can_choose_root=self.can_choose_root,
+        )
+        return opts
 
 
 def sections_cache_key(request) -> str:
@@ -238,7 +265,7 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
         FieldPanel("hero_image"),
-        PageChooserPanel("featured_briefing", "news.DecisionBriefingPage"),
+        FeaturedPageChooserPanel("featured_briefing"),
         FieldPanel("body"),
     ]
 
@@ -278,8 +305,11 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Read only when rendered: a visitor's cached fragment does not ask.
-        context["featured_briefing"] = SimpleLazyObject(
-            lambda: self._featured_briefing_for(request)
+        featured = SimpleLazyObject(lambda: self._featured_briefing_for(request))
+        context["featured_briefing"] = featured
+        # A callable: the template calls it only when it renders the section.
+        context["featured_template"] = lambda: (
+            featured_page_types().get(featured.__class__) if featured else None
         )
         # Built only when the cached fragment of the sections is rendered.
         context["sections"] = SimpleLazyObject(

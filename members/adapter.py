@@ -12,6 +12,10 @@ from home.flash import in_every_language
 from home.outbox import message_send_or_keep
 from home.ratelimit import RateLimited, client_ip
 
+from .selectors.logins import failed_logins_exceeded
+from .services.logins import failed_login_record, failed_logins_clear
+from .services.onboarding import onboarding_link_account
+
 WRONG_LOGIN = _("Email address or password is wrong. Please try again.")
 
 
@@ -53,8 +57,6 @@ class AccountAdapter(DefaultAccountAdapter):
         allauth counts them in the cache; the ``FailedLogin`` rows count them
         too, so the limit holds while Redis is down.
         """
-        from .selectors.logins import failed_logins_exceeded
-
         try:
             super().pre_authenticate(request, **credentials)
         except ValidationError as error:
@@ -69,8 +71,6 @@ class AccountAdapter(DefaultAccountAdapter):
             raise RateLimited
 
     def authentication_failed(self, request, **credentials):
-        from .services.logins import failed_login_record
-
         super().authentication_failed(request, **credentials)
         failed_login_record(
             login_key=self._get_login_attempts_cache_key(request, **credentials),
@@ -79,8 +79,6 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def _delete_login_attempts_cached_email(self, request, **credentials):
         """After a password reset by mail allauth forgets the failures; so do we."""
-        from .services.logins import failed_logins_clear
-
         super()._delete_login_attempts_cached_email(request, **credentials)
         failed_logins_clear(
             login_key=self._get_login_attempts_cache_key(request, **credentials)
@@ -88,8 +86,6 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def confirm_email(self, request, email_address):
         """A confirmed address links an imported onboarding record to the account."""
-        from .services import onboarding_link_account
-
         confirmed = super().confirm_email(request, email_address)
         if confirmed:
             onboarding_link_account(user=email_address.user, email=email_address.email)

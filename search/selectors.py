@@ -15,11 +15,15 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection, transaction
 from django.db.models import BooleanField, F, Max, Q
 from django.db.models.expressions import RawSQL
+from django.utils.translation import get_language
 from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
+
+from home.caching import lists_version
+from home.selectors import audience_key
 
 TITLE_WEIGHT = 10
 
@@ -52,11 +56,6 @@ def search_results_key(request, query: str) -> str:
     the language, the host (page links) and ``lists_version``, which every
     page publish, unpublish, move or restriction change bumps.
     """
-    from django.utils.translation import get_language
-
-    from home.caching import lists_version
-    from home.selectors import audience_key
-
     return "\n".join(
         [
             lists_version(),

@@ -13,7 +13,7 @@ from .models import (
     StatusUpdate,
     UsageCount,
 )
-from .services import item_current_status_sync
+from .services.agreements import item_current_status_sync
 
 
 class CoalitionAgreementPageFactory(wagtail_factories.PageFactory):

@@ -34,6 +34,7 @@ from django.utils import timezone
 
 from .models import Metric
 from .services.evaluation import usage_record_many
+from .tasks import flush_usage_counts
 
 logger = logging.getLogger(__name__)
 
@@ -136,8 +137,6 @@ class UsageCountMiddleware:
 
 
 def _enqueue_flush():
-    from .tasks import flush_usage_counts
-
     try:
         flush_usage_counts.enqueue()
     except Exception:  # the next minute's request or cron flushes instead

@@ -1,8 +1,11 @@
 """Background tasks of the tracker (django-tasks); arguments are ids."""
 
+from datetime import timedelta
+
 from django_tasks import task
 
 from .services import notifications
+from .services.evaluation import usage_counts_flush
 
 
 @task()
@@ -20,8 +23,6 @@ def send_status_digests(frequency: str) -> int:
 @task()
 def resume_status_mails(stale_minutes: int = 15) -> int:
     """The periodic sweep: send what a dead worker left claimed and due retries."""
-    from datetime import timedelta
-
     return notifications.status_mails_resume(
         stale_after=timedelta(minutes=stale_minutes)
     )
@@ -30,6 +31,4 @@ def resume_status_mails(stale_minutes: int = 15) -> int:
 @task()
 def flush_usage_counts() -> int:
     """Move the day's usage counters from the cache into ``UsageCount``."""
-    from .services import usage_counts_flush
-
     return usage_counts_flush()

@@ -7,6 +7,7 @@ from home.fields import PersonalTextField
 from home.models import DistrictPage
 
 from ..consents import current_wordings
+from ..services.accounts import profile_update
 
 # No allauth import here: allauth imports this module for ACCOUNT_SIGNUP_FORM_CLASS.
 
@@ -36,8 +37,6 @@ class SignupForm(forms.Form):
     )
 
     def signup(self, request, user):
-        from ..services import profile_update
-
         profile_update(user=user, display_name=self.cleaned_data["display_name"])
 
 

@@ -11,6 +11,7 @@ from ..pool_choices import (
     MENTORING_CONSENT_TEXT,
     SELF_IDENTIFICATION_CHOICES,
 )
+from ..selectors.accounts import display_name
 
 
 class MentoringApplicationForm(forms.Form):
@@ -98,8 +99,6 @@ class MentoringMatchForm(forms.Form):
 
     @staticmethod
     def label(application):
-        from ..selectors import display_name
-
         return f"{display_name(application.user)} (#{application.pk})"
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext
 
 from home.selectors import districts_managed_by
 
-from ..models import Consent, MembershipVerification, Profile
+from ..models.accounts import Consent, MembershipVerification, Profile
 
 
 def display_name(user) -> str:

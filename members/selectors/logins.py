@@ -8,7 +8,7 @@ from django.utils.crypto import salted_hmac
 
 from home.ratelimit import address_bucket
 
-from ..models import FailedLogin
+from ..models.logins import FailedLogin
 
 UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # allauth's "<count>/<period>/<per>": per key (the login) or per client address.

@@ -5,7 +5,7 @@ from django.db.models import Q
 from home.models import MEMBERS_GROUP_NAME
 from home.selectors import districts_coordinated_by
 
-from ..models import MentoringApplication, MentoringPair
+from ..models.mentoring import MentoringApplication, MentoringPair
 
 COORDINATE_PERMISSION = "members.coordinate_mentoring"
 ALL_DISTRICTS_PERMISSION = "home.coordinate_all_districts"

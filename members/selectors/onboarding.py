@@ -10,7 +10,7 @@ from wagtail import hooks
 
 from home.selectors import districts_coordinated_by
 
-from ..models import Onboarding, OnboardingStep, OnboardingStepDone
+from ..models.onboarding import Onboarding, OnboardingStep, OnboardingStepDone
 
 MANAGE_PERMISSION = "members.manage_onboarding"
 WAITING_TOO_LONG = 14  # days

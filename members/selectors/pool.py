@@ -6,7 +6,7 @@ from django.utils import timezone
 from home.models import MEMBERS_GROUP_NAME
 from home.selectors import districts_coordinated_by
 
-from ..models import PoolEntry, PoolMessage
+from ..models.pool import PoolEntry, PoolMessage
 
 SEARCH_PERMISSION = "members.search_volunteer_pool"
 

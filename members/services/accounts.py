@@ -18,7 +18,8 @@ from home.services import members_group_get
 from ..consents import current_wording
 from ..models import Consent, MembershipVerification, Profile
 from ..permissions import can_decide_verification
-from ..selectors import display_name
+from ..selectors import display_name, is_verified_member
+from .onboarding import onboarding_start_for_verification
 
 
 def profile_get_or_create(*, user) -> Profile:
@@ -118,8 +119,6 @@ def verification_request(
 
     A second submit while a request is open returns the open request.
     """
-    from ..selectors import is_verified_member
-
     _lock_user(user)
     if is_verified_member(user):
         raise ValidationError(_("You are already a verified member."))
@@ -227,8 +226,6 @@ def verification_confirm(*, verification, decided_by) -> MembershipVerification:
 
 def _start_onboarding_on_commit(verification):
     """Every confirmed member gets the welcome standard (idempotent service)."""
-    from .onboarding import onboarding_start_for_verification
-
     pk = verification.pk
     transaction.on_commit(
         lambda: onboarding_start_for_verification(verification_id=pk), robust=True

@@ -21,7 +21,13 @@ from ..pool_choices import (
     MENTORING_CONSENT_VERSION,
     SELF_IDENTIFICATION_CHOICES,
 )
-from ..selectors import display_name
+from ..selectors import (
+    can_coordinate_mentoring,
+    display_name,
+    is_verified_member,
+    mentoring_applications_coordinated_by,
+    mentoring_pairs_coordinated_by,
+)
 
 Status = MentoringApplication.Status
 PairStatus = MentoringPair.Status
@@ -46,8 +52,6 @@ def mentoring_apply(
     consent: bool,
 ) -> MentoringApplication:
     """Apply as mentee or mentor; one current application per role."""
-    from ..selectors import is_verified_member
-
     if not is_verified_member(user):
         raise PermissionDenied
     if role not in MentoringApplication.Role.values:
@@ -124,12 +128,6 @@ def mentoring_withdraw(*, user, application) -> MentoringApplication:
 @transaction.atomic
 def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     """Propose a pair; both get a mail with the other's name and an accept link."""
-    from ..selectors import (
-        can_coordinate_mentoring,
-        is_verified_member,
-        mentoring_applications_coordinated_by,
-    )
-
     if not can_coordinate_mentoring(coordinator):
         raise PermissionDenied
     in_scope = mentoring_applications_coordinated_by(coordinator)
@@ -211,8 +209,6 @@ def mentoring_pair_respond(*, token: str, accept: bool) -> MentoringPair:
 @transaction.atomic
 def mentoring_pair_close(*, coordinator, pair, status: str) -> MentoringPair:
     """A coordinator records that a pair completed the programme or ended early."""
-    from ..selectors import can_coordinate_mentoring, mentoring_pairs_coordinated_by
-
     if not can_coordinate_mentoring(coordinator):
         raise PermissionDenied
     if not mentoring_pairs_coordinated_by(coordinator).filter(pk=pair.pk).exists():

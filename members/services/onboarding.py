@@ -18,7 +18,13 @@ from home.outbox import mail_enqueue
 from home.selectors import districts_coordinated_by
 from home.templatetags.portal_i18n import local_date
 
-from ..models import Onboarding, OnboardingStep, OnboardingStepDone, WelcomeMailText
+from ..models import (
+    MembershipVerification,
+    Onboarding,
+    OnboardingStep,
+    OnboardingStepDone,
+    WelcomeMailText,
+)
 from ..models.onboarding import PLACEHOLDER_RE
 from ..selectors.onboarding import can_manage_onboarding, next_new_member_meeting
 
@@ -123,8 +129,6 @@ def onboarding_start(*, user, district, joined_on: date | None = None) -> Onboar
 
 def onboarding_start_for_verification(*, verification_id: int) -> None:
     """Called after a confirmation commits (``verification_confirm``)."""
-    from ..models import MembershipVerification
-
     verification = (
         MembershipVerification.objects.select_related("user", "district")
         .filter(pk=verification_id, status=MembershipVerification.Status.CONFIRMED)

@@ -20,7 +20,13 @@ from home.outbox import mail_enqueue
 
 from ..models import PoolEntry, PoolMessage
 from ..pool_choices import AVAILABILITY_CHOICES, LANGUAGE_CHOICES, POOL_CONSENT_VERSION
-from ..selectors import display_name
+from ..selectors import (
+    can_search_pool,
+    display_name,
+    is_verified_member,
+    pool_entries_contactable,
+    pool_entries_in_scope_of,
+)
 
 # A coordinator may write this many messages in 24 hours.
 MESSAGES_PER_DAY = 50
@@ -56,8 +62,6 @@ def pool_entry_save(
     consent: bool,
 ) -> PoolEntry:
     """Join the pool or change the own entry; unticking the consent withdraws it."""
-    from ..selectors import is_verified_member
-
     if not is_verified_member(user):
         raise PermissionDenied
     districts = list(districts)
@@ -132,12 +136,6 @@ def pool_message_send(*, sender, entry, subject: str, body: str) -> PoolMessage:
     Refused for paused, withdrawn or former members, outside the sender's
     districts, and beyond ``MESSAGES_PER_DAY`` per sender.
     """
-    from ..selectors import (
-        can_search_pool,
-        pool_entries_contactable,
-        pool_entries_in_scope_of,
-    )
-
     if not can_search_pool(sender):
         raise PermissionDenied
     subject, body = " ".join(subject.split()), body.strip()

@@ -24,7 +24,7 @@ from home.selectors import districts_coordinated_by
 from home.views import admin_forbidden_as_403
 
 from ..forms import PoolMessageForm, PoolSearchForm
-from ..models import PoolMessage
+from ..models import PoolEntry, PoolMessage
 from ..selectors import (
     can_search_pool,
     display_name,
@@ -259,8 +259,6 @@ def _date(value):
 
 @hooks.register("member_data_export")
 def export_pool(user):
-    from ..models import PoolEntry
-
     entry = PoolEntry.objects.filter(user=user).prefetch_related("skills", "districts")
     entry = entry.first()
     return "volunteer_pool", {
@@ -307,8 +305,6 @@ def export_pool(user):
 @hooks.register("member_data_erase")
 def erase_pool(user):
     """Delete the entry and the messages to the person; sent ones lose their sender."""
-    from ..models import PoolEntry
-
     PoolEntry.objects.filter(user=user).delete()
     PoolMessage.objects.filter(recipient=user).delete()
     PoolMessage.objects.filter(sender=user).update(sender=None)

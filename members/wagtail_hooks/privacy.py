@@ -14,6 +14,7 @@ from home.outbox import KEPT_MAIL_BUILDER
 
 from ..models import Consent, MembershipVerification, Profile
 from ..models.onboarding import OnboardingStepDone
+from ..services.logins import failed_logins_prune
 
 
 def _date(value):
@@ -150,6 +151,4 @@ def session_retention(*, now):
 @hooks.register("data_retention")
 def failed_login_retention(*, now):
     """Failed logins only count for minutes; the rows go after a day."""
-    from ..services.logins import failed_logins_prune
-
     return {"failed_logins_deleted": failed_logins_prune(now=now)}

@@ -46,3 +46,9 @@ def district_briefings(request, page):
             limit=4, user=request.user, district=page, locale=page.locale
         ),
     }
+
+
+@hooks.register("home_featured_page_types")
+def featured_briefing():
+    """The home page can feature a briefing (``HomePage.featured_briefing``)."""
+    return DecisionBriefingPage, "news/includes/featured_briefing.html"

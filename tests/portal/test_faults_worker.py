@@ -29,7 +29,7 @@ from tests.dialog.registration_helpers import (
 from tests.portal.faults import DyingWorker, MailServer, WorkerKilled
 from tracker.factories import AgreementItemFactory, CoalitionAgreementPageFactory
 from tracker.models import ItemStatus, StatusMail
-from tracker.services import status_update_create
+from tracker.services.agreements import status_update_create
 from tracker.services.notifications import status_mails_resume
 
 pytestmark = pytest.mark.django_db

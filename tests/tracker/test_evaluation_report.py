@@ -13,7 +13,7 @@ from news.factories import SubscriberFactory
 from news.models.subscriptions import Delivery, Frequency, PageNotification
 from tracker.factories import BriefingFeedbackFactory, UsageCountFactory
 from tracker.models import Metric, UsageCount
-from tracker.services import usage_count, usage_counts_flush
+from tracker.services.evaluation import usage_count, usage_counts_flush
 
 REPORT = "tracker_evaluation_report"
 

@@ -6,7 +6,7 @@ import feedparser
 
 from home.services import page_members_only_set
 from tracker.models import ItemStatus
-from tracker.services import status_update_create
+from tracker.services.agreements import status_update_create
 
 
 def test_rss_feed_lists_status_changes_newest_first(

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tracker.models import ItemStatus, StatusUpdate
 from tracker.selectors import item_history
-from tracker.services import status_update_create
+from tracker.services.agreements import status_update_create
 
 
 def test_status_change_is_appended_and_earlier_ones_are_kept(rent_item, superuser):

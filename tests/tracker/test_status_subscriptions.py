@@ -17,7 +17,7 @@ from news.factories import SubscriberFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Frequency
 from tests.portal.faults import MailServer
 from tracker.models import ItemStatus, StatusMail
-from tracker.services import status_update_create
+from tracker.services.agreements import status_update_create
 from tracker.services.notifications import (
     status_digests_send,
     status_mails_resume,

@@ -19,8 +19,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker.models import Metric, UsageCount
-from tracker.services import evaluation, usage_count, usage_counts_flush
-from tracker.services.evaluation import FLUSH_LOCK_KEY
+from tracker.services import evaluation
+from tracker.services.evaluation import FLUSH_LOCK_KEY, usage_count, usage_counts_flush
 
 DUMMY_TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 REDIS_URL = os.environ.get("REDIS_URL", "")

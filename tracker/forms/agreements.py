@@ -4,7 +4,7 @@ from wagtail.models import Locale
 
 from home.models import Topic
 
-from ..models import ItemStatus, StatusUpdate
+from ..models.agreements import ItemStatus, StatusUpdate
 
 
 class ItemFilterForm(forms.Form):

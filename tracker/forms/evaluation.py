@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.fields import PersonalTextField
 
-from ..models import BriefingFeedback
+from ..models.evaluation import BriefingFeedback
 
 
 class FeedbackForm(forms.Form):

@@ -3,12 +3,12 @@
 from .agreements import (
     AgreementChapter,
     AgreementItem,
-    CoalitionAgreementPage,
     ItemStatus,
     StatusMail,
     StatusUpdate,
 )
 from .evaluation import BriefingFeedback, Metric, UsageCount
+from .pages import CoalitionAgreementPage
 
 __all__ = [
     "AgreementChapter",

@@ -1,8 +1,9 @@
 """The coalition agreement: chapters, items and the dated history of each item.
 
-Chapters and items are ordinary models below one agreement page (editors keep
-40+ items in a filterable admin list and import them from CSV); the page serves
-the overview, a page per chapter and per item. An item's status is never edited
+Chapters and items are ordinary models below one agreement page
+(``tracker.models.pages``; editors keep 40+ items in a filterable admin list and
+import them from CSV); the page serves the overview, a page per chapter and per
+item. An item's status is never edited
 directly: every change is a ``StatusUpdate`` (append-only), and the item keeps a
 copy of the newest one for filtering and charts.
 """
@@ -11,14 +12,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail.search import index
 
-from home.blocks import RICH_TEXT_FEATURES
-from home.models import CachedRestrictionsMixin
 from news.models.subscriptions import Frequency
 
 
@@ -28,67 +22,6 @@ class ItemStatus(models.TextChoices):
     IMPLEMENTED = "implemented", _("Implemented")
     STALLED = "stalled", _("Stalled")
     DROPPED = "dropped", _("Dropped")
-
-
-class CoalitionAgreementPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
-    """One coalition agreement with its overview, chapter, item and feed routes."""
-
-    intro = RichTextField(
-        _("introduction"),
-        features=RICH_TEXT_FEATURES,
-        blank=True,
-        help_text=_("Who agreed on what, and how we follow it up."),
-    )
-    signed_on = models.DateField(
-        _("signed on"),
-        null=True,
-        blank=True,
-        help_text=_("When the coalition agreement was signed."),
-    )
-
-    content_panels = Page.content_panels + [
-        FieldPanel("signed_on"),
-        FieldPanel("intro"),
-    ]
-
-    search_fields = Page.search_fields + [index.SearchField("intro")]
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = []
-
-    class Meta:
-        verbose_name = _("coalition agreement")
-        verbose_name_plural = _("coalition agreements")
-
-    @path("")
-    def overview(self, request):
-        from ..views.pages import agreement_overview
-
-        return agreement_overview(request, self)
-
-    @path("kapitel/<int:number>/", name="chapter")
-    def chapter(self, request, number):
-        from ..views.pages import chapter_detail
-
-        return chapter_detail(request, self, number)
-
-    @path("kapitel/<int:chapter>/punkt/<int:number>/", name="item")
-    def item(self, request, chapter, number):
-        from ..views.pages import item_detail
-
-        return item_detail(request, self, chapter, number)
-
-    @path("aenderungen/rss/", name="feed_rss")
-    def feed_rss(self, request):
-        from ..views.feeds import status_rss
-
-        return status_rss(request, self)
-
-    @path("aenderungen/atom/", name="feed_atom")
-    def feed_atom(self, request):
-        from ..views.feeds import status_atom
-
-        return status_atom(request, self)
 
 
 class AgreementChapter(models.Model):

@@ -6,7 +6,12 @@ from django.utils.translation import gettext as _
 from home.charts import bar_chart
 from home.selectors import visible_to
 
-from ..models import AgreementChapter, AgreementItem, ItemStatus, StatusUpdate
+from ..models.agreements import (
+    AgreementChapter,
+    AgreementItem,
+    ItemStatus,
+    StatusUpdate,
+)
 
 
 def items_filter(*, agreement, topic=None, status="", chapter=None, query=""):

@@ -13,7 +13,7 @@ from django.db.models.functions import TruncMonth
 from news.models import DecisionBriefingPage
 from news.models.subscriptions import Delivery
 
-from ..models import BriefingFeedback, Metric, UsageCount
+from ..models.evaluation import BriefingFeedback, Metric, UsageCount
 
 ANSWERS = [choice for choice, _label in BriefingFeedback.Answer.choices]
 

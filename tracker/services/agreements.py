@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import AgreementItem, ItemStatus, StatusUpdate
+from ..tasks import send_status_mails
 
 
 def status_update_errors(*, date, status, progress) -> dict[str, str]:
@@ -71,6 +72,4 @@ def item_current_status_sync(*, item: AgreementItem) -> None:
 
 
 def _enqueue_mails(update_id):
-    from ..tasks import send_status_mails
-
     transaction.on_commit(lambda: send_status_mails.enqueue(update_id))

@@ -8,7 +8,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django_redis.cache import RedisCache
 
-from ..models import BriefingFeedback, Metric, UsageCount
+from news.models import DecisionBriefingPage
+
+from ..models import BriefingFeedback, CoalitionAgreementPage, Metric, UsageCount
 
 COUNTER_PREFIX = "tracker:usage:"
 # One set per day of the counters requests touched: the flush reads only those.
@@ -140,10 +142,6 @@ def usage_count(*, metric: str, page_id: int | None = None, day=None) -> None:
 
 def _counted_targets():
     """Every ``(metric, page id)`` a request can count for (see the middleware)."""
-    from news.models import DecisionBriefingPage
-
-    from ..models import CoalitionAgreementPage
-
     targets = [(Metric.FEED, None), (Metric.CALENDAR, None)]
     for page_id in DecisionBriefingPage.objects.values_list("pk", flat=True):
         targets += [(Metric.PAGE_VIEW, page_id), (Metric.PRINT_VIEW, page_id)]

@@ -9,7 +9,7 @@ from home.selectors import is_verified_member, visible_to
 from news.models import DecisionBriefingPage
 
 from ..forms import FeedbackForm
-from ..services import feedback_save, feedback_withdraw
+from ..services.evaluation import feedback_save, feedback_withdraw
 
 
 @login_required

@@ -5,7 +5,7 @@ from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from ..selectors import recent_status_updates
+from ..selectors.agreements import recent_status_updates
 
 
 class StatusFeed(Feed):

@@ -6,9 +6,14 @@ from django.utils.translation import gettext as _
 
 from home.models import paginate
 
-from ..forms import ItemFilterForm
-from ..models import AgreementChapter, AgreementItem
-from ..selectors import agreement_charts, item_history, items_filter, linked_pages
+from ..forms.agreements import ItemFilterForm
+from ..models.agreements import AgreementChapter, AgreementItem
+from ..selectors.agreements import (
+    agreement_charts,
+    item_history,
+    items_filter,
+    linked_pages,
+)
 
 TEMPLATES = "tracker/"
 ITEMS_PER_PAGE = 50

@@ -16,7 +16,7 @@ from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models import AgreementChapter, AgreementItem, StatusUpdate
 from ..selectors import agreement_links_for_event
-from ..services import status_update_create
+from ..services.agreements import status_update_create
 from ..views import admin as admin_views
 
 # The coalition agreement is the state's: changed by statewide roles only.

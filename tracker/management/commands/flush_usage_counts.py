@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tracker.services import usage_counts_flush
-from tracker.services.evaluation import FLUSH_DAYS
+from tracker.services.evaluation import FLUSH_DAYS, usage_counts_flush
 
 
 class Command(BaseCommand):
