@@ -9,7 +9,6 @@ mails waiting in the outbox are built by the function's new path.
 import django.db.models.deletion
 import django.utils.timezone
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType as GlobalContentType
 from django.db import migrations, models
 
 APP_LABEL = "comments"
@@ -28,7 +27,6 @@ def _move_content_types(apps, old_label, new_label):
             continue
         old.app_label = new_label
         old.save(update_fields=["app_label"])
-    GlobalContentType.objects.clear_cache()
 
 
 def content_types_forward(apps, schema_editor):

@@ -12,7 +12,6 @@ import django.utils.timezone
 import modelcluster.fields
 import uuid
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType as GlobalContentType
 from django.db import migrations, models
 
 APP_LABEL = "surveys"
@@ -40,7 +39,6 @@ def _move_content_types(apps, old_label, new_label):
             continue
         old.app_label = new_label
         old.save(update_fields=["app_label"])
-    GlobalContentType.objects.clear_cache()
 
 
 def content_types_forward(apps, schema_editor):
