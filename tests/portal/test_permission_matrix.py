@@ -1146,6 +1146,8 @@ def test_a_district_role_never_sees_another_districts_member(as_role, world, rol
 OWN_APPS = (
     "home.",
     "news.",
+    "comments.",
+    "surveys.",
     "dialog.",
     "education.",
     "members.",
@@ -1427,7 +1429,7 @@ def _write_cases(w):
     cases = []
     # Surveys: statewide; every holder of the tool reads, statewide roles write.
     cases += _model_cases(
-        "surveys",
+        "survey_admin",
         w["survey"],
         fields={"title": "Geändert"},
         label="statewide survey",
@@ -1444,7 +1446,7 @@ def _write_cases(w):
             [],
             "statewide survey",
             "post",
-            lambda w: _form_data("surveys", None, title="Neu", status="draft"),
+            lambda w: _form_data("survey_admin", None, title="Neu", status="draft"),
             lambda w: Survey.objects.filter(title="Neu").exists(),
             outcome(STATEWIDE, 302, 403),
         ),
