@@ -76,7 +76,7 @@ import django
 django.setup()
 from django.contrib.auth import get_user_model
 from django.test import Client
-from dialog.factories import CommentFactory
+from comments.factories import CommentFactory
 from home.factories import site_with_home
 from home.services import members_group_get
 from members.factories import VerifiedEmailFactory

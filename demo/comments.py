@@ -10,14 +10,14 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale
 
-from dialog.models import ForumPage
-from dialog.models.comments import (
+from comments.models import (
     Comment,
     CommentMode,
     CommentReport,
     ModerationMode,
     normalize_comment_text,
 )
+from dialog.models import ForumPage
 from home.roles import PRESS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
 
@@ -130,7 +130,7 @@ def demo_comments() -> None:
     if press is not None:
         press.permissions.add(
             Permission.objects.get(
-                content_type__app_label="dialog", codename="moderate_all_comments"
+                content_type__app_label="comments", codename="moderate_all_comments"
             )
         )
 

@@ -31,8 +31,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from comments.models import Comment, CommentMode, ModerationMode
 from dialog.models import EventFormat, EventIndexPage, EventPage, Venue
-from dialog.models.comments import Comment, CommentMode, ModerationMode
 from dialog.models.registrations import Registration, RegistrationMode
 from education.models import CourseIndexPage, CoursePage, CourseSession
 from home.models import (

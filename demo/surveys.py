@@ -5,16 +5,16 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
-from dialog.factories import (
+from home.models import DistrictPage
+from home.services import members_group_get
+from members.models import Profile
+from surveys.factories import (
     SurveyFactory,
     SurveyPhoneConsentFactory,
     SurveyQuestionFactory,
 )
-from dialog.models.surveys import CallList, Survey, SurveyPhoneConsent
-from dialog.services.surveys import call_list_create, survey_response_submit
-from home.models import DistrictPage
-from home.services import members_group_get
-from members.models import Profile
+from surveys.models import CallList, Survey, SurveyPhoneConsent
+from surveys.services import call_list_create, survey_response_submit
 
 CALLER = ("anrufer", "demo-anrufer-2026", "Carla", "Conrad")
 CALLERS_GROUP = "Anrufende Mitgliederbefragung"
@@ -131,7 +131,7 @@ def _caller(outcomes):
     group, _ = Group.objects.get_or_create(name=CALLERS_GROUP)
     group.permissions.add(
         Permission.objects.get(
-            content_type__app_label="dialog", codename="call_survey_members"
+            content_type__app_label="surveys", codename="call_survey_members"
         )
     )
     user.groups.add(group, members_group_get())

@@ -11,8 +11,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from comments.mixins import CommentableMixin, comments_panel
 from dialog.models import EventFormat, schedule_errors
-from dialog.models.comments import CommentableMixin, comments_panel
 from dialog.models.registrations import RegistrationMixin
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer

@@ -47,13 +47,13 @@ COORDINATOR_PERMISSIONS = [
     "members.search_volunteer_pool",
     "members.manage_onboarding",
     "members.coordinate_mentoring",
-    "dialog.manage_surveys",
+    "surveys.manage_surveys",
 ]
 # Scope of the tools: every district rather than the ones a group is tied to
 # (``home.selectors.districts_coordinated_by``).
 ALL_DISTRICTS_PERMISSION = "home.coordinate_all_districts"
 PRESS_PERMISSIONS = [
-    "dialog.moderate_all_comments",
+    "comments.moderate_all_comments",
     "tracker.view_evaluation_report",
 ]
 # Keeping the coalition tracker and reading who was notified: the state office.

@@ -53,6 +53,8 @@ urlpatterns += i18n_patterns(
     path("suche/", include("search.urls")),
     path("konto/", include("members.urls")),
     path("konto/", include("allauth.urls")),
+    path("mitmachen/kommentare/", include("comments.urls")),
+    path("mitmachen/umfragen/", include("surveys.urls")),
     path("mitmachen/", include("dialog.urls")),
     path("rueckmeldung/", include("tracker.urls")),
     path("", include("news.urls")),

@@ -19,6 +19,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from comments.mixins import CommentableMixin, comments_panel
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import (
     CachedRestrictionsMixin,
@@ -33,7 +34,6 @@ from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from ..serializers import VenueSerializer
-from .comments import CommentableMixin, comments_panel
 from .registrations import RegistrationMixin, RegistrationMode
 
 

@@ -1,12 +1,10 @@
 """Admin integration of the dialog app, one module per domain."""
 
 from . import (  # noqa: F401
-    comments,
     events,
     metadata,
     onboarding,
     privacy,
     registrations,
-    surveys,
     working_groups,
 )

@@ -10,7 +10,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from dialog.models.comments import CommentableMixin, comments_panel
+from comments.mixins import CommentableMixin, comments_panel
 from home.blocks import (
     RICH_TEXT_FEATURES,
     BaseStreamBlock,

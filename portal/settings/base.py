@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "tracker",
+    "comments",
+    "surveys",
     "dialog",
     "education",
     "members",

@@ -6,6 +6,7 @@ import os
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from comments.models import CommentMode
 from dialog.factories import (
     EventPageFactory,
     ForumPageFactory,
@@ -13,7 +14,6 @@ from dialog.factories import (
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
-from dialog.models.comments import CommentMode
 from dialog.models.registrations import RegistrationMode
 from education.factories import CoursePageFactory, CourseSessionFactory
 from home.factories import StandardPageFactory, paragraph

@@ -7,7 +7,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from dialog.models.comments import Comment, CommentMode, ModerationMode
+from comments.models import Comment, CommentMode, ModerationMode
 from members.factories import VerifiedEmailFactory
 from tests.browser.conftest import login
 from tests.conftest import PASSWORD

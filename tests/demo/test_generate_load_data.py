@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
+from comments.models import Comment
 from demo.load_data import USERNAME_PREFIX, LoadPlan, generate
 from dialog.models import EventPage
-from dialog.models.comments import Comment
 from dialog.models.registrations import Registration
 from education.models import CoursePage, CourseSession
 from home.models import MEMBERS_GROUP_NAME

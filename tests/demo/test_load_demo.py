@@ -240,7 +240,7 @@ def test_demo_registrations_are_not_duplicated_by_a_second_run(demo):
 
 
 def test_demo_has_comments_to_read_and_moderate(demo):
-    from dialog.models.comments import Comment, CommentReport
+    from comments.models import Comment, CommentReport
 
     statuses = set(Comment.objects.values_list("status", flat=True))
 
@@ -250,7 +250,7 @@ def test_demo_has_comments_to_read_and_moderate(demo):
 
 
 def test_loading_the_demo_again_adds_no_comments(demo):
-    from dialog.models.comments import Comment, CommentReport
+    from comments.models import Comment, CommentReport
 
     before = (Comment.objects.count(), CommentReport.objects.count())
 
@@ -262,7 +262,7 @@ def test_loading_the_demo_again_adds_no_comments(demo):
 def test_demo_press_staff_may_moderate_every_comment(demo):
     presse = get_user_model().objects.get(username="presse")
 
-    assert presse.has_perm("dialog.moderate_all_comments")
+    assert presse.has_perm("comments.moderate_all_comments")
 
 
 def test_demo_forum_shows_its_comments_to_a_member(demo, client):

@@ -11,8 +11,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 from tests.utils import human_form_fields
@@ -98,7 +98,7 @@ def test_a_logged_in_commenter_filling_the_honeypot_is_refused(
     client.force_login(member_user)
 
     response = client.post(
-        reverse("dialog:comment_create", args=[forum.pk]),
+        reverse("comments:comment_create", args=[forum.pk]),
         {"body": "Kauft billige Uhren", "homepage": "http://spam.example"},
     )
 

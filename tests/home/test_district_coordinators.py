@@ -5,7 +5,6 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
-from dialog.factories import SurveyFactory
 from home.factories import DistrictPageFactory
 from home.models import DistrictCoordinatorGroup
 from home.roles import (
@@ -22,6 +21,7 @@ from members.factories import (
     ProfileFactory,
 )
 from members.models import MentoringApplication
+from surveys.factories import SurveyFactory
 from tests.members.pool_helpers import member
 
 
@@ -252,7 +252,7 @@ def test_a_district_coordinator_makes_call_lists_only_for_their_district(
     client.force_login(district_coordinator)
 
     response = client.post(
-        reverse("surveys:call_lists", args=[survey.pk]),
+        reverse("survey_admin:call_lists", args=[survey.pk]),
         {"district": other_district.pk, "caller": district_coordinator.pk, "limit": 5},
     )
 

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
+from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from members.factories import VerifiedEmailFactory
 from tests.conftest import PASSWORD
@@ -74,7 +74,7 @@ def test_comments_beyond_the_limit_are_refused_and_not_stored(
 ):
     forum = ForumPageFactory(parent=home_page, comments_mode="members")
     client.force_login(member_user)
-    url = reverse("dialog:comment_create", args=[forum.pk])
+    url = reverse("comments:comment_create", args=[forum.pk])
     for number in range(2):
         client.post(url, {"body": f"Beitrag {number}"})
 

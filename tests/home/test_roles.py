@@ -38,7 +38,7 @@ def test_the_migration_creates_the_german_role_groups(db):
 def test_press_staff_may_moderate_every_comment(make_user):
     user = make_user("pia", groups=[Group.objects.get(name="Presse")])
 
-    assert user.has_perm("dialog.moderate_all_comments")
+    assert user.has_perm("comments.moderate_all_comments")
     assert user.has_perm("wagtailadmin.access_admin")
 
 

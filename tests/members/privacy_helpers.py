@@ -2,16 +2,9 @@
 
 from allauth.account.models import EmailAddress
 
-from dialog.factories import (
-    CommentFactory,
-    ForumPageFactory,
-    RegistrationFactory,
-    SurveyAnswerFactory,
-    SurveyParticipationFactory,
-    SurveyPhoneConsentFactory,
-    SurveyResponseFactory,
-)
-from dialog.models.comments import CommentReport
+from comments.factories import CommentFactory
+from comments.models import CommentReport
+from dialog.factories import ForumPageFactory, RegistrationFactory
 from home.models import OutgoingMail
 from members.factories import (
     MembershipVerificationFactory,
@@ -21,8 +14,14 @@ from members.factories import (
 )
 from members.services import consent_give
 from news.factories import SubscriberFactory, SubscriptionFactory
+from surveys.factories import (
+    SurveyAnswerFactory,
+    SurveyParticipationFactory,
+    SurveyPhoneConsentFactory,
+    SurveyResponseFactory,
+)
 from tests.dialog.registration_helpers import registrable_event
-from tests.dialog.survey_helpers import survey_with_all_kinds
+from tests.surveys.survey_helpers import survey_with_all_kinds
 from tests.utils import in_days
 
 

@@ -9,7 +9,7 @@ from django.db.models.functions import Cast
 from django.test import Client
 from django.urls import reverse
 
-from dialog.models.comments import Comment
+from comments.models import Comment
 from dialog.models.registrations import Registration
 from tests.conftest import PASSWORD
 from tests.members.privacy_helpers import person_with_data

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from dialog.models.comments import Comment
+from comments.models import Comment
 from members.services.accounts import profile_update
 from news.factories import DecisionBriefingPageFactory
 from news.models import DecisionBriefingPage

@@ -18,15 +18,16 @@ from django import forms as django_forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from comments import forms as comment_forms
 from dialog.factories import RegistrationFactory
-from dialog.forms import comments, registrations, surveys
+from dialog.forms import registrations
 from dialog.models.registrations import RegistrationMode
 from home.fields import PersonalTextField
 from home.spreadsheets import spreadsheet_row
 from members.forms import accounts, mentoring, onboarding, pool, privacy
 from news import forms as news_forms
+from surveys import forms as survey_forms
 from tests.dialog.registration_helpers import registrable_event
-from tests.dialog.survey_helpers import survey_with_all_kinds
 from tests.fuzz import post
 from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
     STORED,
@@ -35,6 +36,7 @@ from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
     forms,
     refused,
 )
+from tests.surveys.survey_helpers import survey_with_all_kinds
 from tests.utils import human_form_fields
 from tracker.forms import evaluation
 
@@ -120,8 +122,8 @@ def test_the_visible_text_of_a_disguised_name_is_kept(client, event_index):
 
 FORM_MODULES = [
     registrations,
-    comments,
-    surveys,
+    comment_forms,
+    survey_forms,
     accounts,
     mentoring,
     onboarding,
@@ -169,7 +171,7 @@ def test_every_text_field_of_the_forms_drops_bidi_controls():
 def test_a_survey_free_text_question_drops_bidi_controls(db):
     survey, questions = survey_with_all_kinds()
 
-    form = surveys.SurveyAnswerForm(survey=survey)
+    form = survey_forms.SurveyAnswerForm(survey=survey)
 
     text_field = form.fields[f"question_{questions['text'].pk}"]
     assert isinstance(text_field, PersonalTextField)

@@ -12,8 +12,8 @@ from django.urls import reverse
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
+from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from tests.dialog.registration_helpers import register_url, registrable_event
 from tests.fuzz import FORM_CONTENT_TYPE, get
@@ -101,7 +101,7 @@ def test_line_breaks_and_tabs_in_a_comment_are_kept(client, member_user, home_pa
     client.force_login(member_user)
 
     client.post(
-        reverse("dialog:comment_create", args=[forum.pk]),
+        reverse("comments:comment_create", args=[forum.pk]),
         {"body": "Erste Zeile\r\n\tzweite Zeile"},
     )
 
@@ -169,7 +169,7 @@ def test_a_vertical_tab_pasted_into_a_form_becomes_a_space(
     client.force_login(member_user)
 
     client.post(
-        reverse("dialog:comment_create", args=[forum.pk]),
+        reverse("comments:comment_create", args=[forum.pk]),
         {"body": "Aus der Präsentation:\x0bMieten\x0cdeckeln"},
     )
 

@@ -16,8 +16,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from dialog.factories import CommentFactory, ForumPageFactory
-from dialog.models.comments import Comment
+from comments.factories import CommentFactory
+from comments.models import Comment
+from dialog.factories import ForumPageFactory
 from dialog.models.registrations import Registration, RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
@@ -139,7 +140,7 @@ def test_reply_is_published_while_the_mail_server_is_down(
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
-            reverse("dialog:comment_reply", args=[parent.pk]),
+            reverse("comments:comment_reply", args=[parent.pk]),
             {"body": "Stimmt, gute Idee!"},
             follow=True,
         )

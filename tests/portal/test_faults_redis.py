@@ -8,8 +8,8 @@ page cache is on and sessions use production's ``cached_db`` engine.
 import pytest
 from django.urls import reverse
 
+from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
 from members.factories import VerifiedEmailFactory
 from news.factories import NewsArticlePageFactory
@@ -117,7 +117,7 @@ def test_a_comment_is_written(client, member_user, open_forum):
     client.force_login(member_user)
 
     response = client.post(
-        reverse("dialog:comment_create", args=[open_forum.pk]),
+        reverse("comments:comment_create", args=[open_forum.pk]),
         {"body": "Mehr Busse für den Stadtrand"},
         follow=True,
     )

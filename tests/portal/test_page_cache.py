@@ -8,7 +8,8 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
-from dialog.factories import CommentFactory, EventPageFactory, ForumPageFactory
+from comments.factories import CommentFactory
+from dialog.factories import EventPageFactory, ForumPageFactory
 from home.factories import StandardPageFactory, TopicFactory, translation_of
 from news.factories import NewsArticlePageFactory
 from tests.portal import recording_frontend_cache
@@ -253,7 +254,7 @@ def test_approved_comment_shows_at_once(
     moderation.force_login(moderator)
 
     with django_capture_on_commit_callbacks(execute=True):
-        moderation.post(reverse("dialog_comments:approve", args=[comment.pk]))
+        moderation.post(reverse("comment_moderation:approve", args=[comment.pk]))
 
     response = client.get(forum.url)
     assert "Mehr Bänke!" in response.text

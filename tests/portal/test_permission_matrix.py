@@ -22,15 +22,11 @@ from django.core.files.base import ContentFile
 from django.urls import URLResolver, get_resolver, resolve, reverse
 from wagtail.documents import get_document_model
 
+from comments.factories import CommentFactory
 from dialog.factories import (
-    CallListEntryFactory,
-    CallListFactory,
-    CommentFactory,
     EventPageFactory,
     ForumPageFactory,
     RegistrationFactory,
-    SurveyFactory,
-    SurveyQuestionFactory,
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
@@ -60,6 +56,12 @@ from members.factories import (
 )
 from members.models import MentoringApplication
 from news.factories import NewsArticlePageFactory, SubscriberFactory
+from surveys.factories import (
+    CallListEntryFactory,
+    CallListFactory,
+    SurveyFactory,
+    SurveyQuestionFactory,
+)
 from tests.utils import in_days
 from tracker.factories import (
     AgreementChapterFactory,
@@ -254,7 +256,7 @@ MATRIX = [
     ),
     (
         "admin comment moderation",
-        lambda w: reverse("dialog_comments:index"),
+        lambda w: reverse("comment_moderation:index"),
         staff(200, 302, district_coordinator=403, coordinator=403),
     ),
     (
@@ -499,27 +501,27 @@ MATRIX += [
     # -- comments and registrations (member side) ----------------------------
     (
         "comment create (GET)",
-        lambda w: reverse("dialog:comment_create", args=[w["forum"].pk]),
+        lambda w: reverse("comments:comment_create", args=[w["forum"].pk]),
         expect(NOT_ALLOWED),
     ),
     (
         "comment reply (GET)",
-        lambda w: reverse("dialog:comment_reply", args=[w["comment"].pk]),
+        lambda w: reverse("comments:comment_reply", args=[w["comment"].pk]),
         expect(NOT_ALLOWED),
     ),
     (
         "edit another's comment",
-        lambda w: reverse("dialog:comment_edit", args=[w["comment"].pk]),
+        lambda w: reverse("comments:comment_edit", args=[w["comment"].pk]),
         expect(403),
     ),
     (
         "delete another's comment",
-        lambda w: reverse("dialog:comment_delete", args=[w["comment"].pk]),
+        lambda w: reverse("comments:comment_delete", args=[w["comment"].pk]),
         expect(NOT_ALLOWED),
     ),
     (
         "report a comment (GET)",
-        lambda w: reverse("dialog:comment_report", args=[w["comment"].pk]),
+        lambda w: reverse("comments:comment_report", args=[w["comment"].pk]),
         expect(200, anonymous=403),
     ),
     (
@@ -578,31 +580,31 @@ MATRIX += [
         expect(400),
     ),
     # -- surveys (member and caller side) ------------------------------------
-    ("surveys", lambda w: reverse("dialog:survey_list"), MEMBERS_ONLY),
+    ("surveys", lambda w: reverse("surveys:survey_list"), MEMBERS_ONLY),
     (
         "answer a survey",
-        lambda w: reverse("dialog:survey_answer", args=[w["survey"].pk]),
+        lambda w: reverse("surveys:survey_answer", args=[w["survey"].pk]),
         MEMBERS_ONLY,
     ),
     (
         "survey phone consent",
-        lambda w: reverse("dialog:survey_phone_consent"),
+        lambda w: reverse("surveys:survey_phone_consent"),
         MEMBERS_ONLY,
     ),
     (
         "own call lists",
-        lambda w: reverse("dialog:survey_call_lists"),
+        lambda w: reverse("surveys:survey_call_lists"),
         expect(403, anonymous=LOGIN, superuser=200),
     ),
     (
         "another caller's call list",
-        lambda w: reverse("dialog:survey_call_list", args=[w["call_list"].pk]),
+        lambda w: reverse("surveys:survey_call_list", args=[w["call_list"].pk]),
         expect(403, anonymous=LOGIN, superuser=404),
     ),
     (
         "another caller's call entry",
         lambda w: reverse(
-            "dialog:survey_call_entry",
+            "surveys:survey_call_entry",
             args=[w["call_list"].pk, w["call_entry"].pk],
         ),
         expect(403, anonymous=LOGIN, superuser=404),
@@ -717,37 +719,37 @@ MATRIX += [
     ),
     (
         "admin surveys",
-        lambda w: reverse("surveys:index"),
+        lambda w: reverse("survey_admin:index"),
         tools(200, 302, press=403, district_editor=403),
     ),
     (
         "admin add survey",
-        lambda w: reverse("surveys:add"),
+        lambda w: reverse("survey_admin:add"),
         tools(200, 302, press=403, district_editor=403, district_coordinator=403),
     ),
     (
         "admin edit survey",
-        lambda w: reverse("surveys:edit", args=[w["survey"].pk]),
+        lambda w: reverse("survey_admin:edit", args=[w["survey"].pk]),
         tools(200, 302, press=403, district_editor=403, district_coordinator=403),
     ),
     (
         "admin survey results",
-        lambda w: reverse("surveys:results", args=[w["survey"].pk]),
+        lambda w: reverse("survey_admin:results", args=[w["survey"].pk]),
         tools(200, 302, press=403, district_editor=403),
     ),
     (
         "admin survey results csv",
-        lambda w: reverse("surveys:results_csv", args=[w["survey"].pk]),
+        lambda w: reverse("survey_admin:results_csv", args=[w["survey"].pk]),
         tools(200, 302, press=403, district_editor=403),
     ),
     (
         "admin survey responses csv",
-        lambda w: reverse("surveys:responses_csv", args=[w["survey"].pk]),
+        lambda w: reverse("survey_admin:responses_csv", args=[w["survey"].pk]),
         tools(200, 302, press=403, district_editor=403),
     ),
     (
         "admin survey call lists",
-        lambda w: reverse("surveys:call_lists", args=[w["survey"].pk]),
+        lambda w: reverse("survey_admin:call_lists", args=[w["survey"].pk]),
         tools(200, 302, press=403, district_editor=403),
     ),
     # -- admin: editors, press, state office ----------------------------------
@@ -765,7 +767,7 @@ MATRIX += [
     ),
     (
         "admin comment detail",
-        lambda w: reverse("dialog_comments:detail", args=[w["comment"].pk]),
+        lambda w: reverse("comment_moderation:detail", args=[w["comment"].pk]),
         staff(200, 302, district_editor=404, district_coordinator=403, coordinator=403),
     ),
     (
@@ -834,17 +836,17 @@ MATRIX += [
     ),
     (
         "admin approve a comment (GET)",
-        lambda w: reverse("dialog_comments:approve", args=[w["comment"].pk]),
+        lambda w: reverse("comment_moderation:approve", args=[w["comment"].pk]),
         staff(NOT_ALLOWED, 302),
     ),
     (
         "admin reject a comment (GET)",
-        lambda w: reverse("dialog_comments:reject", args=[w["comment"].pk]),
+        lambda w: reverse("comment_moderation:reject", args=[w["comment"].pk]),
         staff(NOT_ALLOWED, 302),
     ),
     (
         "admin hide a comment (GET)",
-        lambda w: reverse("dialog_comments:hide", args=[w["comment"].pk]),
+        lambda w: reverse("comment_moderation:hide", args=[w["comment"].pk]),
         staff(NOT_ALLOWED, 302),
     ),
     (
@@ -1144,6 +1146,8 @@ def test_a_district_role_never_sees_another_districts_member(as_role, world, rol
 OWN_APPS = (
     "home.",
     "news.",
+    "comments.",
+    "surveys.",
     "dialog.",
     "education.",
     "members.",
@@ -1368,8 +1372,8 @@ def _model_cases(
 
 @pytest.fixture
 def write_world(world, make_user, members_group):
+    from comments.models import Comment
     from dialog.factories import VenueFactory
-    from dialog.models.comments import Comment
     from members.factories import WelcomeMailTextFactory
     from news.models.subscriptions import PageNotification, Subscriber
     from tracker.models import AgreementChapter, AgreementItem, StatusUpdate
@@ -1414,18 +1418,18 @@ def write_world(world, make_user, members_group):
 
 
 def _write_cases(w):
-    from dialog.models.comments import Comment
+    from comments.models import Comment
     from dialog.models.registrations import Registration
-    from dialog.models.surveys import CallList, Survey
     from members.models import MembershipVerification, Onboarding
     from members.models import MentoringPair as Pair
+    from surveys.models import CallList, Survey
     from tracker.models import StatusUpdate
 
     tools_roles = {"district_coordinator", "coordinator", "state_office", "superuser"}
     cases = []
     # Surveys: statewide; every holder of the tool reads, statewide roles write.
     cases += _model_cases(
-        "surveys",
+        "survey_admin",
         w["survey"],
         fields={"title": "Geändert"},
         label="statewide survey",
@@ -1438,16 +1442,16 @@ def _write_cases(w):
     )
     cases += [
         (
-            "surveys:add",
+            "survey_admin:add",
             [],
             "statewide survey",
             "post",
-            lambda w: _form_data("surveys", None, title="Neu", status="draft"),
+            lambda w: _form_data("survey_admin", None, title="Neu", status="draft"),
             lambda w: Survey.objects.filter(title="Neu").exists(),
             outcome(STATEWIDE, 302, 403),
         ),
         (
-            "surveys:results",
+            "survey_admin:results",
             [w["survey"].pk],
             "statewide survey",
             "get",
@@ -1456,7 +1460,7 @@ def _write_cases(w):
             outcome(tools_roles, 200, 403),
         ),
         (
-            "surveys:results_csv",
+            "survey_admin:results_csv",
             [w["survey"].pk],
             "statewide survey (export)",
             "get",
@@ -1465,7 +1469,7 @@ def _write_cases(w):
             outcome(tools_roles, 200, 403),
         ),
         (
-            "surveys:responses_csv",
+            "survey_admin:responses_csv",
             [w["survey"].pk],
             "statewide survey (export)",
             "get",
@@ -1474,7 +1478,7 @@ def _write_cases(w):
             outcome(tools_roles, 200, 403),
         ),
         (
-            "surveys:call_lists",
+            "survey_admin:call_lists",
             [w["survey"].pk],
             "call list for another district",
             "post",
@@ -1755,7 +1759,7 @@ def _write_cases(w):
         ):
             cases.append(
                 (
-                    f"dialog_comments:{action}",
+                    f"comment_moderation:{action}",
                     [obj.pk],
                     label,
                     "post",

@@ -15,8 +15,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from comments.factories import CommentFactory
 from dialog.factories import (
-    CommentFactory,
     EventPageFactory,
     ForumPageFactory,
     RegistrationFactory,

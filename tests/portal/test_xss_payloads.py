@@ -11,14 +11,9 @@ import html
 import pytest
 from django.urls import reverse
 
-from dialog.factories import (
-    CommentFactory,
-    ForumPageFactory,
-    RegistrationFactory,
-    SurveyAnswerFactory,
-    SurveyResponseFactory,
-)
-from dialog.models.comments import Comment
+from comments.factories import CommentFactory
+from comments.models import Comment
+from dialog.factories import ForumPageFactory, RegistrationFactory
 from dialog.models.registrations import RegistrationMode
 from members.factories import (
     MentoringApplicationFactory,
@@ -26,8 +21,9 @@ from members.factories import (
     PoolMessageFactory,
     ProfileFactory,
 )
+from surveys.factories import SurveyAnswerFactory, SurveyResponseFactory
 from tests.dialog.registration_helpers import registrable_event
-from tests.dialog.survey_helpers import survey_with_all_kinds
+from tests.surveys.survey_helpers import survey_with_all_kinds
 from tests.utils import human_form_fields
 from tracker.factories import BriefingFeedbackFactory
 
@@ -81,7 +77,7 @@ def forum(home_page):
 def test_comment_and_author_on_the_page(client, forum, author, payload):
     client.force_login(author)
     client.post(
-        reverse("dialog:comment_create", args=[forum.pk]),
+        reverse("comments:comment_create", args=[forum.pk]),
         {"body": f"Vorher {payload} nachher"},
     )
     assert Comment.objects.filter(page=forum).count() == 1
@@ -96,7 +92,7 @@ def test_refused_comment_shown_again_in_its_form(client, forum, author, payload)
     client.force_login(author)
 
     response = client.post(
-        reverse("dialog:comment_create", args=[forum.pk]),
+        reverse("comments:comment_create", args=[forum.pk]),
         {"body": payload + " " + "x" * 5000},
     )
 
@@ -209,7 +205,7 @@ def test_survey_free_text_in_the_results(client, author, superuser, payload):
     client.force_login(superuser)
 
     assert_shown_as_text(
-        client.get(reverse("surveys:results", args=[survey.pk])), payload
+        client.get(reverse("survey_admin:results", args=[survey.pk])), payload
     )
 
 

@@ -1,0 +1,1 @@
+"""Member surveys, answered online or in a telephone interview, and call lists."""
