@@ -33,7 +33,6 @@ from wagtail.search.backends import get_search_backend
 
 from dialog.models import EventFormat, EventIndexPage, EventPage, Venue
 from dialog.models.comments import Comment, CommentMode, ModerationMode
-from dialog.models.registrations import Registration, RegistrationMode
 from education.models import CourseIndexPage, CoursePage, CourseSession
 from home.models import (
     MEMBERS_GROUP_NAME,
@@ -50,6 +49,7 @@ from news.models.subscriptions import (
     Subscriber,
     Subscription,
 )
+from registrations.models import Registration, RegistrationMode
 
 SLUG_PREFIX = "lt-"
 USERNAME_PREFIX = "lt-member-"

@@ -75,19 +75,6 @@ class ForumPageFactory(wagtail_factories.PageFactory):
         model = ForumPage
 
 
-class RegistrationFactory(factory.django.DjangoModelFactory):
-    """A confirmed guest registration unless told otherwise."""
-
-    name = factory.Sequence(lambda n: f"Gast {n}")
-    email = factory.Sequence(lambda n: f"gast{n}@example.org")
-    status = "confirmed"
-    confirmed_at = factory.LazyFunction(timezone.now)
-    consent_at = factory.LazyFunction(timezone.now)
-
-    class Meta:
-        model = "dialog.Registration"
-
-
 class CommentFactory(factory.django.DjangoModelFactory):
     body = factory.Sequence(lambda n: f"Ein Beitrag zur Diskussion, Nummer {n}.")
     body_normalized = factory.LazyAttribute(

@@ -12,7 +12,6 @@ from wagtail.search import index
 
 from dialog.models import EventFormat, schedule_errors
 from dialog.models.comments import CommentableMixin, comments_panel
-from dialog.models.registrations import RegistrationMixin
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
@@ -25,6 +24,7 @@ from home.models import (
 )
 from home.selectors import visible_to
 from home.serializers import TopicSerializer
+from registrations.models import RegistrationMixin
 
 # How long a course's session list stays cached (also dropped on every publish).
 SESSIONS_CACHE_SECONDS = 5 * 60

@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("suche/", include("search.urls")),
     path("konto/", include("members.urls")),
     path("konto/", include("allauth.urls")),
+    path("mitmachen/anmeldung/", include("registrations.urls")),
     path("mitmachen/", include("dialog.urls")),
     path("rueckmeldung/", include("tracker.urls")),
     path("", include("news.urls")),

@@ -3,7 +3,7 @@
 Each domain has its own module; importing them here registers their models.
 """
 
-from . import comments, registrations, surveys, working_groups  # noqa: F401
+from . import comments, surveys, working_groups  # noqa: F401
 from .pages import (
     EventFormat,
     EventIndexPage,

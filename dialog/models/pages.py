@@ -31,10 +31,10 @@ from home.models import (
 )
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
+from registrations.models import RegistrationMixin, RegistrationMode
 
 from ..serializers import VenueSerializer
 from .comments import CommentableMixin, comments_panel
-from .registrations import RegistrationMixin, RegistrationMode
 
 
 class Venue(TranslatableMixin, models.Model):

@@ -2,13 +2,12 @@
 
 from django.urls import include, path
 
-from . import comments, registrations, surveys, working_groups
+from . import comments, surveys, working_groups
 
 app_name = "dialog"
 
 urlpatterns = [
     path("kommentare/", include(comments.urlpatterns)),
-    path("anmeldung/", include(registrations.urlpatterns)),
     path("umfragen/", include(surveys.urlpatterns)),
     path("arbeitsgruppen/", include(working_groups.urlpatterns)),
 ]

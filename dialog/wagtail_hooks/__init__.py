@@ -6,7 +6,6 @@ from . import (  # noqa: F401
     metadata,
     onboarding,
     privacy,
-    registrations,
     surveys,
     working_groups,
 )

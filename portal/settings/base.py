@@ -19,7 +19,9 @@ env = environ.Env()
 INSTALLED_APPS = [
     "home",
     "news",
+    "subscriptions",
     "tracker",
+    "registrations",
     "dialog",
     "education",
     "members",

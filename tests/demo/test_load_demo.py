@@ -220,7 +220,7 @@ def test_district_editor_can_add_a_venue(demo, client):
 
 
 def test_demo_has_registrations_with_children_and_a_waiting_list(demo):
-    from dialog.models.registrations import Registration
+    from registrations.models import Registration
 
     council = EventPage.objects.get(slug="themenrat-kiezkultur")
     registrations = Registration.objects.filter(page=council)
@@ -231,7 +231,7 @@ def test_demo_has_registrations_with_children_and_a_waiting_list(demo):
 
 
 def test_demo_registrations_are_not_duplicated_by_a_second_run(demo):
-    from dialog.models.registrations import Registration
+    from registrations.models import Registration
 
     before = Registration.objects.count()
     load_demo()

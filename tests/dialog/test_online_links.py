@@ -18,18 +18,19 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from dialog.factories import EventPageFactory, RegistrationFactory, VenueFactory
+from dialog.factories import EventPageFactory, VenueFactory
 from dialog.models import EventFormat, EventPage
-from dialog.models.registrations import Registration, RegistrationMode
-from dialog.services.registrations import (
+from home.factories import TopicFactory
+from news.factories import SubscriptionFactory
+from news.models.subscriptions import Frequency
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration, RegistrationMode
+from registrations.services import (
     Guest,
     registration_confirm_guest,
     registration_create,
     registrations_remind,
 )
-from home.factories import TopicFactory
-from news.factories import SubscriptionFactory
-from news.models.subscriptions import Frequency
 from tests.utils import in_days
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,12 @@ from django.urls import reverse
 
 from dialog.factories import ForumPageFactory
 from dialog.models.comments import Comment
-from dialog.models.registrations import Registration, RegistrationMode
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from registrations.models import Registration, RegistrationMode
+from tests.registrations.registration_helpers import (
+    GUEST,
+    register_url,
+    registrable_event,
+)
 from tests.utils import human_form_fields
 
 

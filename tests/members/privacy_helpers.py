@@ -5,7 +5,6 @@ from allauth.account.models import EmailAddress
 from dialog.factories import (
     CommentFactory,
     ForumPageFactory,
-    RegistrationFactory,
     SurveyAnswerFactory,
     SurveyParticipationFactory,
     SurveyPhoneConsentFactory,
@@ -21,8 +20,9 @@ from members.factories import (
 )
 from members.services import consent_give
 from news.factories import SubscriberFactory, SubscriptionFactory
-from tests.dialog.registration_helpers import registrable_event
+from registrations.factories import RegistrationFactory
 from tests.dialog.survey_helpers import survey_with_all_kinds
+from tests.registrations.registration_helpers import registrable_event
 from tests.utils import in_days
 
 

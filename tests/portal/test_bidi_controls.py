@@ -18,14 +18,14 @@ from django import forms as django_forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from dialog.factories import RegistrationFactory
-from dialog.forms import comments, registrations, surveys
-from dialog.models.registrations import RegistrationMode
+from dialog.forms import comments, surveys
 from home.fields import PersonalTextField
 from home.spreadsheets import spreadsheet_row
 from members.forms import accounts, mentoring, onboarding, pool, privacy
 from news import forms as news_forms
-from tests.dialog.registration_helpers import registrable_event
+from registrations import forms as registrations
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
 from tests.dialog.survey_helpers import survey_with_all_kinds
 from tests.fuzz import post
 from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
@@ -35,6 +35,7 @@ from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
     forms,
     refused,
 )
+from tests.registrations.registration_helpers import registrable_event
 from tests.utils import human_form_fields
 from tracker.forms import evaluation
 
@@ -109,7 +110,7 @@ def test_the_visible_text_of_a_disguised_name_is_kept(client, event_index):
         **human_form_fields("registration"),
     }
 
-    client.post(reverse("dialog:registration_form", args=[page.pk]), data)
+    client.post(reverse("registrations:registration_form", args=[page.pk]), data)
 
     registration = page.registrations.get()
     assert (registration.name, registration.organisation) == (
@@ -199,7 +200,7 @@ def test_the_registration_export_shows_stored_names_undisguised(
     )
     client.force_login(superuser)
 
-    response = client.get(reverse("dialog_registration_csv", args=[page.pk]))
+    response = client.get(reverse("registrations_csv", args=[page.pk]))
 
     body = response.content.decode("utf-8").lstrip("\ufeff")
     row = list(csv.reader(io.StringIO(body), delimiter=";"))[1]

@@ -18,15 +18,19 @@ from django.utils import timezone
 
 from dialog.factories import CommentFactory, ForumPageFactory
 from dialog.models.comments import Comment
-from dialog.models.registrations import Registration, RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Delivery, PageNotification
 from news.services.notifications import notification_send_batch, notifications_resume
+from registrations.models import Registration, RegistrationMode
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 from tests.portal.faults import MailServer
+from tests.registrations.registration_helpers import (
+    GUEST,
+    register_url,
+    registrable_event,
+)
 from tests.utils import human_form_fields
 
 pytestmark = pytest.mark.django_db

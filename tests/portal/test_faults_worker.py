@@ -15,18 +15,18 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from dialog.models.registrations import RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Delivery, PageNotification
 from news.services.notifications import notifications_resume
-from tests.dialog.registration_helpers import (
+from registrations.models import RegistrationMode
+from tests.portal.faults import DyingWorker, MailServer, WorkerKilled
+from tests.registrations.registration_helpers import (
     guest_data,
     register_url,
     registrable_event,
 )
-from tests.portal.faults import DyingWorker, MailServer, WorkerKilled
 from tracker.factories import AgreementItemFactory, CoalitionAgreementPageFactory
 from tracker.models import ItemStatus, StatusMail
 from tracker.services import status_update_create

@@ -18,9 +18,7 @@ from hypothesis import strategies as st
 
 from dialog.factories import CommentFactory, ForumPageFactory
 from dialog.forms.comments import CommentReportForm
-from dialog.forms.registrations import RegistrationForm
 from dialog.models.comments import Comment, CommentReport
-from dialog.models.registrations import Registration, RegistrationMode
 from dialog.models.surveys import (
     SurveyAnswer,
     SurveyParticipation,
@@ -50,10 +48,12 @@ from news.factories import SubscriberFactory
 from news.forms import SubscribeForm, SubscriptionSettingsForm
 from news.models.subscriptions import Subscriber, Subscription
 from news.services.subscriptions import subscriber_token
+from registrations.forms import RegistrationForm
+from registrations.models import Registration, RegistrationMode
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import registrable_event
 from tests.dialog.survey_helpers import answer_data, survey_with_all_kinds
 from tests.fuzz import assert_no_server_error, form_data, mutated, post, row_counts
+from tests.registrations.registration_helpers import registrable_event
 from tests.utils import human_form_fields, in_days
 from tracker.forms import FeedbackForm
 from tracker.models import BriefingFeedback

@@ -28,13 +28,11 @@ from dialog.factories import (
     CommentFactory,
     EventPageFactory,
     ForumPageFactory,
-    RegistrationFactory,
     SurveyFactory,
     SurveyQuestionFactory,
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
-from dialog.models.registrations import RegistrationMode
 from home.factories import (
     DistrictDataPageFactory,
     DistrictFigureFactory,
@@ -60,6 +58,8 @@ from members.factories import (
 )
 from members.models import MentoringApplication
 from news.factories import NewsArticlePageFactory, SubscriberFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
 from tests.utils import in_days
 from tracker.factories import (
     AgreementChapterFactory,
@@ -158,7 +158,7 @@ MATRIX = [
     ("forum page", lambda w: w["forum"].url, expect(200)),
     (
         "registration form (members only)",
-        lambda w: reverse("dialog:registration_form", args=[w["event"].pk]),
+        lambda w: reverse("registrations:registration_form", args=[w["event"].pk]),
         expect(200),
     ),
     ("search", lambda w: "/suche/?q=Miete", expect(200)),
@@ -227,22 +227,22 @@ MATRIX = [
     ),
     (
         "admin registrations",
-        lambda w: reverse("dialog_registration_index"),
+        lambda w: reverse("registrations_index"),
         staff(200, 302),
     ),
     (
         "admin registration report",
-        lambda w: reverse("dialog_registration_report", args=[w["event"].pk]),
+        lambda w: reverse("registrations_report", args=[w["event"].pk]),
         staff(200, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin registration csv export",
-        lambda w: reverse("dialog_registration_csv", args=[w["event"].pk]),
+        lambda w: reverse("registrations_csv", args=[w["event"].pk]),
         staff(200, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin other district's registrations",
-        lambda w: reverse("dialog_registration_report", args=[w["other_event"].pk]),
+        lambda w: reverse("registrations_report", args=[w["other_event"].pk]),
         staff(
             200,
             302,
@@ -524,36 +524,36 @@ MATRIX += [
     ),
     (
         "registration done",
-        lambda w: reverse("dialog:registration_done", args=[w["event"].pk]),
+        lambda w: reverse("registrations:registration_done", args=[w["event"].pk]),
         expect(302),
     ),
     (
         "cancel another's registration",
         lambda w: reverse(
-            "dialog:registration_cancel_own", args=[w["registration"].pk]
+            "registrations:registration_cancel_own", args=[w["registration"].pk]
         ),
         expect(NOT_ALLOWED),
     ),
     (
         "accept another's seat",
         lambda w: reverse(
-            "dialog:registration_accept_own", args=[w["registration"].pk]
+            "registrations:registration_accept_own", args=[w["registration"].pk]
         ),
         expect(NOT_ALLOWED),
     ),
     (
         "registration confirm with a bad token",
-        lambda w: reverse("dialog:registration_confirm", args=["falsch"]),
+        lambda w: reverse("registrations:registration_confirm", args=["falsch"]),
         expect(400),
     ),
     (
         "registration accept with a bad token",
-        lambda w: reverse("dialog:registration_accept", args=["falsch"]),
+        lambda w: reverse("registrations:registration_accept", args=["falsch"]),
         expect(400),
     ),
     (
         "registration cancel with a bad token",
-        lambda w: reverse("dialog:registration_cancel", args=["falsch"]),
+        lambda w: reverse("registrations:registration_cancel", args=["falsch"]),
         expect(400),
     ),
     # -- subscriptions ------------------------------------------------------
@@ -754,7 +754,7 @@ MATRIX += [
     (
         "admin promote a registration (GET)",
         lambda w: reverse(
-            "dialog_registration_promote", args=[w["event"].pk, w["registration"].pk]
+            "registrations_promote", args=[w["event"].pk, w["registration"].pk]
         ),
         staff(NOT_ALLOWED, 302),
     ),
@@ -1415,10 +1415,10 @@ def write_world(world, make_user, members_group):
 
 def _write_cases(w):
     from dialog.models.comments import Comment
-    from dialog.models.registrations import Registration
     from dialog.models.surveys import CallList, Survey
     from members.models import MembershipVerification, Onboarding
     from members.models import MentoringPair as Pair
+    from registrations.models import Registration
     from tracker.models import StatusUpdate
 
     tools_roles = {"district_coordinator", "coordinator", "state_office", "superuser"}
@@ -1669,7 +1669,7 @@ def _write_cases(w):
         reg = w[reg_key]
         cases += [
             (
-                "dialog_registration_csv",
+                "registrations_csv",
                 [reg.page_id],
                 label + " (export)",
                 "get",
@@ -1678,7 +1678,7 @@ def _write_cases(w):
                 outcome(scope, 200, 404),
             ),
             (
-                "dialog_registration_promote",
+                "registrations_promote",
                 [reg.page_id, reg.pk],
                 label,
                 "post",

@@ -19,13 +19,13 @@ from dialog.factories import (
     CommentFactory,
     EventPageFactory,
     ForumPageFactory,
-    RegistrationFactory,
     VenueFactory,
     WorkingGroupPageFactory,
 )
 from education.factories import CoursePageFactory, CourseSessionFactory
 from home.factories import StandardPageFactory, TopicFactory
 from news.factories import DecisionBriefingPageFactory, NewsArticlePageFactory
+from registrations.factories import RegistrationFactory
 from tests.utils import in_days
 
 QUERY_BUDGET = int(os.environ.get("QB", 15))
