@@ -43,13 +43,9 @@ from home.models import (
 )
 from members.models import Profile
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
-from news.models.subscriptions import (
-    CONSENT_VERSION,
-    ContentKind,
-    Subscriber,
-    Subscription,
-)
 from registrations.models import Registration, RegistrationMode
+from subscriptions.models import CONSENT_VERSION, Subscriber, Subscription
+from subscriptions.registry import kind_keys
 
 SLUG_PREFIX = "lt-"
 USERNAME_PREFIX = "lt-member-"
@@ -533,7 +529,7 @@ class _Writer:
             else:
                 subscriptions.append(
                     Subscription(
-                        subscriber=subscriber, kind=self.rng.choice(ContentKind.values)
+                        subscriber=subscriber, kind=self.rng.choice(kind_keys())
                     )
                 )
         Subscription.objects.bulk_create(subscriptions, batch_size=BATCH)

@@ -64,6 +64,11 @@ class CourseIndexPage(CachedRestrictionsMixin, Page):
         return context
 
 
+# The kind subscribers follow for courses (``Subscription.kind``), registered
+# in ``wagtail_hooks``.
+COURSE_KIND = "course"
+
+
 class CoursePage(
     CachedRestrictionsMixin,
     RegistrationMixin,

@@ -1,15 +1,24 @@
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from icalendar import Calendar, Event
 from wagtail import hooks
 
 from dialog.selectors.online_links import online_links_for
 from dialog.services.events import ical_location
+from subscriptions.registry import NotifiableKind
 
 from .metadata import course_page_data
-from .models import CoursePage
+from .models import COURSE_KIND, CoursePage
 
 hooks.register("page_structured_data", course_page_data)
+
+
+@hooks.register("notifiable_page_kinds")
+def course_notifiable_kinds():
+    return [
+        NotifiableKind(COURSE_KIND, _("Courses"), page_models=(CoursePage,), order=40)
+    ]
 
 
 @hooks.register("registration_calendar")

@@ -56,6 +56,8 @@ urlpatterns += i18n_patterns(
     path("mitmachen/anmeldung/", include("registrations.urls")),
     path("mitmachen/", include("dialog.urls")),
     path("rueckmeldung/", include("tracker.urls")),
+    path("abonnieren/", include("subscriptions.urls")),
+    path("feeds/", include("dialog.urls.feeds")),
     path("", include("news.urls")),
     *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, serve_with_fallback, name="wagtail_serve"),

@@ -26,7 +26,7 @@ def seed(*, subscribers: int, password: str) -> dict:
     from home.services import members_collection_get, members_group_get
     from members.factories import ProfileFactory, UserFactory, VerifiedEmailFactory
     from news.factories import NewsIndexPageFactory, SubscriptionFactory
-    from news.models.subscriptions import ContentKind
+    from news.models import NEWS_KIND
     from registrations.models import RegistrationMode
 
     home = site_with_home(title="Mitmachportal Staging")
@@ -66,7 +66,7 @@ def seed(*, subscribers: int, password: str) -> dict:
     emails = []
     for number in range(subscribers):
         subscription = SubscriptionFactory(
-            kind=ContentKind.NEWS,
+            kind=NEWS_KIND,
             subscriber__email=f"leser{number:04d}@staging.example",
         )
         emails.append(subscription.subscriber.email)

@@ -228,6 +228,11 @@ def _query_without_page(request):
     return query.urlencode()
 
 
+# The kind subscribers follow for events (``Subscription.kind``), registered
+# in ``wagtail_hooks.events``.
+EVENT_KIND = "event"
+
+
 class EventPage(
     CachedRestrictionsMixin,
     RoutablePageMixin,

@@ -7,9 +7,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
+from subscriptions.registry import NotifiableKind
 
 from .. import admin_views
-from ..models import EventPage, Venue, WorkingGroupPage
+from ..models import EVENT_KIND, EventPage, Venue, WorkingGroupPage
 from ..selectors import upcoming_events
 from ..selectors.online_links import online_link_for, online_links_for
 from ..services import event_to_ical
@@ -108,3 +109,8 @@ def event_registration_online_links(*, page, registration=None):
     if not isinstance(page, EventPage | WorkingGroupPage):
         return None
     return online_links_for(page=page, registration=registration)
+
+
+@hooks.register("notifiable_page_kinds")
+def event_notifiable_kinds():
+    return [NotifiableKind(EVENT_KIND, _("Events"), page_models=(EventPage,), order=30)]

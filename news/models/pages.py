@@ -29,6 +29,11 @@ from home.models import (
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
+# The kinds subscribers follow for these pages (``Subscription.kind``),
+# registered in ``wagtail_hooks.notifications``.
+NEWS_KIND = "news"
+BRIEFING_KIND = "briefing"
+
 
 class NewsIndexPage(CachedRestrictionsMixin, Page):
     """A list of news articles and decision briefings, newest first."""

@@ -14,8 +14,8 @@ from dialog.models.comments import Comment
 from education.models import CoursePage, CourseSession
 from home.models import MEMBERS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
-from news.models.subscriptions import Subscriber, Subscription
 from registrations.models import Registration
+from subscriptions.models import Subscriber, Subscription
 
 ANCHOR = datetime.date(2026, 11, 26)
 

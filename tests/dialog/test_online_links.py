@@ -22,7 +22,6 @@ from dialog.factories import EventPageFactory, VenueFactory
 from dialog.models import EventFormat, EventPage
 from home.factories import TopicFactory
 from news.factories import SubscriptionFactory
-from news.models.subscriptions import Frequency
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration, RegistrationMode
 from registrations.services import (
@@ -31,6 +30,7 @@ from registrations.services import (
     registration_create,
     registrations_remind,
 )
+from subscriptions.models import Frequency
 from tests.utils import in_days
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +205,7 @@ def test_public_event_without_registration_shows_its_link_to_everyone(
         online_link=LINK,
     )
 
-    feed = client.get(reverse("news:feed_calendar")).content
+    feed = client.get(reverse("dialog_feeds:feed_calendar")).content
 
     assert LINK in client.get(event.url).text
     assert LINK in ics_text(feed)

@@ -236,7 +236,7 @@ def test_a_stale_subscription_shows_the_form_again(client, home_page, no_wait):
         **human_form_fields("registration"),
     }
 
-    response = client.post(reverse("news:subscription_subscribe"), data)
+    response = client.post(reverse("subscriptions:subscription_subscribe"), data)
 
     assert response.status_code == 400
     assert STALE in response.text

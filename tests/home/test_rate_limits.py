@@ -8,12 +8,12 @@ from dialog.models.comments import Comment
 from members.factories import VerifiedEmailFactory
 from registrations.models import Registration, RegistrationMode
 from tests.conftest import PASSWORD
-from tests.news.test_subscriptions import SUBSCRIBE_URL, subscribe_data
 from tests.registrations.registration_helpers import (
     guest_data,
     register_url,
     registrable_event,
 )
+from tests.subscriptions.test_subscriptions import SUBSCRIBE_URL, subscribe_data
 
 
 @pytest.fixture

@@ -19,10 +19,10 @@ from dialog.factories import WorkingGroupPageFactory
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
 from home.retention import RETENTION_PERIODS, retention_apply, retention_days
-from news.factories import SubscriberFactory
-from news.models.subscriptions import Subscriber
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration
+from subscriptions.factories import SubscriberFactory
+from subscriptions.models import Subscriber
 from tests.registrations.registration_helpers import register_url, registrable_event
 
 pytestmark = pytest.mark.django_db

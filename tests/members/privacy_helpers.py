@@ -19,8 +19,9 @@ from members.factories import (
     VerifiedEmailFactory,
 )
 from members.services import consent_give
-from news.factories import SubscriberFactory, SubscriptionFactory
+from news.factories import SubscriptionFactory
 from registrations.factories import RegistrationFactory
+from subscriptions.factories import SubscriberFactory
 from tests.dialog.survey_helpers import survey_with_all_kinds
 from tests.registrations.registration_helpers import registrable_event
 from tests.utils import in_days

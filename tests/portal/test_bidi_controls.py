@@ -22,10 +22,10 @@ from dialog.forms import comments, surveys
 from home.fields import PersonalTextField
 from home.spreadsheets import spreadsheet_row
 from members.forms import accounts, mentoring, onboarding, pool, privacy
-from news import forms as news_forms
 from registrations import forms as registrations
 from registrations.factories import RegistrationFactory
 from registrations.models import RegistrationMode
+from subscriptions import forms as subscription_forms
 from tests.dialog.survey_helpers import survey_with_all_kinds
 from tests.fuzz import post
 from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
@@ -128,7 +128,7 @@ FORM_MODULES = [
     onboarding,
     pool,
     privacy,
-    news_forms,
+    subscription_forms,
     evaluation,
 ]
 # Text that is not about a person: secrets, search words, the honeypot.

@@ -21,9 +21,11 @@ from dialog.models.comments import Comment
 from home.models import OutgoingMail
 from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
-from news.models.subscriptions import ContentKind, Delivery, PageNotification
-from news.services.notifications import notification_send_batch, notifications_resume
+from news.models import BRIEFING_KIND
 from registrations.models import Registration, RegistrationMode
+from subscriptions.models import Delivery, PageNotification
+from subscriptions.services.notifications import notification_send_batch
+from subscriptions.tasks import notifications_resume
 from tests.conftest import PASSWORD
 from tests.portal.faults import MailServer
 from tests.registrations.registration_helpers import (
@@ -265,7 +267,7 @@ def test_a_notification_refused_by_a_down_server_is_sent_once_it_is_back(
 ):
     subscribers = {
         s.subscriber.email
-        for s in SubscriptionFactory.create_batch(30, kind=ContentKind.BRIEFING)
+        for s in SubscriptionFactory.create_batch(30, kind=BRIEFING_KIND)
     }
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
     mail_server.down()
@@ -298,7 +300,7 @@ def test_a_notification_refused_by_a_down_server_is_sent_once_it_is_back(
 def test_a_notification_the_server_keeps_refusing_is_given_up(
     news_index, mail_server, django_capture_on_commit_callbacks
 ):
-    SubscriptionFactory(kind=ContentKind.BRIEFING)
+    SubscriptionFactory(kind=BRIEFING_KIND)
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
     mail_server.down()
     with django_capture_on_commit_callbacks(execute=True):

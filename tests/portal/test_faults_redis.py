@@ -145,7 +145,7 @@ def test_a_guest_registration_is_stored(client, event_index):
 
 def test_a_subscription_request_still_sends_its_mail(client, home_page, mailoutbox):
     response = client.post(
-        reverse("news:subscription_subscribe"),
+        reverse("subscriptions:subscription_subscribe"),
         {
             "email": "leser@example.org",
             "kinds": ["briefing"],

@@ -44,12 +44,12 @@ from members.models import (
     PoolMessage,
     Profile,
 )
-from news.factories import SubscriberFactory
-from news.forms import SubscribeForm, SubscriptionSettingsForm
-from news.models.subscriptions import Subscriber, Subscription
-from news.services.subscriptions import subscriber_token
 from registrations.forms import RegistrationForm
 from registrations.models import Registration, RegistrationMode
+from subscriptions.factories import SubscriberFactory
+from subscriptions.forms import SubscribeForm, SubscriptionSettingsForm
+from subscriptions.models import Subscriber, Subscription
+from subscriptions.services.subscriptions import subscriber_token
 from tests.conftest import PASSWORD
 from tests.dialog.survey_helpers import answer_data, survey_with_all_kinds
 from tests.fuzz import assert_no_server_error, form_data, mutated, post, row_counts

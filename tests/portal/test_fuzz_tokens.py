@@ -22,12 +22,12 @@ from members.factories import (
     VerifiedEmailFactory,
 )
 from members.models import MentoringPair, PoolMessage
-from news.factories import SubscriberFactory
-from news.models.subscriptions import Subscriber
-from news.services.subscriptions import subscriber_token
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration, RegistrationMode
 from registrations.services import registration_token
+from subscriptions.factories import SubscriberFactory
+from subscriptions.models import Subscriber
+from subscriptions.services.subscriptions import subscriber_token
 from tests.fuzz import NASTY
 from tests.registrations.registration_helpers import registrable_event
 

@@ -57,9 +57,10 @@ from members.factories import (
     ProfileFactory,
 )
 from members.models import MentoringApplication
-from news.factories import NewsArticlePageFactory, SubscriberFactory
+from news.factories import NewsArticlePageFactory
 from registrations.factories import RegistrationFactory
 from registrations.models import RegistrationMode
+from subscriptions.factories import SubscriberFactory
 from tests.utils import in_days
 from tracker.factories import (
     AgreementChapterFactory,
@@ -162,10 +163,14 @@ MATRIX = [
         expect(200),
     ),
     ("search", lambda w: "/suche/?q=Miete", expect(200)),
-    ("subscribe", lambda w: reverse("news:subscription_subscribe"), expect(200)),
+    (
+        "subscribe",
+        lambda w: reverse("subscriptions:subscription_subscribe"),
+        expect(200),
+    ),
     (
         "own subscriptions",
-        lambda w: reverse("news:subscription_mine"),
+        lambda w: reverse("subscriptions:subscription_mine"),
         expect(403, anonymous=LOGIN, member=200),
     ),
     ("profile", lambda w: reverse("members:profile"), expect(200, anonymous=LOGIN)),
@@ -184,10 +189,12 @@ MATRIX = [
     # -- feeds --------------------------------------------------------------
     ("news rss", lambda w: reverse("news:feed_news_rss"), expect(200)),
     ("briefings atom", lambda w: reverse("news:feed_briefings_atom"), expect(200)),
-    ("calendar ics", lambda w: reverse("news:feed_calendar"), expect(200)),
+    ("calendar ics", lambda w: reverse("dialog_feeds:feed_calendar"), expect(200)),
     (
         "district calendar ics",
-        lambda w: reverse("news:feed_calendar_district", args=[w["district"].slug]),
+        lambda w: reverse(
+            "dialog_feeds:feed_calendar_district", args=[w["district"].slug]
+        ),
         expect(200),
     ),
     # -- API ----------------------------------------------------------------
@@ -559,22 +566,22 @@ MATRIX += [
     # -- subscriptions ------------------------------------------------------
     (
         "subscription requested",
-        lambda w: reverse("news:subscription_requested"),
+        lambda w: reverse("subscriptions:subscription_requested"),
         expect(200),
     ),
     (
         "subscription confirm with a bad token",
-        lambda w: reverse("news:subscription_confirm", args=["falsch"]),
+        lambda w: reverse("subscriptions:subscription_confirm", args=["falsch"]),
         expect(400),
     ),
     (
         "subscription settings with a bad token",
-        lambda w: reverse("news:subscription_settings", args=["falsch"]),
+        lambda w: reverse("subscriptions:subscription_settings", args=["falsch"]),
         expect(400),
     ),
     (
         "unsubscribe with a bad token",
-        lambda w: reverse("news:subscription_unsubscribe", args=["falsch"]),
+        lambda w: reverse("subscriptions:subscription_unsubscribe", args=["falsch"]),
         expect(400),
     ),
     # -- surveys (member and caller side) ------------------------------------
@@ -632,7 +639,7 @@ MATRIX += [
     ),
     (
         "topic calendar ics",
-        lambda w: reverse("news:feed_calendar_topic", args=[w["topic"].slug]),
+        lambda w: reverse("dialog_feeds:feed_calendar_topic", args=[w["topic"].slug]),
         expect(200),
     ),
     ("api page find", lambda w: "/api/v2/pages/find/?html_path=/", expect(302)),
@@ -1144,6 +1151,8 @@ def test_a_district_role_never_sees_another_districts_member(as_role, world, rol
 OWN_APPS = (
     "home.",
     "news.",
+    "registrations.",
+    "subscriptions.",
     "dialog.",
     "education.",
     "members.",
@@ -1371,7 +1380,7 @@ def write_world(world, make_user, members_group):
     from dialog.factories import VenueFactory
     from dialog.models.comments import Comment
     from members.factories import WelcomeMailTextFactory
-    from news.models.subscriptions import PageNotification, Subscriber
+    from subscriptions.models import PageNotification, Subscriber
     from tracker.models import AgreementChapter, AgreementItem, StatusUpdate
 
     district, other = world["district"], world["other_district"]

@@ -5,8 +5,8 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 
-from news.factories import SubscriberFactory
 from registrations.models import Registration, RegistrationMode
+from subscriptions.factories import SubscriberFactory
 from tests.registrations.registration_helpers import (
     guest_data,
     register_url,

@@ -1,6 +1,7 @@
 """Tracker models: the coalition agreement and the evaluation of formats."""
 
 from .agreements import (
+    AGREEMENT_KIND,
     AgreementChapter,
     AgreementItem,
     CoalitionAgreementPage,
@@ -11,6 +12,7 @@ from .agreements import (
 from .evaluation import BriefingFeedback, Metric, UsageCount
 
 __all__ = [
+    "AGREEMENT_KIND",
     "AgreementChapter",
     "AgreementItem",
     "BriefingFeedback",

@@ -19,7 +19,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import CachedRestrictionsMixin
-from news.models.subscriptions import Frequency
+from subscriptions.models import Frequency
 
 
 class ItemStatus(models.TextChoices):
@@ -268,6 +268,11 @@ class StatusUpdate(models.Model):
         return f"{self.item.code} {self.get_status_display()} ({self.date})"
 
 
+# The kind subscribers of status changes follow (``Subscription.kind``),
+# registered in ``wagtail_hooks.agreements``.
+AGREEMENT_KIND = "agreement"
+
+
 class StatusMail(models.Model):
     """One status change for one subscriber; unique, so nobody gets it twice."""
 
@@ -284,7 +289,7 @@ class StatusMail(models.Model):
         verbose_name=_("status update"),
     )
     subscriber = models.ForeignKey(
-        "news.Subscriber",
+        "subscriptions.Subscriber",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("subscriber"),
