@@ -15,7 +15,7 @@ CALENDAR_JSON = "/api/v2/kalender/"
 
 
 def ics(client, name="feed_calendar", *args):
-    response = client.get(reverse(f"news:{name}", args=args))
+    response = client.get(reverse(f"dialog_feeds:{name}", args=args))
     assert response.status_code == 200, response.status_code
     return response, Calendar.from_ical(response.content)
 
@@ -142,7 +142,7 @@ def test_topic_calendar_feed_lists_the_topics_events(client, calendar_events, to
 
 @pytest.mark.parametrize("name", ["feed_calendar_district", "feed_calendar_topic"])
 def test_calendar_feed_of_an_unknown_slug_is_404(client, calendar_events, name):
-    response = client.get(reverse(f"news:{name}", args=["gibt-es-nicht"]))
+    response = client.get(reverse(f"dialog_feeds:{name}", args=["gibt-es-nicht"]))
 
     assert response.status_code == 404
 

@@ -269,7 +269,7 @@ def test_public_calendar_feeds_name_the_page_instead_of_the_link(
     args = {"feed_calendar_district": [district.slug]}.get(feed)
     args = {"feed_calendar_topic": [topic.slug]}.get(feed, args)
 
-    response = as_role(role).get(reverse(f"news:{feed}", args=args))
+    response = as_role(role).get(reverse(f"dialog_feeds:{feed}", args=args))
     entry = ics_entry(response.content, "Online-Schulung Moderation")
 
     assert LINK not in ics_text(response.content)
