@@ -29,6 +29,8 @@ from home.models import (
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
+from .workflows import BriefingPermissionTester
+
 # The kinds subscribers follow for these pages (``Subscription.kind``),
 # registered in ``wagtail_hooks.notifications``.
 NEWS_KIND = "news"
@@ -286,8 +288,6 @@ class DecisionBriefingPage(
         verbose_name_plural = _("decision briefings")
 
     def permissions_for_user(self, user):
-        from .workflows import BriefingPermissionTester
-
         return BriefingPermissionTester(user, self)
 
     @property
