@@ -4,7 +4,8 @@ The models are created in this app's state only, on their old tables
 (``news_subscriber``, ``news_subscription``, ``news_pagenotification``,
 ``news_delivery``); ``news/0008`` then removes them from news' state. The
 content type rows are renamed, so permissions, group assignments and admin
-log entries keep working. The kind field has no choices any more: the kinds
+log entries keep working, and tasks queued in the database backend under
+``news.tasks`` are pointed at ``subscriptions.tasks``. The kind field has no choices any more: the kinds
 are registered by the feature apps (``subscriptions.registry``); the stored
 values are the same.
 """
@@ -16,6 +17,12 @@ from django.db import migrations, models
 
 OLD_LABEL, NEW_LABEL = "news", "subscriptions"
 MODELS = ["subscriber", "subscription", "pagenotification", "delivery"]
+TASKS = [
+    "fan_out_notification",
+    "send_notification_batch",
+    "resume_notifications",
+    "send_digests",
+]
 
 
 def _rename(apps, schema_editor, *, old, new):
@@ -30,6 +37,11 @@ def _rename(apps, schema_editor, *, old, new):
             ContentType.objects.using(db).filter(app_label=old, model=model).update(
                 app_label=new
             )
+    TaskResult = apps.get_model("django_tasks_database", "DBTaskResult")
+    for name in TASKS:
+        TaskResult.objects.using(db).filter(task_path=f"{old}.tasks.{name}").update(
+            task_path=f"{new}.tasks.{name}"
+        )
 
 
 def forward(apps, schema_editor):
@@ -45,6 +57,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("contenttypes", "0002_remove_content_type_name"),
+        ("django_tasks_database", "0001_initial"),
         ("home", "0010_members_collection"),
         ("news", "0007_delivery_retries"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from subscriptions.models import Delivery, PageNotification, Subscriber, Subscription
 from tests.migration_helpers import migrate_to, migrate_to_latest
@@ -58,6 +59,14 @@ def test_the_rows_the_content_types_and_a_groups_permission_survive(moved_back):
         )
     )
     group.user_set.add(user.pk)
+    queued = apps.get_model("django_tasks_database", "DBTaskResult").objects.create(
+        task_path="news.tasks.fan_out_notification",
+        args_kwargs={"args": [notification.pk], "kwargs": {}},
+        queue_name="default",
+        backend_name="default",
+        priority=0,
+        run_after=timezone.now(),
+    )
 
     migrate_to(AFTER)
 
@@ -72,6 +81,10 @@ def test_the_rows_the_content_types_and_a_groups_permission_survive(moved_back):
     permission = Group.objects.get(name="Versand").permissions.get()
     assert permission.content_type_id == old_types["pagenotification"]
     assert user.has_perm("subscriptions.view_pagenotification")
+    assert (
+        DBTaskResult.objects.get(pk=queued.pk).task_path
+        == "subscriptions.tasks.fan_out_notification"
+    )
 
 
 def test_migrating_back_restores_the_news_names(home_page):
