@@ -46,11 +46,11 @@ from wagtail.images.models import Rendition  # noqa: E402
 from demo.load_data import USERNAME_PREFIX  # noqa: E402
 from dialog.factories import EventPageFactory  # noqa: E402
 from dialog.models import EventIndexPage, EventPage  # noqa: E402
-from dialog.models.registrations import Registration, RegistrationMode  # noqa: E402
 from education.models import CoursePage  # noqa: E402
 from home.factories import paragraph  # noqa: E402
 from news.factories import NewsArticlePageFactory  # noqa: E402
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage  # noqa: E402
+from registrations.models import Registration, RegistrationMode  # noqa: E402
 
 
 def _first(model):
@@ -101,7 +101,7 @@ def burst(seats: int, people: int):
         sessions.append(session.session_key)
     return {
         "page_id": event.pk,
-        "url": reverse("dialog:registration_form", args=[event.pk]),
+        "url": reverse("registrations:registration_form", args=[event.pk]),
         "session_cookie": settings.SESSION_COOKIE_NAME,
         "sessions": sessions,
     }

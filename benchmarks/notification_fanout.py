@@ -46,9 +46,9 @@ from news.factories import (  # noqa: E402
     NewsArticlePageFactory,
     NewsIndexPageFactory,
 )
-from news.models.subscriptions import (  # noqa: E402
+from news.models import BRIEFING_KIND  # noqa: E402
+from subscriptions.models import (  # noqa: E402
     CONSENT_VERSION,
-    ContentKind,
     PageNotification,
     Subscriber,
     Subscription,
@@ -89,7 +89,7 @@ def build(subscribers):
     )
     Subscription.objects.bulk_create(
         [
-            Subscription(subscriber_id=pk, kind=ContentKind.BRIEFING)
+            Subscription(subscriber_id=pk, kind=BRIEFING_KIND)
             for pk in Subscriber.objects.values_list("pk", flat=True)
         ],
         batch_size=2000,

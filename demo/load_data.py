@@ -33,7 +33,6 @@ from wagtail.search.backends import get_search_backend
 
 from comments.models import Comment, CommentMode, ModerationMode
 from dialog.models import EventFormat, EventIndexPage, EventPage, Venue
-from dialog.models.registrations import Registration, RegistrationMode
 from education.models import CourseIndexPage, CoursePage, CourseSession
 from home.models import (
     MEMBERS_GROUP_NAME,
@@ -44,12 +43,9 @@ from home.models import (
 )
 from members.models import Profile
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
-from news.models.subscriptions import (
-    CONSENT_VERSION,
-    ContentKind,
-    Subscriber,
-    Subscription,
-)
+from registrations.models import Registration, RegistrationMode
+from subscriptions.models import CONSENT_VERSION, Subscriber, Subscription
+from subscriptions.registry import kind_keys
 
 SLUG_PREFIX = "lt-"
 USERNAME_PREFIX = "lt-member-"
@@ -533,7 +529,7 @@ class _Writer:
             else:
                 subscriptions.append(
                     Subscription(
-                        subscriber=subscriber, kind=self.rng.choice(ContentKind.values)
+                        subscriber=subscriber, kind=self.rng.choice(kind_keys())
                     )
                 )
         Subscription.objects.bulk_create(subscriptions, batch_size=BATCH)

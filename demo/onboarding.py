@@ -13,7 +13,6 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from dialog.models import WorkingGroupPage
-from dialog.models.registrations import Registration, RegistrationMode
 from dialog.models.working_groups import WorkingGroupCoordinator
 from home.models import DistrictPage
 from home.services import members_group_get
@@ -24,6 +23,7 @@ from members.models import (
     Profile,
     WelcomeMailText,
 )
+from registrations.models import Registration, RegistrationMode
 
 DISTRICT_EDITOR_GROUP = "Bezirksredaktion Friedrichshain-Kreuzberg"
 WORKING_GROUP_SLUG = "ag-mitgliederarbeit"

@@ -5,11 +5,12 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale
 
+from dialog.models import EVENT_KIND
 from home.models import DistrictPage, Topic
 from home.roles import PRESS_GROUP_NAME
-from news.models.subscriptions import (
+from news.models import BRIEFING_KIND
+from subscriptions.models import (
     CONSENT_VERSION,
-    ContentKind,
     Frequency,
     Subscriber,
     Subscription,
@@ -23,7 +24,7 @@ SUBSCRIBERS = [
         "mitglied@example.org",
         "mitglied",
         [
-            ({"kind": ContentKind.BRIEFING}, Frequency.IMMEDIATE),
+            ({"kind": BRIEFING_KIND}, Frequency.IMMEDIATE),
             ({"district": "friedrichshain-kreuzberg"}, Frequency.WEEKLY),
         ],
     ),
@@ -35,7 +36,7 @@ SUBSCRIBERS = [
     (
         "termine@example.org",
         None,
-        [({"kind": ContentKind.EVENT}, Frequency.WEEKLY)],
+        [({"kind": EVENT_KIND}, Frequency.WEEKLY)],
     ),
 ]
 

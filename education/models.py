@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
 from dialog.models import EventFormat, schedule_errors
-from dialog.models.registrations import RegistrationMixin
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
@@ -27,6 +26,7 @@ from home.models import (
 )
 from home.selectors import visible_to
 from home.serializers import TopicSerializer
+from registrations.models import RegistrationMixin
 
 # How long a course's session list stays cached (also dropped on every publish).
 SESSIONS_CACHE_SECONDS = 5 * 60
@@ -64,6 +64,11 @@ class CourseIndexPage(CachedRestrictionsMixin, Page):
         )
         context["courses"] = paginate(request, courses)
         return context
+
+
+# The kind subscribers follow for courses (``Subscription.kind``), registered
+# in ``wagtail_hooks``.
+COURSE_KIND = "course"
 
 
 class CoursePage(

@@ -276,21 +276,25 @@ def _feed_paths(page) -> set[str]:
         ("news:feed_news_atom", []),
         ("news:feed_briefings_rss", []),
         ("news:feed_briefings_atom", []),
-        ("news:feed_calendar", []),
+        ("dialog_feeds:feed_calendar", []),
     ]
     district = getattr(specific, "district", None)
     if district is not None:
         for name in (
-            "feed_district_rss",
-            "feed_district_atom",
-            "feed_calendar_district",
+            "news:feed_district_rss",
+            "news:feed_district_atom",
+            "dialog_feeds:feed_calendar_district",
         ):
-            names.append((f"news:{name}", [district.slug]))
+            names.append((name, [district.slug]))
     topics = getattr(specific, "topics", None)
     if topics is not None:
         for slug in topics.values_list("slug", flat=True):
-            for name in ("feed_topic_rss", "feed_topic_atom", "feed_calendar_topic"):
-                names.append((f"news:{name}", [slug]))
+            for name in (
+                "news:feed_topic_rss",
+                "news:feed_topic_atom",
+                "dialog_feeds:feed_calendar_topic",
+            ):
+                names.append((name, [slug]))
     paths = {"/api/v2/kalender/", "/sitemap.xml"}
     for code, _name in settings.LANGUAGES:
         with translation.override(code):

@@ -62,7 +62,10 @@ TRACKER_PERMISSIONS = [
     for model in ("agreementchapter", "agreementitem")
     for action in ("add", "change", "delete", "view")
 ] + ["tracker.add_statusupdate", "tracker.view_statusupdate"]
-NOTIFICATION_PERMISSIONS = ["news.view_pagenotification", "news.view_subscriber"]
+NOTIFICATION_PERMISSIONS = [
+    "subscriptions.view_pagenotification",
+    "subscriptions.view_subscriber",
+]
 # The state office has every tool: the coordinators' and the press office's.
 STATE_OFFICE_PERMISSIONS = [
     *COORDINATOR_PERMISSIONS,

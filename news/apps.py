@@ -10,7 +10,6 @@ class NewsConfig(AppConfig):
 
         from .models import DecisionBriefingPage
         from .services import briefing_audience_sync
-        from .services.notifications import notification_start
 
         def sync_audience_on_publish(sender, instance, **kwargs):
             briefing_audience_sync(page=instance)
@@ -20,14 +19,4 @@ class NewsConfig(AppConfig):
             sender=DecisionBriefingPage,
             weak=False,  # a local function: a weak reference would die with ready()
             dispatch_uid="news_briefing_audience_on_publish",
-        )
-
-        def notify_on_first_publication(sender, instance, alias=False, **kwargs):
-            if not alias:
-                notification_start(page=instance)
-
-        page_published.connect(
-            notify_on_first_publication,
-            weak=False,
-            dispatch_uid="news_notify_subscribers_on_publish",
         )

@@ -5,14 +5,13 @@ import wagtail_factories
 from django.utils import timezone
 
 from home.factories import paragraph
+from subscriptions import factories as subscriptions_factories
 
-from .models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
-from .models.subscriptions import (
-    CONSENT_VERSION,
-    ContentKind,
-    Frequency,
-    Subscriber,
-    Subscription,
+from .models import (
+    BRIEFING_KIND,
+    DecisionBriefingPage,
+    NewsArticlePage,
+    NewsIndexPage,
 )
 
 
@@ -59,28 +58,9 @@ class DecisionBriefingPageFactory(wagtail_factories.PageFactory):
         model = DecisionBriefingPage
 
 
-class SubscriberFactory(factory.django.DjangoModelFactory):
-    """A confirmed subscriber; pass ``confirmed_at=None`` for an unconfirmed one."""
+class SubscriptionFactory(subscriptions_factories.SubscriptionFactory):
+    """Follows decision briefings unless ``topic`` or ``district`` is given."""
 
-    email = factory.Sequence(lambda n: f"leser{n}@example.org")
-    confirmed_at = factory.LazyFunction(timezone.now)
-    consent_version = CONSENT_VERSION
-    consent_given_at = factory.LazyFunction(timezone.now)
-
-    class Meta:
-        model = Subscriber
-
-
-class SubscriptionFactory(factory.django.DjangoModelFactory):
-    """Follows a content kind unless ``topic`` or ``district`` is given."""
-
-    subscriber = factory.SubFactory(SubscriberFactory)
     kind = factory.LazyAttribute(
-        lambda obj: "" if obj.topic or obj.district else ContentKind.BRIEFING
+        lambda obj: "" if obj.topic or obj.district else BRIEFING_KIND
     )
-    topic = None
-    district = None
-    frequency = Frequency.IMMEDIATE
-
-    class Meta:
-        model = Subscription

@@ -40,9 +40,9 @@ logger = logging.getLogger(__name__)
 
 REQUEST_ATTRIBUTE = "tracker_usage"
 CALENDAR_URL_NAMES = {
-    "news:feed_calendar",
-    "news:feed_calendar_district",
-    "news:feed_calendar_topic",
+    "dialog_feeds:feed_calendar",
+    "dialog_feeds:feed_calendar_district",
+    "dialog_feeds:feed_calendar_topic",
 }
 
 

@@ -21,13 +21,13 @@ def seed(*, subscribers: int, password: str) -> dict:
     from wagtail.documents import get_document_model
 
     from dialog.factories import EventIndexPageFactory, EventPageFactory
-    from dialog.models.registrations import RegistrationMode
     from home.factories import site_with_home
     from home.roles import PRESS_GROUP_NAME, roles_sync
     from home.services import members_collection_get, members_group_get
     from members.factories import ProfileFactory, UserFactory, VerifiedEmailFactory
     from news.factories import NewsIndexPageFactory, SubscriptionFactory
-    from news.models.subscriptions import ContentKind
+    from news.models import NEWS_KIND
+    from registrations.models import RegistrationMode
 
     home = site_with_home(title="Mitmachportal Staging")
     news_index = NewsIndexPageFactory(parent=home)
@@ -66,7 +66,7 @@ def seed(*, subscribers: int, password: str) -> dict:
     emails = []
     for number in range(subscribers):
         subscription = SubscriptionFactory(
-            kind=ContentKind.NEWS,
+            kind=NEWS_KIND,
             subscriber__email=f"leser{number:04d}@staging.example",
         )
         emails.append(subscription.subscriber.email)

@@ -3,8 +3,9 @@
 Each domain has its own module; importing them here registers their models.
 """
 
-from . import registrations, working_groups  # noqa: F401
+from . import working_groups  # noqa: F401
 from .pages import (
+    EVENT_KIND,
     EventFormat,
     EventIndexPage,
     EventPage,
@@ -16,6 +17,7 @@ from .pages import (
 )
 
 __all__ = [
+    "EVENT_KIND",
     "EventFormat",
     "EventIndexPage",
     "EventPage",

@@ -32,9 +32,9 @@ from home.models import (
 )
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
+from registrations.models import RegistrationMixin, RegistrationMode
 
 from ..serializers import VenueSerializer
-from .registrations import RegistrationMixin, RegistrationMode
 
 
 class Venue(TranslatableMixin, models.Model):
@@ -226,6 +226,11 @@ def _query_without_page(request):
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+# The kind subscribers follow for events (``Subscription.kind``), registered
+# in ``wagtail_hooks.events``.
+EVENT_KIND = "event"
 
 
 class EventPage(

@@ -20,10 +20,10 @@ from wagtail.models import Page
 
 from home.selectors import restrictions_on, visible_to
 from members.selectors import is_verified_member
+from registrations.models import Registration, RegistrationMode
+from registrations.selectors import user_can_manage_registrations
 
 from ..models import EventFormat
-from ..models.registrations import Registration, RegistrationMode
-from .registrations import user_can_manage_registrations
 
 
 def online_link_allowed(*, page, user=None, registration=None) -> bool:

@@ -1,8 +1,9 @@
 """Reads about working groups: how many members, and who may see them."""
 
-from ..models.registrations import Registration
+from registrations.models import Registration
+from registrations.selectors import user_can_manage_registrations
+
 from ..models.working_groups import WorkingGroupCoordinator
-from .registrations import user_can_manage_registrations
 
 
 def working_group_member_count(*, page) -> int:

@@ -9,8 +9,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from registrations.models import RegistrationMode
+
 from ..models import EventFormat, EventPage, same_weekday_next_month
-from ..models.registrations import RegistrationMode
 
 PRODID = "-//Mitmachportal//DE"
 

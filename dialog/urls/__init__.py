@@ -2,11 +2,10 @@
 
 from django.urls import include, path
 
-from . import registrations, working_groups
+from . import working_groups
 
 app_name = "dialog"
 
 urlpatterns = [
-    path("anmeldung/", include(registrations.urlpatterns)),
     path("arbeitsgruppen/", include(working_groups.urlpatterns)),
 ]

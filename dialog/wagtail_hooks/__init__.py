@@ -4,7 +4,5 @@ from . import (  # noqa: F401
     events,
     metadata,
     onboarding,
-    privacy,
-    registrations,
     working_groups,
 )

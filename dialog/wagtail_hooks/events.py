@@ -7,10 +7,13 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
+from subscriptions.registry import NotifiableKind
 
 from .. import admin_views
-from ..models import EventPage, Venue
+from ..models import EVENT_KIND, EventPage, Venue, WorkingGroupPage
 from ..selectors import upcoming_events
+from ..selectors.online_links import online_link_for, online_links_for
+from ..services import event_to_ical
 
 # A venue lies in a district: its editors and coordinators keep it.
 register_permission_policy(Venue, DistrictScopedPermissionPolicy(Venue))
@@ -89,3 +92,25 @@ def district_events(request, page):
             limit=8, user=request.user, district=page, locale=page.locale
         ),
     }
+
+
+@hooks.register("registration_calendar")
+def event_registration_calendar(*, page, registration=None):
+    """The confirmation mail's calendar file of an event."""
+    if not isinstance(page, EventPage):
+        return None
+    link = online_link_for(item=page, registration=registration)
+    return event_to_ical(event=page, url=page.get_full_url(), video_link=link)
+
+
+@hooks.register("registration_online_links")
+def event_registration_online_links(*, page, registration=None):
+    """Video links in registration mails (``dialog.selectors.online_links``)."""
+    if not isinstance(page, EventPage | WorkingGroupPage):
+        return None
+    return online_links_for(page=page, registration=registration)
+
+
+@hooks.register("notifiable_page_kinds")
+def event_notifiable_kinds():
+    return [NotifiableKind(EVENT_KIND, _("Events"), page_models=(EventPage,), order=30)]

@@ -2,8 +2,9 @@
 
 from wagtail import hooks
 
+from registrations.models import Registration
+
 from ..models import WorkingGroupPage
-from ..models.registrations import Registration
 from ..models.working_groups import WorkingGroupCoordinator
 
 

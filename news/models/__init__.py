@@ -1,13 +1,20 @@
-"""News models: articles, decision briefings, and who follows them.
+"""News models: articles and decision briefings.
 
 Each domain has its own module; importing them here registers their models.
 """
 
-from . import subscriptions  # noqa: F401
-from .pages import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
+from .pages import (
+    BRIEFING_KIND,
+    NEWS_KIND,
+    DecisionBriefingPage,
+    NewsArticlePage,
+    NewsIndexPage,
+)
 from .workflows import SecondPersonApprovalTask
 
 __all__ = [
+    "BRIEFING_KIND",
+    "NEWS_KIND",
     "DecisionBriefingPage",
     "NewsArticlePage",
     "NewsIndexPage",

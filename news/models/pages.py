@@ -29,6 +29,13 @@ from home.models import (
 from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
+from .workflows import BriefingPermissionTester
+
+# The kinds subscribers follow for these pages (``Subscription.kind``),
+# registered in ``wagtail_hooks.notifications``.
+NEWS_KIND = "news"
+BRIEFING_KIND = "briefing"
+
 
 class NewsIndexPage(CachedRestrictionsMixin, Page):
     """A list of news articles and decision briefings, newest first."""
@@ -281,8 +288,6 @@ class DecisionBriefingPage(
         verbose_name_plural = _("decision briefings")
 
     def permissions_for_user(self, user):
-        from .workflows import BriefingPermissionTester
-
         return BriefingPermissionTester(user, self)
 
     @property

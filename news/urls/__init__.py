@@ -2,11 +2,10 @@
 
 from django.urls import include, path
 
-from . import feeds, subscriptions
+from . import feeds
 
 app_name = "news"
 
 urlpatterns = [
-    path("abonnieren/", include(subscriptions.urlpatterns)),
     path("feeds/", include(feeds.urlpatterns)),
 ]

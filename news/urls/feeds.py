@@ -2,8 +2,6 @@
 
 from django.urls import path
 
-from dialog.views import calendar_feeds
-
 from ..views import feeds
 
 urlpatterns = [
@@ -15,15 +13,4 @@ urlpatterns = [
     path("thema/<slug:slug>/atom/", feeds.topic_atom, name="feed_topic_atom"),
     path("bezirk/<slug:slug>/rss/", feeds.district_rss, name="feed_district_rss"),
     path("bezirk/<slug:slug>/atom/", feeds.district_atom, name="feed_district_atom"),
-    path("kalender.ics", calendar_feeds.calendar_ics, name="feed_calendar"),
-    path(
-        "kalender/bezirk/<slug:slug>.ics",
-        calendar_feeds.district_calendar_ics,
-        name="feed_calendar_district",
-    ),
-    path(
-        "kalender/thema/<slug:slug>.ics",
-        calendar_feeds.topic_calendar_ics,
-        name="feed_calendar_topic",
-    ),
 ]

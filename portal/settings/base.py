@@ -19,9 +19,11 @@ env = environ.Env()
 INSTALLED_APPS = [
     "home",
     "news",
+    "subscriptions",
     "tracker",
     "comments",
     "surveys",
+    "registrations",
     "dialog",
     "education",
     "members",

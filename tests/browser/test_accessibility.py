@@ -14,11 +14,11 @@ from dialog.factories import (
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
-from dialog.models.registrations import RegistrationMode
 from education.factories import CoursePageFactory, CourseSessionFactory
 from home.factories import StandardPageFactory, paragraph
 from members.factories import VerifiedEmailFactory
 from news.factories import NewsArticlePageFactory
+from registrations.models import RegistrationMode
 from tests.browser.conftest import login
 from tests.conftest import PASSWORD
 from tests.utils import in_days

@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 
 from dialog.factories import EventIndexPageFactory, EventPageFactory, VenueFactory
 from dialog.models import EventPage
-from dialog.models.registrations import Registration, RegistrationMode
 from home.factories import site_with_home
+from registrations.models import Registration, RegistrationMode
 from tests.utils import in_days
 
 GUEST_EMAIL = "hanna@example.org"

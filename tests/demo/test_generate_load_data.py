@@ -11,11 +11,11 @@ from wagtail.models import Page, PageViewRestriction
 from comments.models import Comment
 from demo.load_data import USERNAME_PREFIX, LoadPlan, generate
 from dialog.models import EventPage
-from dialog.models.registrations import Registration
 from education.models import CoursePage, CourseSession
 from home.models import MEMBERS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
-from news.models.subscriptions import Subscriber, Subscription
+from registrations.models import Registration
+from subscriptions.models import Subscriber, Subscription
 
 ANCHOR = datetime.date(2026, 11, 26)
 

@@ -220,7 +220,7 @@ def test_district_editor_can_add_a_venue(demo, client):
 
 
 def test_demo_has_registrations_with_children_and_a_waiting_list(demo):
-    from dialog.models.registrations import Registration
+    from registrations.models import Registration
 
     council = EventPage.objects.get(slug="themenrat-kiezkultur")
     registrations = Registration.objects.filter(page=council)
@@ -231,7 +231,7 @@ def test_demo_has_registrations_with_children_and_a_waiting_list(demo):
 
 
 def test_demo_registrations_are_not_duplicated_by_a_second_run(demo):
-    from dialog.models.registrations import Registration
+    from registrations.models import Registration
 
     before = Registration.objects.count()
     load_demo()
@@ -320,7 +320,7 @@ def test_demo_member_manages_their_subscriptions(demo, client):
 
 
 def test_loading_the_demo_again_keeps_one_set_of_subscriptions(demo):
-    from news.models.subscriptions import Subscriber, Subscription
+    from subscriptions.models import Subscriber, Subscription
 
     before = (Subscriber.objects.count(), Subscription.objects.count())
 
@@ -338,7 +338,7 @@ def test_demo_links_the_party_channels_and_newsletter(demo):
 
 
 def test_demo_calendar_feed_lists_only_public_events(demo, client):
-    response = client.get(reverse("news:feed_calendar"), HTTP_HOST="localhost")
+    response = client.get(reverse("dialog_feeds:feed_calendar"), HTTP_HOST="localhost")
 
     calendar = Calendar.from_ical(response.content)
     summaries = {str(entry["summary"]) for entry in calendar.walk("VEVENT")}

@@ -15,7 +15,7 @@ CALENDAR_JSON = "/api/v2/kalender/"
 
 
 def ics(client, name="feed_calendar", *args):
-    response = client.get(reverse(f"news:{name}", args=args))
+    response = client.get(reverse(f"dialog_feeds:{name}", args=args))
     assert response.status_code == 200, response.status_code
     return response, Calendar.from_ical(response.content)
 
@@ -142,7 +142,7 @@ def test_topic_calendar_feed_lists_the_topics_events(client, calendar_events, to
 
 @pytest.mark.parametrize("name", ["feed_calendar_district", "feed_calendar_topic"])
 def test_calendar_feed_of_an_unknown_slug_is_404(client, calendar_events, name):
-    response = client.get(reverse(f"news:{name}", args=["gibt-es-nicht"]))
+    response = client.get(reverse(f"dialog_feeds:{name}", args=["gibt-es-nicht"]))
 
     assert response.status_code == 404
 
@@ -153,7 +153,9 @@ def test_calendar_feed_of_a_restricted_district_is_404(client, district):
     )
     restriction.groups.set([Group.objects.create(name="Vorstand")])
 
-    response = client.get(reverse("news:feed_calendar_district", args=[district.slug]))
+    response = client.get(
+        reverse("dialog_feeds:feed_calendar_district", args=[district.slug])
+    )
 
     assert response.status_code == 404
 
@@ -167,7 +169,7 @@ def test_calendar_feed_query_count_does_not_grow_with_events(
             event.topics.add(topic)
             event.save()
 
-    url = reverse("news:feed_calendar")
+    url = reverse("dialog_feeds:feed_calendar")
     create(3)
     with django_assert_max_num_queries(12) as few:
         client.get(url)
@@ -189,7 +191,7 @@ def test_event_page_offers_its_ics_file(client, calendar_events):
 def test_calendar_page_offers_the_feed_to_subscribe(client, calendar_events):
     html = client.get(calendar_events["stammtisch"].get_parent().url).content.decode()
 
-    feed = reverse("news:feed_calendar")
+    feed = reverse("dialog_feeds:feed_calendar")
     assert f'href="webcal://testserver{feed}"' in html
     assert f'href="http://testserver{feed}"' in html
 
@@ -200,7 +202,7 @@ def test_filtered_calendar_page_offers_the_district_feed(
     url = calendar_events["stammtisch"].get_parent().url
     html = client.get(url, {"district": district.slug}).content.decode()
 
-    feed = reverse("news:feed_calendar_district", args=[district.slug])
+    feed = reverse("dialog_feeds:feed_calendar_district", args=[district.slug])
     assert f'href="webcal://testserver{feed}"' in html
 
 

@@ -18,18 +18,19 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from dialog.factories import EventPageFactory, RegistrationFactory, VenueFactory
+from dialog.factories import EventPageFactory, VenueFactory
 from dialog.models import EventFormat, EventPage
-from dialog.models.registrations import Registration, RegistrationMode
-from dialog.services.registrations import (
+from home.factories import TopicFactory
+from news.factories import SubscriptionFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration, RegistrationMode
+from registrations.services import (
     Guest,
     registration_confirm_guest,
     registration_create,
     registrations_remind,
 )
-from home.factories import TopicFactory
-from news.factories import SubscriptionFactory
-from news.models.subscriptions import Frequency
+from subscriptions.models import Frequency
 from tests.utils import in_days
 
 pytestmark = pytest.mark.django_db
@@ -204,7 +205,7 @@ def test_public_event_without_registration_shows_its_link_to_everyone(
         online_link=LINK,
     )
 
-    feed = client.get(reverse("news:feed_calendar")).content
+    feed = client.get(reverse("dialog_feeds:feed_calendar")).content
 
     assert LINK in client.get(event.url).text
     assert LINK in ics_text(feed)
@@ -268,7 +269,7 @@ def test_public_calendar_feeds_name_the_page_instead_of_the_link(
     args = {"feed_calendar_district": [district.slug]}.get(feed)
     args = {"feed_calendar_topic": [topic.slug]}.get(feed, args)
 
-    response = as_role(role).get(reverse(f"news:{feed}", args=args))
+    response = as_role(role).get(reverse(f"dialog_feeds:{feed}", args=args))
     entry = ics_entry(response.content, "Online-Schulung Moderation")
 
     assert LINK not in ics_text(response.content)

@@ -13,9 +13,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from demo import content, onboarding
 from dialog.factories import WorkingGroupPageFactory
 from dialog.models import WorkingGroupPage
-from dialog.models.registrations import Registration, RegistrationMode
 from dialog.models.working_groups import WorkingGroupCoordinator
-from tests.dialog.registration_helpers import guest_data, register_url
+from registrations.models import Registration, RegistrationMode
+from tests.registrations.registration_helpers import guest_data, register_url
 from tests.utils import page_text
 
 pytestmark = pytest.mark.django_db
@@ -101,9 +101,7 @@ def test_the_admin_list_of_an_open_group_shows_the_confirmed_guest(
         client.post(confirm_link(mail.outbox[0]))
     client.force_login(superuser)
 
-    report = page_text(
-        client, reverse("dialog_registration_report", args=[open_group.pk])
-    )
+    report = page_text(client, reverse("registrations_report", args=[open_group.pk]))
 
     assert "Hanna Beispiel" in report
 

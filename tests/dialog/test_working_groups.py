@@ -5,14 +5,14 @@ from wagtail.models import PageLogEntry
 
 from dialog.factories import (
     EventPageFactory,
-    RegistrationFactory,
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
-from dialog.models.registrations import Registration
 from dialog.models.working_groups import WorkingGroupCoordinator
 from home.audit import VIEWED
 from members.factories import ProfileFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration
 from tests.utils import in_days, page_text
 
 
@@ -39,7 +39,7 @@ def test_a_member_joins_with_one_click(client, home_page, member_user):
     client.force_login(member_user)
 
     response = client.post(
-        reverse("dialog:registration_form", args=[group.pk]), {"consent": "on"}
+        reverse("registrations:registration_form", args=[group.pk]), {"consent": "on"}
     )
 
     assert response.status_code == 302
@@ -50,7 +50,9 @@ def test_a_member_joins_with_one_click(client, home_page, member_user):
 def test_visitors_cannot_join_a_members_only_group(client, home_page):
     group = members_only_group(home_page)
 
-    client.post(reverse("dialog:registration_form", args=[group.pk]), {"consent": "on"})
+    client.post(
+        reverse("registrations:registration_form", args=[group.pk]), {"consent": "on"}
+    )
 
     assert not Registration.objects.exists()
 
@@ -62,7 +64,7 @@ def test_a_member_leaves_the_group(client, home_page, member_user):
     assert "Gruppe verlassen" in page_text(client, group.url)
 
     response = client.post(
-        reverse("dialog:registration_cancel_own", args=[registration.pk])
+        reverse("registrations:registration_cancel_own", args=[registration.pk])
     )
 
     assert response.status_code == 200

@@ -5,12 +5,12 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 
 from dialog.factories import (
-    RegistrationFactory,
     WorkingGroupPageFactory,
 )
-from dialog.models.registrations import Registration
 from dialog.models.working_groups import WorkingGroupCoordinator
 from members.privacy import member_data_erase, member_data_export
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration
 
 
 def test_export_lists_groups_joined_and_coordinated(home_page, member_user):

@@ -10,11 +10,12 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from dialog.factories import RegistrationFactory, VenueFactory
+from dialog.factories import VenueFactory
 from dialog.models import EventFormat
-from dialog.models.registrations import RegistrationMode
-from dialog.services.registrations import registration_create, registrations_remind
 from education.factories import CoursePageFactory, CourseSessionFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
+from registrations.services import registration_create, registrations_remind
 from tests.utils import in_days
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,12 @@ from django.urls import reverse
 
 from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.registrations import Registration, RegistrationMode
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from registrations.models import Registration, RegistrationMode
+from tests.registrations.registration_helpers import (
+    GUEST,
+    register_url,
+    registrable_event,
+)
 from tests.utils import human_form_fields
 
 
@@ -232,7 +236,7 @@ def test_a_stale_subscription_shows_the_form_again(client, home_page, no_wait):
         **human_form_fields("registration"),
     }
 
-    response = client.post(reverse("news:subscription_subscribe"), data)
+    response = client.post(reverse("subscriptions:subscription_subscribe"), data)
 
     assert response.status_code == 400
     assert STALE in response.text

@@ -8,11 +8,11 @@ from django.core.checks import run_checks
 from django.test import RequestFactory
 from django.urls import reverse
 
-from dialog.models.registrations import Registration, RegistrationMode
 from home.ratelimit import address_bucket, client_ip
 from members.factories import VerifiedEmailFactory
+from registrations.models import Registration, RegistrationMode
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import (
+from tests.registrations.registration_helpers import (
     guest_data,
     register_url,
     registrable_event,

@@ -67,7 +67,7 @@ def test_a_task_waiting_too_long_means_no_worker_and_answers_503(client, db, set
 def make_task(model, *, age):
     task = model.objects.create(
         args_kwargs={"args": [], "kwargs": {}},
-        task_path="news.tasks.noop",
+        task_path="subscriptions.tasks.noop",
         backend_name="default",
         queue_name="default",
         run_after=timezone.now() - age,

@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from dialog.factories import EventPageFactory, RegistrationFactory
-from dialog.models.registrations import RegistrationMode
+from dialog.factories import EventPageFactory
 from home.audit import EXPORTED, VIEWED
 from members.factories import MembershipVerificationFactory, ProfileFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
 from tests.utils import in_days
 
 
@@ -33,7 +34,7 @@ def entries(action, page):
 def test_opening_the_registration_list_is_logged(client, district_editor, event):
     client.force_login(district_editor)
 
-    response = client.get(reverse("dialog_registration_report", args=[event.pk]))
+    response = client.get(reverse("registrations_report", args=[event.pk]))
 
     assert response.status_code == 200
     entry = entries(VIEWED, event).get()
@@ -46,7 +47,7 @@ def test_downloading_the_organisers_csv_is_logged_as_an_export(
 ):
     client.force_login(district_editor)
 
-    response = client.get(reverse("dialog_registration_csv", args=[event.pk]))
+    response = client.get(reverse("registrations_csv", args=[event.pk]))
 
     assert response.status_code == 200
     entry = entries(EXPORTED, event).get()
@@ -57,7 +58,7 @@ def test_downloading_the_organisers_csv_is_logged_as_an_export(
 def test_a_refused_export_leaves_no_entry(client, make_user, event):
     client.force_login(make_user("fremd"))
 
-    client.get(reverse("dialog_registration_csv", args=[event.pk]))
+    client.get(reverse("registrations_csv", args=[event.pk]))
 
     assert not PageLogEntry.objects.filter(action__startswith="portal.").exists()
 

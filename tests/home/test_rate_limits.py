@@ -5,15 +5,15 @@ from django.urls import reverse
 
 from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.registrations import Registration, RegistrationMode
 from members.factories import VerifiedEmailFactory
+from registrations.models import Registration, RegistrationMode
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import (
+from tests.registrations.registration_helpers import (
     guest_data,
     register_url,
     registrable_event,
 )
-from tests.news.test_subscriptions import SUBSCRIBE_URL, subscribe_data
+from tests.subscriptions.test_subscriptions import SUBSCRIBE_URL, subscribe_data
 
 
 @pytest.fixture

@@ -9,12 +9,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from dialog.factories import RegistrationFactory
-from dialog.models.registrations import Registration
 from home.tasks import retention_apply_task
 from members.factories import VerifiedEmailFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import registrable_event
+from tests.registrations.registration_helpers import registrable_event
 
 pytestmark = pytest.mark.django_db
 

@@ -15,14 +15,15 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.models import Site
 
-from dialog.factories import RegistrationFactory, WorkingGroupPageFactory
-from dialog.models.registrations import Registration
+from dialog.factories import WorkingGroupPageFactory
 from home.factories import StandardPageFactory
 from home.models import SiteSettings
 from home.retention import RETENTION_PERIODS, retention_apply, retention_days
-from news.factories import SubscriberFactory
-from news.models.subscriptions import Subscriber
-from tests.dialog.registration_helpers import register_url, registrable_event
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration
+from subscriptions.factories import SubscriberFactory
+from subscriptions.models import Subscriber
+from tests.registrations.registration_helpers import register_url, registrable_event
 
 pytestmark = pytest.mark.django_db
 

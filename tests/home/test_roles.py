@@ -129,5 +129,5 @@ def test_the_state_office_keeps_the_tracker_and_reads_who_was_notified(make_user
 
     assert office.has_perm("tracker.change_agreementitem")
     assert office.has_perm("tracker.add_statusupdate")
-    assert office.has_perm("news.view_subscriber")
-    assert not office.has_perm("news.change_subscriber")
+    assert office.has_perm("subscriptions.view_subscriber")
+    assert not office.has_perm("subscriptions.change_subscriber")

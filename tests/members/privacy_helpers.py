@@ -4,7 +4,7 @@ from allauth.account.models import EmailAddress
 
 from comments.factories import CommentFactory
 from comments.models import CommentReport
-from dialog.factories import ForumPageFactory, RegistrationFactory
+from dialog.factories import ForumPageFactory
 from home.models import OutgoingMail
 from members.factories import (
     MembershipVerificationFactory,
@@ -13,14 +13,16 @@ from members.factories import (
     VerifiedEmailFactory,
 )
 from members.services import consent_give
-from news.factories import SubscriberFactory, SubscriptionFactory
+from news.factories import SubscriptionFactory
+from registrations.factories import RegistrationFactory
+from subscriptions.factories import SubscriberFactory
 from surveys.factories import (
     SurveyAnswerFactory,
     SurveyParticipationFactory,
     SurveyPhoneConsentFactory,
     SurveyResponseFactory,
 )
-from tests.dialog.registration_helpers import registrable_event
+from tests.registrations.registration_helpers import registrable_event
 from tests.surveys.survey_helpers import survey_with_all_kinds
 from tests.utils import in_days
 

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment
-from dialog.models.registrations import Registration
+from registrations.models import Registration
 from tests.conftest import PASSWORD
 from tests.members.privacy_helpers import person_with_data
 
@@ -213,7 +213,7 @@ def test_account_mails_kept_for_a_retry_go_but_others_stay(client, rosa):
         arguments={"subject": "Hallo", "body": "Text", "to": ["karl@example.org"]},
     )
     by_id = OutgoingMail.objects.create(
-        builder="dialog.services.registrations.registration_message",
+        builder="registrations.services.registration_message",
         arguments={"registration_id": 1, "kind": "confirm"},
     )
     assert OutgoingMail.objects.count() == 4

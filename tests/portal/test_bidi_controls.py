@@ -19,15 +19,14 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from comments import forms as comment_forms
-from dialog.factories import RegistrationFactory
-from dialog.forms import registrations
-from dialog.models.registrations import RegistrationMode
 from home.fields import PersonalTextField
 from home.spreadsheets import spreadsheet_row
 from members.forms import accounts, mentoring, onboarding, pool, privacy
-from news import forms as news_forms
+from registrations import forms as registrations
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
+from subscriptions import forms as subscription_forms
 from surveys import forms as survey_forms
-from tests.dialog.registration_helpers import registrable_event
 from tests.fuzz import post
 from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
     STORED,
@@ -36,6 +35,7 @@ from tests.portal.test_fuzz_forms import (  # noqa: F401 (fixtures)
     forms,
     refused,
 )
+from tests.registrations.registration_helpers import registrable_event
 from tests.surveys.survey_helpers import survey_with_all_kinds
 from tests.utils import human_form_fields
 from tracker.forms import evaluation
@@ -111,7 +111,7 @@ def test_the_visible_text_of_a_disguised_name_is_kept(client, event_index):
         **human_form_fields("registration"),
     }
 
-    client.post(reverse("dialog:registration_form", args=[page.pk]), data)
+    client.post(reverse("registrations:registration_form", args=[page.pk]), data)
 
     registration = page.registrations.get()
     assert (registration.name, registration.organisation) == (
@@ -129,7 +129,7 @@ FORM_MODULES = [
     onboarding,
     pool,
     privacy,
-    news_forms,
+    subscription_forms,
     evaluation,
 ]
 # Text that is not about a person: secrets, search words, the honeypot.
@@ -201,7 +201,7 @@ def test_the_registration_export_shows_stored_names_undisguised(
     )
     client.force_login(superuser)
 
-    response = client.get(reverse("dialog_registration_csv", args=[page.pk]))
+    response = client.get(reverse("registrations_csv", args=[page.pk]))
 
     body = response.content.decode("utf-8").lstrip("\ufeff")
     row = list(csv.reader(io.StringIO(body), delimiter=";"))[1]

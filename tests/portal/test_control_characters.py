@@ -14,9 +14,9 @@ from wagtail.models import Collection
 
 from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.registrations import Registration, RegistrationMode
-from tests.dialog.registration_helpers import register_url, registrable_event
+from registrations.models import Registration, RegistrationMode
 from tests.fuzz import FORM_CONTENT_TYPE, get
+from tests.registrations.registration_helpers import register_url, registrable_event
 from tests.utils import human_form_fields
 
 REFUSED = "Steuerzeichen"

@@ -2,7 +2,7 @@ from django.test import Client
 
 
 def test_expired_form_gets_a_german_page_and_stores_nothing(home_page):
-    from news.models.subscriptions import Subscriber
+    from subscriptions.models import Subscriber
 
     client = Client(enforce_csrf_checks=True)
 

@@ -19,15 +19,21 @@ from django.utils import timezone
 from comments.factories import CommentFactory
 from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.registrations import Registration, RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
-from news.models.subscriptions import ContentKind, Delivery, PageNotification
-from news.services.notifications import notification_send_batch, notifications_resume
+from news.models import BRIEFING_KIND
+from registrations.models import Registration, RegistrationMode
+from subscriptions.models import Delivery, PageNotification
+from subscriptions.services.notifications import notification_send_batch
+from subscriptions.tasks import notifications_resume
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 from tests.portal.faults import MailServer
+from tests.registrations.registration_helpers import (
+    GUEST,
+    register_url,
+    registrable_event,
+)
 from tests.utils import human_form_fields
 
 pytestmark = pytest.mark.django_db
@@ -262,7 +268,7 @@ def test_a_notification_refused_by_a_down_server_is_sent_once_it_is_back(
 ):
     subscribers = {
         s.subscriber.email
-        for s in SubscriptionFactory.create_batch(30, kind=ContentKind.BRIEFING)
+        for s in SubscriptionFactory.create_batch(30, kind=BRIEFING_KIND)
     }
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
     mail_server.down()
@@ -295,7 +301,7 @@ def test_a_notification_refused_by_a_down_server_is_sent_once_it_is_back(
 def test_a_notification_the_server_keeps_refusing_is_given_up(
     news_index, mail_server, django_capture_on_commit_callbacks
 ):
-    SubscriptionFactory(kind=ContentKind.BRIEFING)
+    SubscriptionFactory(kind=BRIEFING_KIND)
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
     mail_server.down()
     with django_capture_on_commit_callbacks(execute=True):

@@ -10,13 +10,17 @@ from django.urls import reverse
 
 from comments.models import Comment
 from dialog.factories import ForumPageFactory
-from dialog.models.registrations import Registration, RegistrationMode
 from members.factories import VerifiedEmailFactory
 from news.factories import NewsArticlePageFactory
 from portal.settings.caches import REDIS_SESSION_ENGINE, redis_caches
+from registrations.models import Registration, RegistrationMode
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 from tests.portal.faults import closed_port
+from tests.registrations.registration_helpers import (
+    GUEST,
+    register_url,
+    registrable_event,
+)
 from tests.utils import human_form_fields
 
 pytestmark = pytest.mark.django_db
@@ -141,7 +145,7 @@ def test_a_guest_registration_is_stored(client, event_index):
 
 def test_a_subscription_request_still_sends_its_mail(client, home_page, mailoutbox):
     response = client.post(
-        reverse("news:subscription_subscribe"),
+        reverse("subscriptions:subscription_subscribe"),
         {
             "email": "leser@example.org",
             "kinds": ["briefing"],

@@ -13,13 +13,17 @@ from django.core import mail
 from django.db import OperationalError
 from django.test import Client
 
-from dialog.models.registrations import Registration, RegistrationMode
 from home.models import OutgoingMail
-from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
+from registrations.models import Registration, RegistrationMode
+from tests.registrations.registration_helpers import (
+    GUEST,
+    register_url,
+    registrable_event,
+)
 
 pytestmark = pytest.mark.django_db
 
-MAIL_ENQUEUE = "dialog.services.registrations.mail_enqueue"
+MAIL_ENQUEUE = "registrations.services.mail_enqueue"
 
 
 @pytest.fixture

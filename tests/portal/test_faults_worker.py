@@ -15,20 +15,21 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from dialog.models.registrations import RegistrationMode
 from home.models import OutgoingMail
 from home.outbox import outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
-from news.models.subscriptions import ContentKind, Delivery, PageNotification
-from news.services.notifications import notifications_resume
-from tests.dialog.registration_helpers import (
+from news.models import BRIEFING_KIND
+from registrations.models import RegistrationMode
+from subscriptions.models import Delivery, PageNotification
+from subscriptions.tasks import notifications_resume
+from tests.portal.faults import DyingWorker, MailServer, WorkerKilled
+from tests.registrations.registration_helpers import (
     guest_data,
     register_url,
     registrable_event,
 )
-from tests.portal.faults import DyingWorker, MailServer, WorkerKilled
 from tracker.factories import AgreementItemFactory, CoalitionAgreementPageFactory
-from tracker.models import ItemStatus, StatusMail
+from tracker.models import AGREEMENT_KIND, ItemStatus, StatusMail
 from tracker.services.agreements import status_update_create
 from tracker.services.notifications import status_mails_resume
 
@@ -51,7 +52,7 @@ def test_a_notification_worker_dying_mid_chunk_resumes_without_duplicates(
 ):
     subscribers = {
         s.subscriber.email
-        for s in SubscriptionFactory.create_batch(60, kind=ContentKind.BRIEFING)
+        for s in SubscriptionFactory.create_batch(60, kind=BRIEFING_KIND)
     }
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
     worker.dies_after(31)  # one chunk of 25 marked sent, six more out
@@ -78,7 +79,7 @@ def test_a_status_mail_worker_dying_mid_chunk_resumes_without_duplicates(
 ):
     followers = {
         s.subscriber.email
-        for s in SubscriptionFactory.create_batch(40, kind=ContentKind.AGREEMENT)
+        for s in SubscriptionFactory.create_batch(40, kind=AGREEMENT_KIND)
     }
     agreement = CoalitionAgreementPageFactory(parent=home_page)
     item = AgreementItemFactory(chapter__agreement=agreement)

@@ -20,8 +20,6 @@ from comments.factories import CommentFactory
 from comments.forms import CommentReportForm
 from comments.models import Comment, CommentReport
 from dialog.factories import ForumPageFactory
-from dialog.forms.registrations import RegistrationForm
-from dialog.models.registrations import Registration, RegistrationMode
 from members.factories import (
     MentoringPairFactory,
     PoolMessageFactory,
@@ -41,10 +39,12 @@ from members.models import (
     PoolMessage,
     Profile,
 )
-from news.factories import SubscriberFactory
-from news.forms import SubscribeForm, SubscriptionSettingsForm
-from news.models.subscriptions import Subscriber, Subscription
-from news.services.subscriptions import subscriber_token
+from registrations.forms import RegistrationForm
+from registrations.models import Registration, RegistrationMode
+from subscriptions.factories import SubscriberFactory
+from subscriptions.forms import SubscribeForm, SubscriptionSettingsForm
+from subscriptions.models import Subscriber, Subscription
+from subscriptions.services.subscriptions import subscriber_token
 from surveys.models import (
     SurveyAnswer,
     SurveyParticipation,
@@ -52,8 +52,8 @@ from surveys.models import (
     SurveyResponse,
 )
 from tests.conftest import PASSWORD
-from tests.dialog.registration_helpers import registrable_event
 from tests.fuzz import assert_no_server_error, form_data, mutated, post, row_counts
+from tests.registrations.registration_helpers import registrable_event
 from tests.surveys.survey_helpers import answer_data, survey_with_all_kinds
 from tests.utils import human_form_fields, in_days
 from tracker.forms import FeedbackForm

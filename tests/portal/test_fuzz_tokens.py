@@ -16,20 +16,20 @@ from django.contrib.auth import get_user_model
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from dialog.factories import RegistrationFactory
-from dialog.models.registrations import Registration, RegistrationMode
-from dialog.services.registrations import registration_token
 from members.factories import (
     MentoringPairFactory,
     PoolMessageFactory,
     VerifiedEmailFactory,
 )
 from members.models import MentoringPair, PoolMessage
-from news.factories import SubscriberFactory
-from news.models.subscriptions import Subscriber
-from news.services.subscriptions import subscriber_token
-from tests.dialog.registration_helpers import registrable_event
+from registrations.factories import RegistrationFactory
+from registrations.models import Registration, RegistrationMode
+from registrations.services import registration_token
+from subscriptions.factories import SubscriberFactory
+from subscriptions.models import Subscriber
+from subscriptions.services.subscriptions import subscriber_token
 from tests.fuzz import NASTY
+from tests.registrations.registration_helpers import registrable_event
 
 LINKS = {
     "registration_confirm": "/mitmachen/anmeldung/bestaetigen/{}/",

@@ -324,9 +324,9 @@ def test_course_and_event_pages_with_open_registration_are_cached(
     django_capture_on_commit_callbacks,
 ):
     from dialog.factories import VenueFactory
-    from dialog.models.registrations import RegistrationMode
-    from dialog.services.registrations import registration_create
     from education.factories import CoursePageFactory, CourseSessionFactory
+    from registrations.models import RegistrationMode
+    from registrations.services import registration_create
 
     if kind == "course":
         page = CoursePageFactory(
@@ -347,7 +347,7 @@ def test_course_and_event_pages_with_open_registration_are_cached(
     assert cache_state(first) == "miss"
     assert cache_state(second) == "hit"
     assert "csrfmiddlewaretoken" not in second.text
-    assert reverse("dialog:registration_form", args=[page.pk]) in second.text
+    assert reverse("registrations:registration_form", args=[page.pk]) in second.text
     with django_capture_on_commit_callbacks(execute=True):
         registration_create(page=page, user=member_user)
     assert cache_state(client.get(page.url)) == "miss"  # a seat was taken

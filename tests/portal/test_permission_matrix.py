@@ -26,11 +26,9 @@ from comments.factories import CommentFactory
 from dialog.factories import (
     EventPageFactory,
     ForumPageFactory,
-    RegistrationFactory,
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
-from dialog.models.registrations import RegistrationMode
 from home.factories import (
     DistrictDataPageFactory,
     DistrictFigureFactory,
@@ -55,7 +53,10 @@ from members.factories import (
     ProfileFactory,
 )
 from members.models import MentoringApplication
-from news.factories import NewsArticlePageFactory, SubscriberFactory
+from news.factories import NewsArticlePageFactory
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
+from subscriptions.factories import SubscriberFactory
 from surveys.factories import (
     CallListEntryFactory,
     CallListFactory,
@@ -160,14 +161,18 @@ MATRIX = [
     ("forum page", lambda w: w["forum"].url, expect(200)),
     (
         "registration form (members only)",
-        lambda w: reverse("dialog:registration_form", args=[w["event"].pk]),
+        lambda w: reverse("registrations:registration_form", args=[w["event"].pk]),
         expect(200),
     ),
     ("search", lambda w: "/suche/?q=Miete", expect(200)),
-    ("subscribe", lambda w: reverse("news:subscription_subscribe"), expect(200)),
+    (
+        "subscribe",
+        lambda w: reverse("subscriptions:subscription_subscribe"),
+        expect(200),
+    ),
     (
         "own subscriptions",
-        lambda w: reverse("news:subscription_mine"),
+        lambda w: reverse("subscriptions:subscription_mine"),
         expect(403, anonymous=LOGIN, member=200),
     ),
     ("profile", lambda w: reverse("members:profile"), expect(200, anonymous=LOGIN)),
@@ -186,10 +191,12 @@ MATRIX = [
     # -- feeds --------------------------------------------------------------
     ("news rss", lambda w: reverse("news:feed_news_rss"), expect(200)),
     ("briefings atom", lambda w: reverse("news:feed_briefings_atom"), expect(200)),
-    ("calendar ics", lambda w: reverse("news:feed_calendar"), expect(200)),
+    ("calendar ics", lambda w: reverse("dialog_feeds:feed_calendar"), expect(200)),
     (
         "district calendar ics",
-        lambda w: reverse("news:feed_calendar_district", args=[w["district"].slug]),
+        lambda w: reverse(
+            "dialog_feeds:feed_calendar_district", args=[w["district"].slug]
+        ),
         expect(200),
     ),
     # -- API ----------------------------------------------------------------
@@ -229,22 +236,22 @@ MATRIX = [
     ),
     (
         "admin registrations",
-        lambda w: reverse("dialog_registration_index"),
+        lambda w: reverse("registrations_index"),
         staff(200, 302),
     ),
     (
         "admin registration report",
-        lambda w: reverse("dialog_registration_report", args=[w["event"].pk]),
+        lambda w: reverse("registrations_report", args=[w["event"].pk]),
         staff(200, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin registration csv export",
-        lambda w: reverse("dialog_registration_csv", args=[w["event"].pk]),
+        lambda w: reverse("registrations_csv", args=[w["event"].pk]),
         staff(200, 302, district_coordinator=404, coordinator=404, press=404),
     ),
     (
         "admin other district's registrations",
-        lambda w: reverse("dialog_registration_report", args=[w["other_event"].pk]),
+        lambda w: reverse("registrations_report", args=[w["other_event"].pk]),
         staff(
             200,
             302,
@@ -526,57 +533,57 @@ MATRIX += [
     ),
     (
         "registration done",
-        lambda w: reverse("dialog:registration_done", args=[w["event"].pk]),
+        lambda w: reverse("registrations:registration_done", args=[w["event"].pk]),
         expect(302),
     ),
     (
         "cancel another's registration",
         lambda w: reverse(
-            "dialog:registration_cancel_own", args=[w["registration"].pk]
+            "registrations:registration_cancel_own", args=[w["registration"].pk]
         ),
         expect(NOT_ALLOWED),
     ),
     (
         "accept another's seat",
         lambda w: reverse(
-            "dialog:registration_accept_own", args=[w["registration"].pk]
+            "registrations:registration_accept_own", args=[w["registration"].pk]
         ),
         expect(NOT_ALLOWED),
     ),
     (
         "registration confirm with a bad token",
-        lambda w: reverse("dialog:registration_confirm", args=["falsch"]),
+        lambda w: reverse("registrations:registration_confirm", args=["falsch"]),
         expect(400),
     ),
     (
         "registration accept with a bad token",
-        lambda w: reverse("dialog:registration_accept", args=["falsch"]),
+        lambda w: reverse("registrations:registration_accept", args=["falsch"]),
         expect(400),
     ),
     (
         "registration cancel with a bad token",
-        lambda w: reverse("dialog:registration_cancel", args=["falsch"]),
+        lambda w: reverse("registrations:registration_cancel", args=["falsch"]),
         expect(400),
     ),
     # -- subscriptions ------------------------------------------------------
     (
         "subscription requested",
-        lambda w: reverse("news:subscription_requested"),
+        lambda w: reverse("subscriptions:subscription_requested"),
         expect(200),
     ),
     (
         "subscription confirm with a bad token",
-        lambda w: reverse("news:subscription_confirm", args=["falsch"]),
+        lambda w: reverse("subscriptions:subscription_confirm", args=["falsch"]),
         expect(400),
     ),
     (
         "subscription settings with a bad token",
-        lambda w: reverse("news:subscription_settings", args=["falsch"]),
+        lambda w: reverse("subscriptions:subscription_settings", args=["falsch"]),
         expect(400),
     ),
     (
         "unsubscribe with a bad token",
-        lambda w: reverse("news:subscription_unsubscribe", args=["falsch"]),
+        lambda w: reverse("subscriptions:subscription_unsubscribe", args=["falsch"]),
         expect(400),
     ),
     # -- surveys (member and caller side) ------------------------------------
@@ -634,7 +641,7 @@ MATRIX += [
     ),
     (
         "topic calendar ics",
-        lambda w: reverse("news:feed_calendar_topic", args=[w["topic"].slug]),
+        lambda w: reverse("dialog_feeds:feed_calendar_topic", args=[w["topic"].slug]),
         expect(200),
     ),
     ("api page find", lambda w: "/api/v2/pages/find/?html_path=/", expect(302)),
@@ -756,7 +763,7 @@ MATRIX += [
     (
         "admin promote a registration (GET)",
         lambda w: reverse(
-            "dialog_registration_promote", args=[w["event"].pk, w["registration"].pk]
+            "registrations_promote", args=[w["event"].pk, w["registration"].pk]
         ),
         staff(NOT_ALLOWED, 302),
     ),
@@ -1148,6 +1155,8 @@ OWN_APPS = (
     "news.",
     "comments.",
     "surveys.",
+    "registrations.",
+    "subscriptions.",
     "dialog.",
     "education.",
     "members.",
@@ -1375,7 +1384,7 @@ def write_world(world, make_user, members_group):
     from comments.models import Comment
     from dialog.factories import VenueFactory
     from members.factories import WelcomeMailTextFactory
-    from news.models.subscriptions import PageNotification, Subscriber
+    from subscriptions.models import PageNotification, Subscriber
     from tracker.models import AgreementChapter, AgreementItem, StatusUpdate
 
     district, other = world["district"], world["other_district"]
@@ -1419,9 +1428,9 @@ def write_world(world, make_user, members_group):
 
 def _write_cases(w):
     from comments.models import Comment
-    from dialog.models.registrations import Registration
     from members.models import MembershipVerification, Onboarding
     from members.models import MentoringPair as Pair
+    from registrations.models import Registration
     from surveys.models import CallList, Survey
     from tracker.models import StatusUpdate
 
@@ -1673,7 +1682,7 @@ def _write_cases(w):
         reg = w[reg_key]
         cases += [
             (
-                "dialog_registration_csv",
+                "registrations_csv",
                 [reg.page_id],
                 label + " (export)",
                 "get",
@@ -1682,7 +1691,7 @@ def _write_cases(w):
                 outcome(scope, 200, 404),
             ),
             (
-                "dialog_registration_promote",
+                "registrations_promote",
                 [reg.page_id, reg.pk],
                 label,
                 "post",

@@ -19,13 +19,13 @@ from comments.factories import CommentFactory
 from dialog.factories import (
     EventPageFactory,
     ForumPageFactory,
-    RegistrationFactory,
     VenueFactory,
     WorkingGroupPageFactory,
 )
 from education.factories import CoursePageFactory, CourseSessionFactory
 from home.factories import StandardPageFactory, TopicFactory
 from news.factories import DecisionBriefingPageFactory, NewsArticlePageFactory
+from registrations.factories import RegistrationFactory
 from tests.utils import in_days
 
 QUERY_BUDGET = int(os.environ.get("QB", 15))
@@ -180,12 +180,12 @@ PUBLIC_URLS = {
     "district_rss": lambda pages, f: reverse(
         "news:feed_district_rss", args=[f["district"].slug]
     ),
-    "calendar_ics": lambda pages, f: reverse("news:feed_calendar"),
+    "calendar_ics": lambda pages, f: reverse("dialog_feeds:feed_calendar"),
     "district_ics": lambda pages, f: reverse(
-        "news:feed_calendar_district", args=[f["district"].slug]
+        "dialog_feeds:feed_calendar_district", args=[f["district"].slug]
     ),
     "topic_ics": lambda pages, f: reverse(
-        "news:feed_calendar_topic", args=[pages["topics"][0].slug]
+        "dialog_feeds:feed_calendar_topic", args=[pages["topics"][0].slug]
     ),
     "api_pages": lambda pages, f: "/api/v2/pages/?type=dialog.EventPage&fields=start",
     "api_calendar": lambda pages, f: "/api/v2/kalender/",

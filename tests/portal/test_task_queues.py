@@ -20,8 +20,9 @@ from home.models import OutgoingMail
 from home.outbox import mail_enqueue
 from home.tasks import outgoing_mail_send
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
-from news.models.subscriptions import ContentKind, Delivery, PageNotification
+from news.models import BRIEFING_KIND
 from portal.settings.services import task_settings
+from subscriptions.models import Delivery, PageNotification
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
@@ -113,7 +114,7 @@ def test_a_mail_enqueued_after_the_commit_waits_in_redis_and_the_worker_sends_it
 def test_publishing_on_rq_mails_every_subscriber_once(rq, settings, news_index):
     subscribers = {
         s.subscriber.email
-        for s in SubscriptionFactory.create_batch(30, kind=ContentKind.BRIEFING)
+        for s in SubscriptionFactory.create_batch(30, kind=BRIEFING_KIND)
     }
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
 
@@ -130,7 +131,7 @@ def test_publishing_on_rq_mails_every_subscriber_once(rq, settings, news_index):
 def test_resume_notifications_puts_a_dead_workers_send_back_on_rq(
     rq, settings, news_index
 ):
-    SubscriptionFactory.create_batch(10, kind=ContentKind.BRIEFING)
+    SubscriptionFactory.create_batch(10, kind=BRIEFING_KIND)
     page = DecisionBriefingPageFactory(parent=news_index, live=False)
     page.save_revision().publish()
     run_worker()

@@ -13,16 +13,17 @@ from django.urls import reverse
 
 from comments.factories import CommentFactory
 from comments.models import Comment
-from dialog.factories import ForumPageFactory, RegistrationFactory
-from dialog.models.registrations import RegistrationMode
+from dialog.factories import ForumPageFactory
 from members.factories import (
     MentoringApplicationFactory,
     PoolEntryFactory,
     PoolMessageFactory,
     ProfileFactory,
 )
+from registrations.factories import RegistrationFactory
+from registrations.models import RegistrationMode
 from surveys.factories import SurveyAnswerFactory, SurveyResponseFactory
-from tests.dialog.registration_helpers import registrable_event
+from tests.registrations.registration_helpers import registrable_event
 from tests.surveys.survey_helpers import survey_with_all_kinds
 from tests.utils import human_form_fields
 from tracker.factories import BriefingFeedbackFactory
@@ -121,7 +122,7 @@ def test_guest_name_and_organisation_in_the_organisers_report(
     RegistrationFactory(page=guest_event, name=payload[:120], organisation=payload)
     client.force_login(superuser)
 
-    response = client.get(reverse("dialog_registration_report", args=[guest_event.pk]))
+    response = client.get(reverse("registrations_report", args=[guest_event.pk]))
 
     assert_shown_as_text(response, payload)
 
@@ -130,7 +131,7 @@ def test_guest_name_shown_again_in_a_refused_registration_form(
     client, guest_event, payload
 ):
     response = client.post(
-        reverse("dialog:registration_form", args=[guest_event.pk]),
+        reverse("registrations:registration_form", args=[guest_event.pk]),
         {
             "name": payload,
             "organisation": payload,
@@ -151,7 +152,7 @@ def test_registration_csv_defuses_formulas_in_names(client, guest_event, superus
     client.force_login(superuser)
 
     body = client.get(
-        reverse("dialog_registration_csv", args=[guest_event.pk])
+        reverse("registrations_csv", args=[guest_event.pk])
     ).content.decode("utf-8-sig")
 
     assert ";'=cmd|' /C calc'!A0;" in body.replace('"', "")

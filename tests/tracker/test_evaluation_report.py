@@ -9,8 +9,8 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 
-from news.factories import SubscriberFactory
-from news.models.subscriptions import Delivery, Frequency, PageNotification
+from subscriptions.factories import SubscriberFactory
+from subscriptions.models import Delivery, Frequency, PageNotification
 from tracker.factories import BriefingFeedbackFactory, UsageCountFactory
 from tracker.models import Metric, UsageCount
 from tracker.services.evaluation import usage_count, usage_counts_flush
@@ -65,7 +65,7 @@ def test_views_answered_from_the_page_cache_are_counted_too(
 def test_site_feeds_and_calendars_are_counted(client, public_briefing):
     client.get(reverse("news:feed_briefings_rss"))
     client.get(reverse("news:feed_news_atom"))
-    client.get(reverse("news:feed_calendar"))
+    client.get(reverse("dialog_feeds:feed_calendar"))
 
     assert counts() == {(Metric.FEED, None): 2, (Metric.CALENDAR, None): 1}
 

@@ -8,9 +8,8 @@ from django.core import mail
 from django.db import connection
 
 from news.factories import SubscriptionFactory
-from news.models.subscriptions import ContentKind
 from tracker.factories import StatusUpdateFactory
-from tracker.models import StatusMail
+from tracker.models import AGREEMENT_KIND, StatusMail
 from tracker.services.notifications import status_mails_send
 
 pytestmark = pytest.mark.skipif(
@@ -20,7 +19,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_parallel_senders_send_each_status_mail_once(rent_item):
-    followers = SubscriptionFactory.create_batch(150, kind=ContentKind.AGREEMENT)
+    followers = SubscriptionFactory.create_batch(150, kind=AGREEMENT_KIND)
     update = StatusUpdateFactory(item=rent_item)
     start = threading.Barrier(2)
     sent = []

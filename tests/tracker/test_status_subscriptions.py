@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from home.outbox import MAX_ATTEMPTS
-from news.factories import SubscriberFactory, SubscriptionFactory
-from news.models.subscriptions import ContentKind, Frequency
+from news.factories import SubscriptionFactory
+from subscriptions.factories import SubscriberFactory
+from subscriptions.models import Frequency
 from tests.portal.faults import MailServer
-from tracker.models import ItemStatus, StatusMail
+from tracker.models import AGREEMENT_KIND, ItemStatus, StatusMail
 from tracker.services.agreements import status_update_create
 from tracker.services.notifications import (
     status_digests_send,
@@ -38,12 +39,14 @@ def change(item, **extra):
 
 @pytest.fixture
 def follower(db):
-    subscription = SubscriptionFactory(kind=ContentKind.AGREEMENT)
+    subscription = SubscriptionFactory(kind=AGREEMENT_KIND)
     return subscription.subscriber
 
 
 def test_subscribe_form_offers_the_coalition_tracker(client, home_page):
-    response = client.get(reverse("news:subscription_subscribe") + "?kind=agreement")
+    response = client.get(
+        reverse("subscriptions:subscription_subscribe") + "?kind=agreement"
+    )
 
     html = response.content.decode()
     assert 'value="agreement"' in html
@@ -80,7 +83,7 @@ def test_topic_and_unconfirmed_subscribers_get_no_status_mail(
 ):
     SubscriptionFactory(topic=housing)
     SubscriptionFactory(
-        kind=ContentKind.AGREEMENT, subscriber=SubscriberFactory(confirmed_at=None)
+        kind=AGREEMENT_KIND, subscriber=SubscriberFactory(confirmed_at=None)
     )
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -92,7 +95,7 @@ def test_topic_and_unconfirmed_subscribers_get_no_status_mail(
 def test_digest_subscribers_get_all_changes_in_one_mail(
     rent_item, tram_item, django_capture_on_commit_callbacks
 ):
-    SubscriptionFactory(kind=ContentKind.AGREEMENT, frequency=Frequency.WEEKLY)
+    SubscriptionFactory(kind=AGREEMENT_KIND, frequency=Frequency.WEEKLY)
     with django_capture_on_commit_callbacks(execute=True):
         change(rent_item)
         change(tram_item)
@@ -133,7 +136,7 @@ def test_mails_a_dead_worker_left_claimed_are_sent_by_the_sweep(rent_item, follo
 def test_digest_command_sends_the_weekly_status_digest(
     rent_item, django_capture_on_commit_callbacks
 ):
-    SubscriptionFactory(kind=ContentKind.AGREEMENT, frequency=Frequency.WEEKLY)
+    SubscriptionFactory(kind=AGREEMENT_KIND, frequency=Frequency.WEEKLY)
     with django_capture_on_commit_callbacks(execute=True):
         change(rent_item)
     out = io.StringIO()
@@ -148,9 +151,7 @@ def test_digest_command_sends_the_weekly_status_digest(
 def followers(db):
     return [
         subscription.subscriber
-        for subscription in SubscriptionFactory.create_batch(
-            3, kind=ContentKind.AGREEMENT
-        )
+        for subscription in SubscriptionFactory.create_batch(3, kind=AGREEMENT_KIND)
     ]
 
 
@@ -259,7 +260,7 @@ def test_an_address_the_server_defers_is_tried_again_later(
 
 @pytest.fixture
 def weekly_changes(rent_item, tram_item, django_capture_on_commit_callbacks):
-    SubscriptionFactory(kind=ContentKind.AGREEMENT, frequency=Frequency.WEEKLY)
+    SubscriptionFactory(kind=AGREEMENT_KIND, frequency=Frequency.WEEKLY)
     with django_capture_on_commit_callbacks(execute=True):
         change(rent_item)
         change(tram_item)

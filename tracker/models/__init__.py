@@ -1,6 +1,7 @@
 """Tracker models: the coalition agreement and the evaluation of formats."""
 
 from .agreements import (
+    AGREEMENT_KIND,
     AgreementChapter,
     AgreementItem,
     ItemStatus,
@@ -11,6 +12,7 @@ from .evaluation import BriefingFeedback, Metric, UsageCount
 from .pages import CoalitionAgreementPage
 
 __all__ = [
+    "AGREEMENT_KIND",
     "AgreementChapter",
     "AgreementItem",
     "BriefingFeedback",

@@ -13,7 +13,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from news.models.subscriptions import Frequency
+from subscriptions.models import Frequency
 
 
 class ItemStatus(models.TextChoices):
@@ -201,6 +201,11 @@ class StatusUpdate(models.Model):
         return f"{self.item.code} {self.get_status_display()} ({self.date})"
 
 
+# The kind subscribers of status changes follow (``Subscription.kind``),
+# registered in ``wagtail_hooks.agreements``.
+AGREEMENT_KIND = "agreement"
+
+
 class StatusMail(models.Model):
     """One status change for one subscriber; unique, so nobody gets it twice."""
 
@@ -217,7 +222,7 @@ class StatusMail(models.Model):
         verbose_name=_("status update"),
     )
     subscriber = models.ForeignKey(
-        "news.Subscriber",
+        "subscriptions.Subscriber",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("subscriber"),

@@ -11,7 +11,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
 from news.models import DecisionBriefingPage
-from news.models.subscriptions import Delivery
+from subscriptions.models import Delivery
 
 from ..models.evaluation import BriefingFeedback, Metric, UsageCount
 

@@ -1,6 +1,6 @@
-"""Mails to the subscribers of the coalition tracker (``ContentKind.AGREEMENT``).
+"""Mails to the subscribers of the coalition tracker (``AGREEMENT_KIND``).
 
-Subscribing works as for topics (``news``: double opt-in, settings and
+Subscribing works as for topics (``subscriptions``: double opt-in, settings and
 unsubscribe links). One ``StatusMail`` per status change and subscriber
 (unique) makes sending idempotent: a mail is claimed (queued → sending)
 before it goes out, so a re-run or a parallel task never sends it twice.
@@ -21,11 +21,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from home.services import chunk_send, rows_claim, rows_retry_later
-from news.models.subscriptions import ContentKind, Frequency, Subscription
-from news.services.notifications import mail_error_is_transient, mail_error_reason
-from news.services.subscriptions import subscriber_links, unsubscribe_headers
+from subscriptions.models import Frequency, Subscription
+from subscriptions.services import (
+    mail_error_is_transient,
+    mail_error_reason,
+    subscriber_links,
+    unsubscribe_headers,
+)
 
-from ..models import StatusMail, StatusUpdate
+from ..models import AGREEMENT_KIND, StatusMail, StatusUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +100,7 @@ def status_mails_send(*, update_id: int, now: datetime | None = None) -> int:
     if update is None or not _is_public(update.item.chapter.agreement):
         return 0
     recipients = Subscription.objects.filter(
-        kind=ContentKind.AGREEMENT, subscriber__confirmed_at__isnull=False
+        kind=AGREEMENT_KIND, subscriber__confirmed_at__isnull=False
     ).values_list("subscriber_id", "frequency")
     StatusMail.objects.bulk_create(
         [

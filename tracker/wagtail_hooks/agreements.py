@@ -13,8 +13,9 @@ from wagtail.permissions import register_permission_policy
 from home.caching import lists_version, site_version
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from home.views import ForbiddenAs403ViewSetMixin
+from subscriptions.registry import NotifiableKind
 
-from ..models import AgreementChapter, AgreementItem, StatusUpdate
+from ..models import AGREEMENT_KIND, AgreementChapter, AgreementItem, StatusUpdate
 from ..selectors import agreement_links_for_event
 from ..services.agreements import status_update_create
 from ..views import admin as admin_views
@@ -202,3 +203,13 @@ def briefing_agreement_section(request, page):
         "template": "tracker/includes/briefing_agreement_section.html",
         "items": items,
     }
+
+
+@hooks.register("notifiable_page_kinds")
+def agreement_notifiable_kinds():
+    """Status changes of agreement items: mailed by ``services.notifications``."""
+    return [
+        NotifiableKind(
+            AGREEMENT_KIND, _("Coalition agreement: status changes"), order=50
+        )
+    ]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from news.models.subscriptions import Frequency
+from subscriptions.models import Frequency
 from tracker.services.notifications import status_digests_send, status_mails_resume
 
 
