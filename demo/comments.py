@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.roles import PRESS_GROUP_NAME
 from dialog.models import ForumPage
 from dialog.models.comments import (
     Comment,
@@ -18,7 +19,6 @@ from dialog.models.comments import (
     ModerationMode,
     normalize_comment_text,
 )
-from home.roles import PRESS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
 
 from . import content

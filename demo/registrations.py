@@ -8,10 +8,10 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
+from core.services import members_group_get
 from dialog.models import EventPage, WorkingGroupPage
 from dialog.models.registrations import Registration
 from education.models import CoursePage
-from home.services import members_group_get
 
 from . import content
 

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.roles import PRESS_GROUP_NAME
 from home.models import DistrictPage, Topic
-from home.roles import PRESS_GROUP_NAME
 from news.models.subscriptions import (
     CONSENT_VERSION,
     ContentKind,

@@ -5,6 +5,7 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from core.services import members_group_get
 from dialog.factories import (
     SurveyFactory,
     SurveyPhoneConsentFactory,
@@ -13,7 +14,6 @@ from dialog.factories import (
 from dialog.models.surveys import CallList, Survey, SurveyPhoneConsent
 from dialog.services.surveys import call_list_create, survey_response_submit
 from home.models import DistrictPage
-from home.services import members_group_get
 from members.models import Profile
 
 CALLER = ("anrufer", "demo-anrufer-2026", "Carla", "Conrad")

@@ -1,13 +1,10 @@
-"""Comments and venues change what cached pages show (see ``home.caching``)."""
+"""Comments and venues change what cached pages show (see ``core.caching``)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from home.caching import (
-    fragment_changed,
-    on_commit_purge_everything,
-    purge_page_itself,
-)
+from core.caching import on_commit_purge_everything, purge_page_itself
+from core.versions import fragment_changed
 
 from .models import Venue
 from .models.comments import Comment

@@ -10,20 +10,15 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.pages import CachedRestrictionsMixin, paginate
+from core.selectors import visible_to
 from dialog.models import EventFormat, schedule_errors
 from dialog.models.comments import CommentableMixin, comments_panel
 from dialog.models.registrations import RegistrationMixin
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
-from home.models import (
-    CachedRestrictionsMixin,
-    ListingMixin,
-    TopicsMixin,
-    paginate,
-    topics_panel,
-)
-from home.selectors import visible_to
+from home.models import ListingMixin, TopicsMixin, topics_panel
 from home.serializers import TopicSerializer
 
 # How long a course's session list stays cached (also dropped on every publish).
@@ -181,7 +176,7 @@ class CoursePage(
         """
         from django.core.cache import cache
 
-        from home.caching import lists_version
+        from core.versions import lists_version
 
         return cache.get_or_set(
             f"portal:course-sessions:{self.pk}:{lists_version()}",

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home.views import admin_forbidden_as_403
+from core.views import admin_forbidden_as_403
 
 from .forms import VerificationRejectForm, VerificationRevokeForm
 from .models import MembershipVerification

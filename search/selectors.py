@@ -54,8 +54,8 @@ def search_results_key(request, query: str) -> str:
     """
     from django.utils.translation import get_language
 
-    from home.caching import lists_version
-    from home.selectors import audience_key
+    from core.selectors import audience_key
+    from core.versions import lists_version
 
     return "\n".join(
         [

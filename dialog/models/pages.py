@@ -19,17 +19,16 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from core.pages import CachedRestrictionsMixin, paginate
+from core.selectors import visible_to
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import (
-    CachedRestrictionsMixin,
     DistrictMixin,
     ListingMixin,
     TopicsMixin,
-    paginate,
     sections_cache_key,
     topics_panel,
 )
-from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from ..serializers import VenueSerializer
@@ -195,7 +194,7 @@ class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def calendar(self, request):
-        from home.caching import cacheable_query
+        from core.caching import cacheable_query
 
         from ..forms import CalendarFilterForm
         from ..selectors import event_list

@@ -18,7 +18,7 @@ mail, by the ``registration`` it goes to.
 
 from wagtail.models import Page
 
-from home.selectors import restrictions_on, visible_to
+from core.selectors import restrictions_on, visible_to
 from members.selectors import is_verified_member
 
 from ..models import EventFormat

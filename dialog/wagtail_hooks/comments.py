@@ -22,9 +22,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from core.roles import PRESS
+from core.views import admin_forbidden_as_403
 from home.models import DistrictPage
 from home.selectors import districts_managed_by
-from home.views import admin_forbidden_as_403
 
 from ..forms.comments import CommentQueueFilterForm, ModerationReasonForm
 from ..models.comments import Comment
@@ -206,3 +207,8 @@ def comment_permissions():
     return Permission.objects.filter(
         content_type__app_label=app_label, codename=codename
     )
+
+
+@hooks.register("register_role_permissions")
+def comment_role_permissions():
+    return {PRESS: ["dialog.moderate_all_comments"]}

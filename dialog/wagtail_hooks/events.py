@@ -89,3 +89,9 @@ def district_events(request, page):
             limit=8, user=request.user, district=page, locale=page.locale
         ),
     }
+
+
+@hooks.register("purge_urls")
+def calendar_json_lists_events(page):
+    """The calendar's JSON API (portal/urls.py) may list any page's event."""
+    return {"/api/v2/kalender/"}

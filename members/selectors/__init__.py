@@ -1,6 +1,6 @@
 """Reads of the members app, one module per domain."""
 
-from home.selectors import is_verified_member
+from core.people import is_verified_member
 
 from .accounts import (
     account_emails,

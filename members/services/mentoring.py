@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
 
 from ..models import MentoringApplication, MentoringPair
 from ..pool_choices import (
@@ -236,7 +236,7 @@ def mentoring_pair_close(*, coordinator, pair, status: str) -> MentoringPair:
     return pair
 
 
-# -- mails (built when they go out, ``home.outbox``) ------------------------------
+# -- mails (built when they go out, ``core.outbox``) ------------------------------
 
 PAIR_MAILS = {
     # kind: (the pair's status the mail is still right for, subject, template)

@@ -15,8 +15,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
 
 from ..models import PoolEntry, PoolMessage
 from ..pool_choices import AVAILABILITY_CHOICES, LANGUAGE_CHOICES, POOL_CONSENT_VERSION
@@ -224,7 +224,7 @@ def pool_message_decline(*, token: str) -> PoolMessage:
     return message
 
 
-# -- mails (built when they go out, ``home.outbox``) ------------------------------
+# -- mails (built when they go out, ``core.outbox``) ------------------------------
 
 
 def _portal_mail(*, subject, body, to) -> EmailMessage:

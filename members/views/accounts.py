@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
-from home.bot_protection import bot_protected
+from core.bot_protection import bot_protected
 
 from ..consents import current_wordings
 from ..forms import ProfileForm, VerificationRequestForm

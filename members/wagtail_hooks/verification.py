@@ -19,9 +19,9 @@ from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.audit import personal_data_accessed
+from core.audit import personal_data_accessed
+from core.views import ForbiddenAs403ViewSetMixin
 from home.selectors import districts_managed_by
-from home.views import ForbiddenAs403ViewSetMixin
 
 from .. import admin_views
 from ..models import MembershipVerification

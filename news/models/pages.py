@@ -10,6 +10,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import CachedRestrictionsMixin, attach_images, paginate
+from core.selectors import visible_to
 from dialog.models.comments import CommentableMixin, comments_panel
 from home.blocks import (
     RICH_TEXT_FEATURES,
@@ -17,16 +19,7 @@ from home.blocks import (
     DocumentsBlock,
     TalkingPointsBlock,
 )
-from home.models import (
-    CachedRestrictionsMixin,
-    DistrictMixin,
-    ListingMixin,
-    TopicsMixin,
-    attach_images,
-    paginate,
-    topics_panel,
-)
-from home.selectors import visible_to
+from home.models import DistrictMixin, ListingMixin, TopicsMixin, topics_panel
 from home.serializers import DistrictSerializer, TopicSerializer
 
 

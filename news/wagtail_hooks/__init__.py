@@ -1,3 +1,10 @@
 """Admin integration of the news app, one module per domain."""
 
-from . import briefings, metadata, privacy, roles, subscriptions  # noqa: F401
+from . import (  # noqa: F401
+    briefings,
+    feeds,
+    metadata,
+    privacy,
+    roles,
+    subscriptions,
+)

@@ -13,8 +13,9 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from core.roles import STATE_OFFICE
+from core.views import ForbiddenAs403ViewSetMixin
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models.subscriptions import PageNotification, Subscriber
 
@@ -134,3 +135,9 @@ def profile_subscriptions_link(request):
     if is_verified_member(request.user):
         return (_("My subscriptions"), reverse("news:subscription_mine"))
     return None
+
+
+@hooks.register("register_role_permissions")
+def notification_role_permissions():
+    """The state office reads who was notified."""
+    return {STATE_OFFICE: ["news.view_pagenotification", "news.view_subscriber"]}

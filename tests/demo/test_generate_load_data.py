@@ -8,12 +8,12 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
+from core.people import MEMBERS_GROUP_NAME
 from demo.load_data import USERNAME_PREFIX, LoadPlan, generate
 from dialog.models import EventPage
 from dialog.models.comments import Comment
 from dialog.models.registrations import Registration
 from education.models import CoursePage, CourseSession
-from home.models import MEMBERS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
 from news.models.subscriptions import Subscriber, Subscription
 

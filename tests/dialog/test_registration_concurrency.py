@@ -11,9 +11,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 
+from core.services import members_group_get
 from dialog.models.registrations import Registration
 from dialog.services.registrations import registration_create
-from home.services import members_group_get
 from tests.dialog.registration_helpers import registrable_event
 
 on_postgresql = pytest.mark.skipif(

@@ -4,6 +4,7 @@ their district's call lists but never change or delete them."""
 import pytest
 from django.urls import reverse
 
+from core.roles import COORDINATORS_GROUP_NAME, roles_sync
 from dialog.factories import (
     CallListFactory,
     SurveyFactory,
@@ -11,11 +12,7 @@ from dialog.factories import (
     SurveyResponseFactory,
 )
 from dialog.models.surveys import CallList, Survey, SurveyResponse
-from home.roles import (
-    COORDINATORS_GROUP_NAME,
-    district_coordinator_group_ensure,
-    roles_sync,
-)
+from home.roles import district_coordinator_group_ensure
 from members.factories import ProfileFactory
 
 

@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 from wagtail.log_actions import registry
 
+from core.audit import VIEWED
 from dialog.factories import (
     CallListEntryFactory,
     CallListFactory,
@@ -16,7 +17,6 @@ from dialog.models.surveys import (
     SurveyParticipation,
     SurveyResponse,
 )
-from home.audit import VIEWED
 from members.factories import ProfileFactory
 
 from .survey_helpers import (

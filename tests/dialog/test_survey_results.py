@@ -10,13 +10,13 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.log_actions import registry
 
+from core.audit import EXPORTED
 from dialog.factories import (
     SurveyAnswerFactory,
     SurveyParticipationFactory,
     SurveyResponseFactory,
 )
 from dialog.models.surveys import Survey
-from home.audit import EXPORTED
 from members.factories import ProfileFactory
 
 from .survey_helpers import permission_group, survey_with_all_kinds

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from core.audit import VIEWED
 from dialog.factories import (
     EventPageFactory,
     RegistrationFactory,
@@ -11,7 +12,6 @@ from dialog.factories import (
 from dialog.models import EventPage
 from dialog.models.registrations import Registration
 from dialog.models.working_groups import WorkingGroupCoordinator
-from home.audit import VIEWED
 from members.factories import ProfileFactory
 from tests.utils import in_days, page_text
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from home.models import MEMBERS_GROUP_NAME
+from core.people import MEMBERS_GROUP_NAME
 from members.factories import MembershipVerificationFactory
 from members.models import MembershipVerification, Profile
 from members.selectors import is_verified_member

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home.retention import retention_apply
+from core.retention import retention_apply
 from news.factories import SubscriberFactory, SubscriptionFactory
 from news.models.subscriptions import Subscriber
 

@@ -3,7 +3,7 @@
 U+202E turns "Mallory\u202egnp.exe" into "Malloryexe.png" on screen: in admin
 lists and spreadsheets a name or an organisation could pose as something
 else. Every personal text field of the public forms drops them
-(``home.fields.PersonalTextField``); CSV exports drop them again.
+(``core.fields.PersonalTextField``); CSV exports drop them again.
 """
 
 # The fixtures imported from test_fuzz_forms are parameters by name.
@@ -18,11 +18,11 @@ from django import forms as django_forms
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
+from core.fields import PersonalTextField
+from core.spreadsheets import spreadsheet_row
 from dialog.factories import RegistrationFactory
 from dialog.forms import comments, registrations, surveys
 from dialog.models.registrations import RegistrationMode
-from home.fields import PersonalTextField
-from home.spreadsheets import spreadsheet_row
 from members.forms import accounts, mentoring, onboarding, pool, privacy
 from news import forms as news_forms
 from tests.dialog.registration_helpers import registrable_event

@@ -16,11 +16,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import OutgoingMail
+from core.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from dialog.factories import CommentFactory, ForumPageFactory
 from dialog.models.comments import Comment
 from dialog.models.registrations import Registration, RegistrationMode
-from home.models import OutgoingMail
-from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Delivery, PageNotification
 from news.services.notifications import notification_send_batch, notifications_resume

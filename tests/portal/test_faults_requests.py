@@ -13,8 +13,8 @@ from django.core import mail
 from django.db import OperationalError
 from django.test import Client
 
+from core.models import OutgoingMail
 from dialog.models.registrations import Registration, RegistrationMode
-from home.models import OutgoingMail
 from tests.dialog.registration_helpers import GUEST, register_url, registrable_event
 
 pytestmark = pytest.mark.django_db

@@ -15,9 +15,9 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.models import OutgoingMail
+from core.outbox import outgoing_mails_sweep
 from dialog.models.registrations import RegistrationMode
-from home.models import OutgoingMail
-from home.outbox import outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Delivery, PageNotification
 from news.services.notifications import notifications_resume

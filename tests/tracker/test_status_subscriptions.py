@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from home.outbox import MAX_ATTEMPTS
+from core.outbox import MAX_ATTEMPTS
 from news.factories import SubscriberFactory, SubscriptionFactory
 from news.models.subscriptions import ContentKind, Frequency
 from tests.portal.faults import MailServer

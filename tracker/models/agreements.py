@@ -17,8 +17,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import CachedRestrictionsMixin
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import CachedRestrictionsMixin
 from news.models.subscriptions import Frequency
 
 

@@ -10,9 +10,10 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from home.caching import lists_version, site_version
+from core.roles import STATE_OFFICE
+from core.versions import lists_version, site_version
+from core.views import ForbiddenAs403ViewSetMixin
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from home.views import ForbiddenAs403ViewSetMixin
 
 from ..models import AgreementChapter, AgreementItem, StatusUpdate
 from ..selectors import agreement_links_for_event
@@ -201,4 +202,17 @@ def briefing_agreement_section(request, page):
         "title": _("In the coalition agreement"),
         "template": "tracker/includes/briefing_agreement_section.html",
         "items": items,
+    }
+
+
+@hooks.register("register_role_permissions")
+def agreement_role_permissions():
+    """The state office keeps the coalition tracker."""
+    return {
+        STATE_OFFICE: [
+            f"tracker.{action}_{model}"
+            for model in ("agreementchapter", "agreementitem")
+            for action in ("add", "change", "delete", "view")
+        ]
+        + ["tracker.add_statusupdate", "tracker.view_statusupdate"]
     }
