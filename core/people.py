@@ -5,7 +5,24 @@ what Wagtail's page privacy checks, so confirming a member (``members``) adds
 them to it.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
+from django.utils.translation import gettext
+
 MEMBERS_GROUP_NAME = "Mitglieder"
+
+
+def display_name(user) -> str:
+    """The name shown next to a person's comments; never their email address.
+
+    Reads ``user.profile`` (the members' profile, if there is one): lists should
+    ``select_related("user__profile")``. The username is no fallback, because
+    allauth derives it from the address.
+    """
+    try:
+        chosen = user.profile.display_name
+    except ObjectDoesNotExist:
+        chosen = ""
+    return chosen or user.get_full_name() or gettext("Anonymous member")
 
 
 def user_groups(user) -> dict:

@@ -251,7 +251,7 @@ class Registration(models.Model):
         if self.anonymised_at is not None:
             return str(_("Anonymised"))
         if self.user_id:
-            from members.selectors import display_name
+            from core.people import display_name
 
             return display_name(self.user)
         return self.name

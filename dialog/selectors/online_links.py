@@ -18,8 +18,8 @@ mail, by the ``registration`` it goes to.
 
 from wagtail.models import Page
 
+from core.people import is_verified_member
 from core.selectors import restrictions_on, visible_to
-from members.selectors import is_verified_member
 
 from ..models import EventFormat
 from ..models.registrations import Registration, RegistrationMode

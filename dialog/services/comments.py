@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import mail_language
 from core.outbox import mail_enqueue
-from members.selectors import display_name
+from core.people import display_name
 
 from ..models.comments import (
     COMMENT_MAX_LENGTH,

@@ -25,9 +25,9 @@ from wagtail.models import Page
 
 from core.caching import purge_page_itself
 from core.outbox import mail_enqueue
+from core.people import is_verified_member
 from core.ratelimit import recipient_limit_check
 from core.retention import retention_period
-from members.selectors import is_verified_member
 
 from ..models import EventPage
 from ..models.registrations import (

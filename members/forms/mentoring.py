@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import PersonalTextField
+from core.people import display_name
 from home.models import DistrictPage
 
 from ..models import MentoringApplication, MentoringPair
@@ -98,8 +99,6 @@ class MentoringMatchForm(forms.Form):
 
     @staticmethod
     def label(application):
-        from ..selectors import display_name
-
         return f"{display_name(application.user)} (#{application.pk})"
 
 

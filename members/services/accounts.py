@@ -13,12 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import mail_language
 from core.outbox import mail_enqueue
+from core.people import display_name, is_verified_member
 from core.services import members_group_get
 
 from ..consents import current_wording
 from ..models import Consent, MembershipVerification, Profile
 from ..permissions import can_decide_verification
-from ..selectors import display_name
 
 
 def profile_get_or_create(*, user) -> Profile:
@@ -118,8 +118,6 @@ def verification_request(
 
     A second submit while a request is open returns the open request.
     """
-    from ..selectors import is_verified_member
-
     _lock_user(user)
     if is_verified_member(user):
         raise ValidationError(_("You are already a verified member."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.i18n import mail_language
 from core.outbox import mail_enqueue
+from core.people import display_name, is_verified_member
 
 from ..models import MentoringApplication, MentoringPair
 from ..pool_choices import (
@@ -21,7 +22,6 @@ from ..pool_choices import (
     MENTORING_CONSENT_VERSION,
     SELF_IDENTIFICATION_CHOICES,
 )
-from ..selectors import display_name
 
 Status = MentoringApplication.Status
 PairStatus = MentoringPair.Status
@@ -46,8 +46,6 @@ def mentoring_apply(
     consent: bool,
 ) -> MentoringApplication:
     """Apply as mentee or mentor; one current application per role."""
-    from ..selectors import is_verified_member
-
     if not is_verified_member(user):
         raise PermissionDenied
     if role not in MentoringApplication.Role.values:
@@ -126,7 +124,6 @@ def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     """Propose a pair; both get a mail with the other's name and an accept link."""
     from ..selectors import (
         can_coordinate_mentoring,
-        is_verified_member,
         mentoring_applications_coordinated_by,
     )
 

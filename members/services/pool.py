@@ -17,10 +17,10 @@ from taggit.utils import parse_tags
 
 from core.i18n import mail_language
 from core.outbox import mail_enqueue
+from core.people import display_name, is_verified_member
 
 from ..models import PoolEntry, PoolMessage
 from ..pool_choices import AVAILABILITY_CHOICES, LANGUAGE_CHOICES, POOL_CONSENT_VERSION
-from ..selectors import display_name
 
 # A coordinator may write this many messages in 24 hours.
 MESSAGES_PER_DAY = 50
@@ -56,8 +56,6 @@ def pool_entry_save(
     consent: bool,
 ) -> PoolEntry:
     """Join the pool or change the own entry; unticking the consent withdraws it."""
-    from ..selectors import is_verified_member
-
     if not is_verified_member(user):
         raise PermissionDenied
     districts = list(districts)

@@ -17,6 +17,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from core.audit import personal_data_accessed
+from core.people import display_name
 from core.roles import COORDINATION
 from core.views import admin_forbidden_as_403
 
@@ -24,7 +25,6 @@ from ..forms import MentoringMatchForm, MentoringPairCloseForm
 from ..models import MentoringApplication, MentoringPair
 from ..selectors import (
     can_coordinate_mentoring,
-    display_name,
     mentoring_applications_open,
     mentoring_pairs_coordinated_by,
 )

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
 from core.audit import personal_data_accessed
+from core.people import display_name
 from core.roles import COORDINATION
 from core.views import admin_forbidden_as_403
 from home.selectors import districts_coordinated_by
@@ -28,7 +29,6 @@ from ..forms import PoolMessageForm, PoolSearchForm
 from ..models import PoolMessage
 from ..selectors import (
     can_search_pool,
-    display_name,
     pool_entries_contactable,
     pool_entries_in_scope_of,
     pool_messages_sent_by,

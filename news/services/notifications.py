@@ -26,9 +26,8 @@ from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
 from core.outbox import chunk_send, rows_claim, rows_retry_later
-from core.people import MEMBERS_GROUP_NAME
+from core.people import MEMBERS_GROUP_NAME, is_verified_member
 from home.models import DistrictPage
-from members.selectors import is_verified_member
 
 from ..models.subscriptions import (
     FREQUENCY_RANK,
@@ -110,7 +109,7 @@ def notification_recipients(*, page: Page) -> dict[int, str]:
     A subscriber following the page through several targets gets the most
     immediate frequency. A page with a view restriction only goes to verified
     members (active accounts in the members group, the queryset form of
-    ``members.selectors.is_verified_member``) who also pass every group
+    ``core.people.is_verified_member``) who also pass every group
     restriction; a password-protected page goes to nobody.
     """
     kind = page_kind(page)

@@ -130,7 +130,7 @@ def district_subscribe_link(request, page):
 @hooks.register("member_profile_links")
 def profile_subscriptions_link(request):
     """Verified members manage their subscriptions from their profile."""
-    from members.selectors import is_verified_member
+    from core.people import is_verified_member
 
     if is_verified_member(request.user):
         return (_("My subscriptions"), reverse("news:subscription_mine"))

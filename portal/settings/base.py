@@ -266,7 +266,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mitmachportal] "
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_FORMS = {"login": "members.account_forms.LoginForm"}
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
-ACCOUNT_USER_DISPLAY = "members.selectors.display_name"
+ACCOUNT_USER_DISPLAY = "core.people.display_name"
 ACCOUNT_SESSION_REMEMBER = False
 # Members see and end their sessions (/konto/sitzungen/); a password change
 # ends every other session (Django's session hash) and keeps the current one.
