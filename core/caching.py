@@ -29,7 +29,12 @@ Rules:
   navigation, site settings, topics, venues) and one per path or group of
   paths (``purge_pages``): a purge of ``/kalender/`` also drops
   ``/kalender/?district=…``; every feed and the JSON APIs share the group
-  ``feeds``, search results the group ``search``.
+  ``feeds``, search results the group ``search`` (``PORTAL_PAGE_CACHE_GROUPS``;
+  paths never cached: ``PORTAL_PAGE_CACHE_NEVER_CACHED``). The versions are
+  ``core.versions``.
+- A page's purge drops the page, its ancestors and its district in every
+  language, and what the apps register as listing it elsewhere
+  (``@hooks.register("purge_urls")``: feeds, calendar files, sitemap, search).
 
 Every purge also goes to Wagtail's frontend cache (``purge_urls_from_cache``),
 configured from the environment, so a CDN in front behaves the same.

@@ -11,7 +11,7 @@ An app gives a role its permissions by registering a function that returns
 
     @hooks.register("register_role_permissions")
     def survey_role_permissions():
-        return {COORDINATION: ["dialog.manage_surveys"]}
+        return {COORDINATION: ["surveys.manage_surveys"]}
 
 | group | may |
 | --- | --- |
