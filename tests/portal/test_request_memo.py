@@ -3,8 +3,8 @@
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
+from core import selectors
 from core.request_memo import RequestMemoMiddleware
-from home import selectors
 
 
 def test_a_page_render_reads_the_restrictions_once(
