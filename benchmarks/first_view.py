@@ -34,7 +34,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.images.models import Rendition  # noqa: E402
 
 from benchmarks.fixtures import image_pages  # noqa: E402
-from home.services import renditions_generate_now  # noqa: E402
+from core.renditions import renditions_generate_now  # noqa: E402
 
 
 def timed(browser, url):

@@ -169,7 +169,7 @@ def drop_other_tasks():
     are measured by ``benchmarks/notification_fanout.py``, and the search and
     reference index updates queued while loading the demo do not matter here."""
     queued = DBTaskResult.objects.filter(status="READY").exclude(
-        task_path="home.tasks.renditions_generate"
+        task_path="core.renditions.renditions_generate"
     )
     deleted, _ = queued.delete()
     return {"deleted": deleted}
@@ -199,7 +199,7 @@ def forget_fragments():
     The page's next view is rendered afresh, as its first view was, but finds
     its photo's renditions and the image records as a later view would.
     """
-    from home.caching import LISTS_FRAGMENT, fragment_changed
+    from core.versions import LISTS_FRAGMENT, fragment_changed
 
     fragment_changed(LISTS_FRAGMENT)
     return {"forgotten": LISTS_FRAGMENT}

@@ -78,7 +78,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from comments.factories import CommentFactory
 from home.factories import site_with_home
-from home.services import members_group_get
+from core.services import members_group_get
 from members.factories import VerifiedEmailFactory
 from news.factories import DecisionBriefingPageFactory, NewsIndexPageFactory
 from news.models import DecisionBriefingPage
@@ -128,7 +128,7 @@ import django
 django.setup()
 from django.contrib.auth import get_user_model
 from django.test import Client
-from home.services import members_group_get
+from core.services import members_group_get
 
 group = members_group_get()
 

@@ -1,10 +1,11 @@
-"""Comments change what cached pages show (see ``home.caching``)."""
+"""Comments change what cached pages show (see ``core.caching``)."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
-from home.caching import fragment_changed, purge_page_itself
+from core.caching import purge_page_itself
+from core.versions import fragment_changed
 from members.models import Profile
 
 from .models import Comment

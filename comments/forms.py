@@ -3,7 +3,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
+from core.fields import PersonalTextField
 from home.models import DistrictPage
 
 from .models import COMMENT_MAX_LENGTH, Comment, CommentReport

@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
-from members.selectors import display_name
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
+from core.people import display_name
 
 from .models import (
     COMMENT_MAX_LENGTH,

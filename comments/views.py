@@ -15,8 +15,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from home.bot_protection import bot_protected
-from home.ratelimit import rate_limit
+from core.bot_protection import bot_protected
+from core.ratelimit import rate_limit
 
 from .forms import CommentEditForm, CommentForm, CommentReportForm
 from .models import Comment, CommentableBase, ModerationMode

@@ -22,9 +22,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+from core.roles import PRESS
+from core.views import admin_forbidden_as_403
 from home.models import DistrictPage
 from home.selectors import districts_managed_by
-from home.views import admin_forbidden_as_403
 
 from .caching import comment_threads_changed
 from .forms import CommentQueueFilterForm, ModerationReasonForm
@@ -256,3 +257,8 @@ def erase_comments(user):
     CommentReport.objects.filter(reporter=user).update(reporter=None, text="")
     CommentReport.objects.filter(resolved_by=user).update(resolved_by=None)
     comment_threads_changed(page_ids)
+
+
+@hooks.register("register_role_permissions")
+def comment_role_permissions():
+    return {PRESS: ["comments.moderate_all_comments"]}

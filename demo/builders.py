@@ -37,6 +37,9 @@ from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.people import MEMBERS_GROUP_NAME
+from core.roles import APPROVERS_GROUP_NAME, PRESS_GROUP_NAME, STATE_OFFICE_GROUP_NAME
+from core.services import members_collection_get, members_group_get
 from dialog.factories import (
     EventIndexPageFactory,
     EventPageFactory,
@@ -55,21 +58,8 @@ from home.factories import (
     TopicFactory,
     paragraph,
 )
-from home.models import (
-    MEMBERS_GROUP_NAME,
-    DistrictPage,
-    HomePage,
-    SiteSettings,
-    StandardPage,
-    Topic,
-)
-from home.roles import (
-    APPROVERS_GROUP_NAME,
-    PRESS_GROUP_NAME,
-    STATE_OFFICE_GROUP_NAME,
-    district_coordinator_group_ensure,
-)
-from home.services import members_collection_get, members_group_get
+from home.models import DistrictPage, HomePage, SiteSettings, StandardPage, Topic
+from home.roles import district_coordinator_group_ensure
 from news.factories import (
     DecisionBriefingPageFactory,
     NewsArticlePageFactory,

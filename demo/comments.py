@@ -17,8 +17,8 @@ from comments.models import (
     ModerationMode,
     normalize_comment_text,
 )
+from core.roles import PRESS_GROUP_NAME
 from dialog.models import ForumPage
-from home.roles import PRESS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
 
 from . import content

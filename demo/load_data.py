@@ -32,15 +32,10 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
 from comments.models import Comment, CommentMode, ModerationMode
+from core.people import MEMBERS_GROUP_NAME
 from dialog.models import EventFormat, EventIndexPage, EventPage, Venue
 from education.models import CourseIndexPage, CoursePage, CourseSession
-from home.models import (
-    MEMBERS_GROUP_NAME,
-    DistrictPage,
-    HomePage,
-    Topic,
-    TopicsMixin,
-)
+from home.models import DistrictPage, HomePage, Topic, TopicsMixin
 from members.models import Profile
 from news.models import DecisionBriefingPage, NewsArticlePage, NewsIndexPage
 from registrations.models import Registration, RegistrationMode

@@ -12,10 +12,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from core.services import members_group_get
 from dialog.models import WorkingGroupPage
 from dialog.models.working_groups import WorkingGroupCoordinator
 from home.models import DistrictPage
-from home.services import members_group_get
 from members.models import (
     Onboarding,
     OnboardingStep,

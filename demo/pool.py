@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
+from core.services import members_group_get
 from home.models import DistrictPage
-from home.services import members_group_get
 from members.factories import ProfileFactory, UserFactory
 from members.models import MentoringApplication, MentoringPair, PoolEntry
 

@@ -8,9 +8,9 @@ import datetime
 
 from django.contrib.auth import get_user_model
 
+from core.services import members_group_get
 from dialog.models import EventPage, WorkingGroupPage
 from education.models import CoursePage
-from home.services import members_group_get
 from registrations.models import Registration
 
 from . import content

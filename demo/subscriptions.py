@@ -5,9 +5,9 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 from wagtail.models import Locale
 
+from core.roles import PRESS_GROUP_NAME
 from dialog.models import EVENT_KIND
 from home.models import DistrictPage, Topic
-from home.roles import PRESS_GROUP_NAME
 from news.models import BRIEFING_KIND
 from subscriptions.models import (
     CONSENT_VERSION,

@@ -5,8 +5,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 
+from core.services import members_group_get
 from home.models import DistrictPage
-from home.services import members_group_get
 from members.models import Profile
 from surveys.factories import (
     SurveyFactory,

@@ -5,13 +5,13 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from home.views import admin_forbidden_as_403
+from core.views import admin_forbidden_as_403
 
 from .models import EventPage, same_weekday_next_month
 from .services import event_copy_to_next_month
 
 
-@admin_forbidden_as_403("home/admin/forbidden.html")
+@admin_forbidden_as_403("core/admin/forbidden.html")
 def event_copy_next_month(request, page_id):
     event = get_object_or_404(EventPage, id=page_id)
     if not event.get_parent().permissions_for_user(request.user).can_add_subpage():

@@ -1,8 +1,8 @@
-"""Venues change what cached pages show (see ``home.caching``)."""
+"""Venues change what cached pages show (see ``core.caching``)."""
 
 from django.db.models.signals import post_delete, post_save
 
-from home.caching import on_commit_purge_everything
+from core.caching import on_commit_purge_everything
 
 from .models import Venue
 

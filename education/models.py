@@ -12,19 +12,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
+from core.pages import CachedRestrictionsMixin, paginate
+from core.selectors import visible_to
+from core.versions import lists_version
 from dialog.models import EventFormat, schedule_errors
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock, DocumentsBlock
-from home.caching import lists_version
-from home.models import (
-    CachedRestrictionsMixin,
-    ListingMixin,
-    TopicsMixin,
-    paginate,
-    topics_panel,
-)
-from home.selectors import visible_to
+from home.models import ListingMixin, TopicsMixin, topics_panel
 from home.serializers import TopicSerializer
 from registrations.models import RegistrationMixin
 

@@ -6,9 +6,9 @@ class HomeConfig(AppConfig):
     name = "home"
 
     def ready(self):
-        from . import caching, checks, file_protection, renditions, routing  # noqa: F401
+        from core.caching import purge_everything_when_changed
 
-        renditions.connect_signals()
-        caching.connect_signals()
-        file_protection.connect_signals()
-        routing.connect_signals()
+        from .models import SiteSettings, Topic
+
+        # Topics and site settings show on many pages: a change drops them all.
+        purge_everything_when_changed(Topic, SiteSettings)

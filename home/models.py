@@ -1,9 +1,6 @@
 from django import forms
-from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -19,16 +16,22 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from .serializers import PublicPageSerializer, TopicSerializer
+from core.pages import CachedRestrictionsMixin, is_visible_to
+from core.routing import deepest_page
+from core.selectors import audience_key, public
+from core.versions import LISTS_FRAGMENT, fragment_version
 
-MEMBERS_GROUP_NAME = "Mitglieder"
-# The private collection for files of members-only pages (home.services).
-MEMBERS_COLLECTION_NAME = "Mitglieder"
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .district_figures import (
+    Area,
+    comparison_charts,
+    district_charts,
+    figures_csv_response,
+)
+from .serializers import PublicPageSerializer, TopicSerializer
 
 
 class Topic(TranslatableMixin, models.Model):
@@ -62,35 +65,6 @@ class Topic(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
-
-
-def paginate(request, queryset, per_page=None):
-    """One page of ``queryset``; a page number that does not exist is a 404."""
-    paginator = Paginator(queryset, per_page or settings.PORTAL_PAGE_SIZE)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger) as error:
-        raise Http404(_("This page number does not exist.")) from error
-
-
-def attach_images(pages, *fields):
-    """Load the images behind ``fields`` of mixed-type pages in two queries.
-
-    ``specific()`` querysets of different page types cannot ``select_related``;
-    without this every card would query its image and its rendition.
-    """
-    wanted = {getattr(p, f"{f}_id", None) for p in pages for f in fields} - {None}
-    images = (
-        get_image_model().objects.prefetch_related("renditions").in_bulk(wanted)
-        if wanted
-        else {}
-    )
-    for page in pages:
-        for field in fields:
-            image_id = getattr(page, f"{field}_id", None)
-            if image_id in images:
-                setattr(page, field, images[image_id])
-    return pages
 
 
 def collect_sections(hook_name, request, page):
@@ -129,45 +103,11 @@ class FeaturedPageChooserPanel(PageChooserPanel):
 def sections_cache_key(request) -> str:
     """Key of the cached sections of a home or district page: they change when
     any page is published and differ by who may see which pages."""
-    from .caching import LISTS_FRAGMENT, fragment_version
-    from .selectors import audience_key
-
     return f"{fragment_version(LISTS_FRAGMENT)}:{audience_key(request.user)}"
 
 
 def topics_panel():
     return FieldPanel("topics", widget=forms.CheckboxSelectMultiple)
-
-
-def is_visible_to(page, request):
-    """Whether ``request`` passes every view restriction on ``page``."""
-    from .selectors import passes, restrictions_on
-
-    return all(passes(r, request) for r in restrictions_on(page))
-
-
-class CachedRestrictionsMixin:
-    """View restrictions from the cached list, not two queries per serve.
-
-    Wagtail's ``check_view_restrictions`` asks every served page for its
-    restrictions: one query for the ancestors, one for their rows. The cached
-    list (``home.selectors.restrictions_on``) knows which apply; only a page
-    that has one reads its rows (the password form needs the model). Aliases
-    keep Wagtail's lookup, which follows them to their source page. Every page
-    model of the portal starts with this mixin.
-    """
-
-    def get_view_restrictions(self):
-        from wagtail.models import PageViewRestriction
-
-        from .selectors import restrictions_on
-
-        if self.alias_of_id is not None:
-            return super().get_view_restrictions()
-        covering = [restriction.pk for restriction in restrictions_on(self)]
-        if not covering:
-            return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(pk__in=covering)
 
 
 class ListingMixin(models.Model):
@@ -284,15 +224,13 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Find the deepest page on the path (``home.routing.deepest_page``).
+        """Find the deepest page on the path (``core.routing.deepest_page``).
 
         Wagtail's ``route`` asks twice per level (child by slug, then its
         specific row); a page three levels down cost six queries on every
         render. The page found routes the rest itself (routable pages' sub-paths,
         404 for unknown children, drafts).
         """
-        from .routing import deepest_page
-
         if not path_components:
             return super().route(request, path_components)
 
@@ -378,8 +316,6 @@ class DistrictIndexPage(CachedRestrictionsMixin, Page):
         verbose_name = _("district index page")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import public
-
         context = super().get_context(request, *args, **kwargs)
         districts = public(DistrictPage.objects.child_of(self).live()).order_by("title")
         context["inner_districts"] = [
@@ -394,9 +330,7 @@ class DistrictIndexPage(CachedRestrictionsMixin, Page):
 class DistrictPage(CachedRestrictionsMixin, ListingMixin, Page):
     """One of Berlin's twelve district associations (Bezirksverbände)."""
 
-    class Area(models.TextChoices):
-        INNER = "inner", _("Inner city")
-        OUTER = "outer", _("Outer district")
+    Area = Area
 
     area = models.CharField(
         _("area"),
@@ -679,19 +613,23 @@ class DistrictDataPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
         verbose_name = _("district data page")
 
     def get_context(self, request, *args, **kwargs):
-        from .district_data import comparison_charts, district_charts, figure_rows
-
         context = super().get_context(request, *args, **kwargs)
-        rows = figure_rows(self)
+        rows = self.figure_rows()
         context["district_charts"] = district_charts(rows)
         context["comparison_charts"] = comparison_charts(rows)
         return context
 
     @path("daten/", name="data_csv")
     def data_csv(self, request):
-        from .district_data import figures_csv_response
+        return figures_csv_response(self, self.figure_rows())
 
-        return figures_csv_response(self)
+    def figure_rows(self):
+        """The page's figures with their districts, ordered by district and year."""
+        return list(
+            DistrictFigure.objects.filter(page=self)
+            .select_related("district")
+            .order_by("district__title", "year")
+        )
 
 
 class DistrictFigure(Orderable):
@@ -774,42 +712,3 @@ class DistrictFigure(Orderable):
         if not self.inhabitants:
             return None
         return self.members * 1000 / self.inhabitants
-
-
-class OutgoingMail(models.Model):
-    """A mail waiting to be sent, written in the same commit as its cause.
-
-    Mostly only the function that builds the mail and its ids are kept, no
-    address or text: the mail is rendered when it goes out. Account mails that
-    the server refused keep their text until sent (``home.outbox``); finished
-    rows lose their arguments.
-    """
-
-    class State(models.TextChoices):
-        QUEUED = "queued", _("Queued")
-        SENDING = "sending", _("Sending")
-        SENT = "sent", _("Sent")
-        FAILED = "failed", _("Failed")
-        DROPPED = "dropped", _("No longer needed")
-
-    builder = models.CharField(_("built by"), max_length=200)
-    arguments = models.JSONField(_("arguments"), default=dict, blank=True)
-    state = models.CharField(
-        _("state"), max_length=10, choices=State.choices, default=State.QUEUED
-    )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=300, blank=True)
-
-    class Meta:
-        verbose_name = _("outgoing mail")
-        verbose_name_plural = _("outgoing mails")
-        indexes = [
-            models.Index(fields=["state", "next_attempt_at"], name="home_mail_due")
-        ]
-
-    def __str__(self):
-        return f"{self.builder} {self.arguments}"

@@ -7,17 +7,25 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import widgets as wagtailadmin_widgets
 from wagtail.admin.ui.components import Component
+from wagtail.models import Site
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .audit import ACTIONS
-from .csv_import import csv_import_view
-from .flash import lazy_format
-from .models import MEMBERS_COLLECTION_NAME, DistrictDataPage, Topic
+from core.csv_import import csv_import_view
+from core.roles import STATEWIDE_COORDINATION
+from core.views import admin_forbidden_as_403
+
+from .district_data import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, FigureImporter
+from .models import DistrictDataPage, DistrictPage, SiteSettings, Topic
 from .permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from .services import page_files_protect
-from .views import admin_forbidden_as_403
+from .roles import (
+    ALL_DISTRICTS_PERMISSION,
+    district_coordinator_group_ensure,
+    district_editor_group_ensure,
+    district_roles_sync,
+)
+from .services import legal_pages_missing
 
 # Topics are statewide.
 register_permission_policy(
@@ -37,17 +45,16 @@ class TopicViewSet(DistrictScopedViewSetMixin, SnippetViewSet):
 
 register_snippet(TopicViewSet)
 
+hooks.register("roles_sync", district_roles_sync)
 
-@hooks.register("register_log_actions")
-def register_personal_data_actions(actions):
-    for action, label, message in ACTIONS:
-        actions.register_action(action, label, message)
+
+@hooks.register("register_role_permissions")
+def statewide_coordination_permissions():
+    return {STATEWIDE_COORDINATION: [ALL_DISTRICTS_PERMISSION]}
 
 
 def district_data_import_view(request, page_id):
     """Import a DistrictDataPage's figures from CSV: dry run first, all or nothing."""
-    from .district_data import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, FigureImporter
-
     page = get_object_or_404(DistrictDataPage, id=page_id)
     if not page.permissions_for_user(request.user).can_edit():
         raise PermissionDenied
@@ -94,7 +101,7 @@ def register_district_data_urls():
     return [
         path(
             "bezirksdaten/<int:page_id>/import/",
-            admin_forbidden_as_403("home/admin/forbidden.html")(
+            admin_forbidden_as_403("core/admin/forbidden.html")(
                 district_data_import_view
             ),
             name="home_district_data_import",
@@ -129,9 +136,6 @@ def district_data_import_listing_button(page, user, next_url=None):
 def district_editors_for_new_district(request, page):
     """A new district page gets its editors' and coordinators' groups at once
     (home.roles)."""
-    from .models import DistrictPage
-    from .roles import district_coordinator_group_ensure, district_editor_group_ensure
-
     if isinstance(page.specific, DistrictPage):
         district_editor_group_ensure(page.specific)
         district_coordinator_group_ensure(page.specific)
@@ -148,8 +152,6 @@ class LegalPagesPanel(Component):
         self.missing = missing
 
     def get_context_data(self, parent_context=None):
-        from .models import SiteSettings
-
         labels = {
             field: SiteSettings._meta.get_field(field).verbose_name
             for field in self.missing
@@ -159,10 +161,6 @@ class LegalPagesPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def legal_pages_warning(request, panels):
-    from wagtail.models import Site
-
-    from .services import legal_pages_missing
-
     if not request.user.has_perm("home.change_sitesettings"):
         return
     site = (
@@ -174,54 +172,3 @@ def legal_pages_warning(request, panels):
     missing = legal_pages_missing(site=site)
     if missing:
         panels.append(LegalPagesPanel(missing))
-
-
-def _titles(files) -> str:
-    return ", ".join(f"“{file.title}”" for file in files)
-
-
-# After news' briefing audience hook (order 0), which restricts a draft first.
-@hooks.register("after_create_page", order=10)
-@hooks.register("after_edit_page", order=10)
-def protect_files_of_restricted_pages(request, page):
-    """Files of a members-only page go into the members' collection; the editor
-    hears about any file whose collection does not match the page's audience."""
-    report = page_files_protect(page=page)
-    collection = MEMBERS_COLLECTION_NAME
-    if report.moved:
-        messages.success(
-            request,
-            lazy_format(
-                _(
-                    "Only members can open these files now: %(files)s. They were "
-                    "moved into the private collection “%(collection)s”."
-                ),
-                files=_titles(report.moved),
-                collection=collection,
-            ),
-        )
-    if report.public_on_restricted_page:
-        messages.warning(
-            request,
-            lazy_format(
-                _(
-                    "This page is not public, but anyone can open these files of "
-                    "it: %(files)s. They are in a public collection or also used "
-                    "on public pages. If only members may see them, move them "
-                    "into the collection “%(collection)s”."
-                ),
-                files=_titles(report.public_on_restricted_page),
-                collection=collection,
-            ),
-        )
-    if report.private_on_public_page:
-        messages.warning(
-            request,
-            lazy_format(
-                _(
-                    "Visitors of this public page cannot open these files, which "
-                    "are in a private collection: %(files)s."
-                ),
-                files=_titles(report.private_on_public_page),
-            ),
-        )

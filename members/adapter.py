@@ -8,9 +8,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
-from home.flash import in_every_language
-from home.outbox import message_send_or_keep
-from home.ratelimit import RateLimited, client_ip
+from core.flash import in_every_language
+from core.outbox import message_send_or_keep
+from core.ratelimit import RateLimited, client_ip
 
 from .selectors.logins import failed_logins_exceeded
 from .services.logins import failed_login_record, failed_logins_clear
@@ -46,7 +46,7 @@ class AccountAdapter(DefaultAccountAdapter):
         message_send_or_keep(self.render_mail(template_prefix, email, ctx))
 
     def get_client_ip(self, request):
-        """The portal's one client address (``home.ratelimit.client_ip``), so
+        """The portal's one client address (``core.ratelimit.client_ip``), so
         allauth's limits and session list see the client, not the proxy."""
         return client_ip(request)
 
@@ -101,7 +101,7 @@ class AccountAdapter(DefaultAccountAdapter):
         message=None,
     ):
         """allauth renders its messages from templates in the active language;
-        render them in every language instead (``home.flash``): a login on the
+        render them in every language instead (``core.flash``): a login on the
         German page is often followed by an Arabic one."""
         if message is None and message_template:
 

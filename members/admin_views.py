@@ -11,12 +11,12 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from home.views import admin_forbidden_as_403
+from core.people import display_name
+from core.views import admin_forbidden_as_403
 
 from .forms import VerificationRejectForm, VerificationRevokeForm
 from .models import MembershipVerification
 from .permissions import can_decide_verification, can_decide_verifications
-from .selectors import display_name
 from .services import verification_confirm, verification_reject, verification_revoke
 
 INDEX_URL_NAME = "membership_verifications:index"

@@ -1,4 +1,5 @@
-from home.selectors import in_district_q, in_language, visible_to
+from core.selectors import in_language, visible_to
+from home.selectors import in_district_q
 
 from .models import DecisionBriefingPage, NewsArticlePage
 

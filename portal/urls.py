@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import PortalSitemap
+from core.views import healthz, livez, serve_with_fallback
 from dialog.views.calendar_feeds import calendar_json
-from home.sitemaps import PortalSitemap
-from home.views import healthz, livez, serve_with_fallback
 from members.views import admin_login_redirect, admin_password_reset_redirect
 from search.api import (
     PortalDocumentsAPIViewSet,
@@ -18,7 +18,7 @@ from search.api import (
     PortalPagesAPIViewSet,
 )
 
-handler429 = "home.views.too_many_requests"
+handler429 = "core.views.too_many_requests"
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PortalPagesAPIViewSet)
@@ -48,7 +48,7 @@ if settings.DEBUG:
 
 # German without a prefix (the URLs stay as they were), /en/, /tr/ and /ar/ for
 # the other languages. Wagtail serves the pages of the prefix's locale and falls
-# back to the German page where no translation exists (home.views).
+# back to the German page where no translation exists (core.views).
 urlpatterns += i18n_patterns(
     path("suche/", include("search.urls")),
     path("konto/", include("members.urls")),

@@ -3,15 +3,15 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
-from home.retention import retention_consent
+from core.fields import PersonalTextField
+from core.retention import retention_consent
 
 from .models import MAX_CHILD_AGE, MAX_CHILDREN, RegistrationMode
 from .services import Guest, RegistrationAnswers
 
 
 def consent_label(page) -> str:
-    """The consent as it is, with the period from ``home.retention``."""
+    """The consent as it is, with the period from ``core.retention``."""
     if page.registration_starts() is None:
         return retention_consent(
             _(

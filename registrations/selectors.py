@@ -10,8 +10,8 @@ from django.utils import timezone
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.people import is_verified_member
 from home.selectors import districts_managed_by, in_district_q
-from members.selectors import is_verified_member
 
 from .models import (
     CHILD_AGE_GROUPS,

@@ -22,11 +22,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
 
-from home.caching import purge_page_itself
-from home.outbox import mail_enqueue
-from home.ratelimit import recipient_limit_check
-from home.retention import retention_period
-from members.selectors import is_verified_member
+from core.caching import purge_page_itself
+from core.outbox import mail_enqueue
+from core.people import is_verified_member
+from core.ratelimit import recipient_limit_check
+from core.retention import retention_period
 
 from .models import (
     MAX_CHILD_AGE,
@@ -565,7 +565,7 @@ def registrations_apply_retention(*, now: datetime | None = None) -> dict[str, i
 
     - the personal data of every registration is removed a period after the
       event or course ended (``event_registrations`` in
-      ``home.retention.RETENTION_PERIODS``);
+      ``core.retention.RETENTION_PERIODS``);
     - of cancelled and lapsed ones (leaving a working group) a period after
       that (``registrations_ended``); active members are kept;
     - guests who never confirmed their registration are deleted after
@@ -611,7 +611,7 @@ MAIL_SUBJECTS = {
 }
 
 
-# Stored with each queued mail (``home.outbox``); registrations/0001 renamed
+# Stored with each queued mail (``core.outbox``); registrations/0001 renamed
 # the rows queued under the dialog app's path.
 MESSAGE_BUILDER = "registrations.services.registration_message"
 
@@ -619,7 +619,7 @@ MESSAGE_BUILDER = "registrations.services.registration_message"
 def _mail(registration: Registration, kind: str) -> None:
     """Send ``kind`` of mail for the saved ``registration`` after the commit.
 
-    The mail is part of the transaction (``home.outbox``): retried while the
+    The mail is part of the transaction (``core.outbox``): retried while the
     mail server is down, and gone with a registration that is rolled back.
     """
     mail_enqueue(

@@ -17,12 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from home.audit import personal_data_accessed
-from home.bot_protection import bot_protected, form_accepted
-from home.flash import lazy_format
-from home.ratelimit import RecipientLimited, rate_limit
-from home.spreadsheets import spreadsheet_row
-from home.views import admin_forbidden_as_403
+from core.audit import personal_data_accessed
+from core.bot_protection import bot_protected, form_accepted
+from core.flash import lazy_format
+from core.ratelimit import RecipientLimited, rate_limit
+from core.spreadsheets import spreadsheet_row
+from core.views import admin_forbidden_as_403
 
 from .forms import RegistrationForm
 from .models import Registration, RegistrationMixin, RegistrationMode

@@ -14,7 +14,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction
 
-from home.fields import PK_MAX, PK_MIN
+from core.fields import PK_MAX, PK_MIN
 
 from .query import SearchQueryRefused, plain_terms
 
@@ -82,7 +82,7 @@ class PortalPagesAPIViewSet(PublicReadMixin, PagesAPIViewSet):
     filter_backends = _plain_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
-        # Wagtail's .public(), not home.selectors.public: the API's search hands
+        # Wagtail's .public(), not core.selectors.public: the API's search hands
         # this queryset to the search backend, which reads only plain field
         # filters and fails on the selector's SUBSTRING(path) condition.
         return super().get_base_queryset().public()

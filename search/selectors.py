@@ -22,9 +22,6 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from home.caching import lists_version
-from home.selectors import audience_key
-
 TITLE_WEIGHT = 10
 
 
@@ -56,6 +53,9 @@ def search_results_key(request, query: str) -> str:
     the language, the host (page links) and ``lists_version``, which every
     page publish, unpublish, move or restriction change bumps.
     """
+    from core.selectors import audience_key
+    from core.versions import lists_version
+
     return "\n".join(
         [
             lists_version(),

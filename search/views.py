@@ -3,9 +3,9 @@ from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import Locale, Page
 
-from home.models import paginate
-from home.ratelimit import rate_limit
-from home.selectors import visible_to
+from core.pages import paginate
+from core.ratelimit import rate_limit
+from core.selectors import visible_to
 
 from .query import SearchQueryRefused, plain_terms
 from .selectors import page_search, search_results_key

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
-from home.fields import ModelMultipleChoiceField
+from core.fields import ModelMultipleChoiceField
 from home.models import DistrictPage, Topic
 
 from .models import Frequency

@@ -12,9 +12,9 @@ from django.utils.translation import get_language
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from home.bot_protection import bot_protected, form_accepted
-from home.ratelimit import RecipientLimited, rate_limit
-from members.selectors import is_verified_member
+from core.bot_protection import bot_protected, form_accepted
+from core.people import is_verified_member
+from core.ratelimit import RecipientLimited, rate_limit
 
 from .forms import SubscribeForm, SubscriptionSettingsForm
 from .services.subscriptions import (

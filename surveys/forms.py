@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
+from core.fields import PersonalTextField
 from home.models import DistrictPage
 
 from .models import CallListEntry, SurveyQuestion

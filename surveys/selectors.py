@@ -9,7 +9,7 @@ from django.contrib.auth.models import Permission
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from home.models import MEMBERS_GROUP_NAME
+from core.people import MEMBERS_GROUP_NAME
 from home.selectors import districts_coordinated_by
 
 from .models import (

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from home.selectors import is_verified_member
+from core.people import is_verified_member
 
 from .models import (
     CallList,

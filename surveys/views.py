@@ -9,8 +9,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from home.audit import personal_data_accessed
-from home.selectors import is_verified_member
+from core.audit import personal_data_accessed
+from core.people import is_verified_member
 
 from .forms import CallOutcomeForm, PhoneConsentForm, SurveyAnswerForm
 from .models import CallListEntry, Survey, SurveyParticipation

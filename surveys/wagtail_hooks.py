@@ -25,12 +25,14 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.permissions import register_permission_policy
 
-from home.audit import personal_data_accessed
-from home.charts import bar_chart
+from core.audit import personal_data_accessed
+from core.charts import bar_chart
+from core.people import is_verified_member
+from core.roles import COORDINATION
+from core.spreadsheets import spreadsheet_row
+from core.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from home.selectors import districts_coordinated_by, is_verified_member
-from home.spreadsheets import spreadsheet_row
-from home.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
+from home.selectors import districts_coordinated_by
 
 from .forms import CallListForm
 from .models import (
@@ -404,3 +406,8 @@ def erase_survey_data(user):
     SurveyPhoneConsent.objects.filter(user=user).delete()
     CallListEntry.objects.filter(member=user).delete()
     CallList.objects.filter(caller=user).update(caller=None)
+
+
+@hooks.register("register_role_permissions")
+def survey_role_permissions():
+    return {COORDINATION: ["surveys.manage_surveys"]}

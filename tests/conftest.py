@@ -12,10 +12,10 @@ from hypothesis import settings as hypothesis_settings
 from wagtail.models import GroupPagePermission
 from wagtail.test.utils import WagtailPageTestCase
 
+from core.services import members_group_get
 from dialog.factories import EventIndexPageFactory
 from education.factories import CourseIndexPageFactory
 from home.factories import DistrictIndexPageFactory, DistrictPageFactory, site_with_home
-from home.services import members_group_get
 from news.factories import DecisionBriefingPageFactory, NewsIndexPageFactory
 from news.models import DecisionBriefingPage
 from news.services import briefing_audience_sync

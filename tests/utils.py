@@ -20,7 +20,7 @@ def page_text(client, url, **params):
 
 def human_form_fields(form="", *, seconds_ago=60, client=None):
     """What a person's browser posts with the public form named ``form``: an
-    empty honeypot and a fresh signed token (home.bot_protection), bound to
+    empty honeypot and a fresh signed token (core.bot_protection), bound to
     ``client``'s CSRF cookie if it has one (a test client that opened a page
     before posting)."""
     import time
@@ -28,7 +28,7 @@ def human_form_fields(form="", *, seconds_ago=60, client=None):
     from django.conf import settings
     from django.test import RequestFactory
 
-    from home.bot_protection import HONEYPOT_FIELD, STARTED_FIELD, form_started_value
+    from core.bot_protection import HONEYPOT_FIELD, STARTED_FIELD, form_started_value
 
     request = None
     cookie = client.cookies.get(settings.CSRF_COOKIE_NAME) if client else None

@@ -1,10 +1,10 @@
 """Agreement chapters, items and status changes show on the agreement page, its
 chapter and item views, base-conference events and briefings: any change drops
-the cached pages (see ``home.caching``). Edits are rare; a whole purge is cheap."""
+the cached pages (see ``core.caching``). Edits are rare; a whole purge is cheap."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from home.caching import on_commit_purge_everything
+from core.caching import on_commit_purge_everything
 
 from .models import AgreementChapter, AgreementItem, StatusUpdate
 

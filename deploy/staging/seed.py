@@ -20,10 +20,10 @@ def seed(*, subscribers: int, password: str) -> dict:
     from django.core.files.base import ContentFile
     from wagtail.documents import get_document_model
 
+    from core.roles import PRESS_GROUP_NAME, roles_sync
+    from core.services import members_collection_get, members_group_get
     from dialog.factories import EventIndexPageFactory, EventPageFactory
     from home.factories import site_with_home
-    from home.roles import PRESS_GROUP_NAME, roles_sync
-    from home.services import members_collection_get, members_group_get
     from members.factories import ProfileFactory, UserFactory, VerifiedEmailFactory
     from news.factories import NewsIndexPageFactory, SubscriptionFactory
     from news.models import NEWS_KIND

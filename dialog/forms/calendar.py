@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.selectors import in_language, public
 from home.models import DistrictPage, Topic
-from home.selectors import in_language, public
 
 from ..models import EventFormat, EventPage
 

@@ -20,17 +20,16 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
+from core.pages import CachedRestrictionsMixin, paginate
+from core.selectors import visible_to
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import (
-    CachedRestrictionsMixin,
     DistrictMixin,
     ListingMixin,
     TopicsMixin,
-    paginate,
     sections_cache_key,
     topics_panel,
 )
-from home.selectors import visible_to
 from home.serializers import DistrictSerializer, TopicSerializer
 from registrations.models import RegistrationMixin, RegistrationMode
 
@@ -195,7 +194,7 @@ class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
 
     @path("")
     def calendar(self, request):
-        from home.caching import cacheable_query
+        from core.caching import cacheable_query
 
         from ..forms import CalendarFilterForm
         from ..selectors import event_list

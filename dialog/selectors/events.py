@@ -3,7 +3,8 @@ from datetime import date, datetime, time, timedelta
 from django.db.models import Q
 from django.utils import timezone
 
-from home.selectors import in_district_q, in_language, visible_to
+from core.selectors import in_language, visible_to
+from home.selectors import in_district_q
 
 from ..models import EventFormat, EventPage
 

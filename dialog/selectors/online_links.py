@@ -18,8 +18,8 @@ mail, by the ``registration`` it goes to.
 
 from wagtail.models import Page
 
-from home.selectors import restrictions_on, visible_to
-from members.selectors import is_verified_member
+from core.people import is_verified_member
+from core.selectors import restrictions_on, visible_to
 from registrations.models import Registration, RegistrationMode
 from registrations.selectors import user_can_manage_registrations
 

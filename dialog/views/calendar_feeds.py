@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.selectors import visible_to
 from home.models import DistrictPage, Topic
-from home.selectors import visible_to
 
 from ..forms.calendar import CalendarFilterForm
 from ..selectors.events import event_list

@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 
-from home.audit import personal_data_accessed
+from core.audit import personal_data_accessed
 
 from ..models import WorkingGroupPage
 from ..selectors.working_groups import (

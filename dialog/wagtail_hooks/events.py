@@ -6,6 +6,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.caching import paths_in_every_language
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from subscriptions.registry import NotifiableKind
 
@@ -114,3 +115,19 @@ def event_registration_online_links(*, page, registration=None):
 @hooks.register("notifiable_page_kinds")
 def event_notifiable_kinds():
     return [NotifiableKind(EVENT_KIND, _("Events"), page_models=(EventPage,), order=30)]
+
+
+@hooks.register("purge_urls")
+def calendars_listing_page(page):
+    """The calendar's JSON API (portal/urls.py) and the ``.ics`` feeds that may
+    list ``page``: all, its district's, its topics'."""
+    specific = page.specific_deferred
+    names = [("dialog_feeds:feed_calendar", [])]
+    district = getattr(specific, "district", None)
+    if district is not None:
+        names.append(("dialog_feeds:feed_calendar_district", [district.slug]))
+    topics = getattr(specific, "topics", None)
+    if topics is not None:
+        for slug in topics.values_list("slug", flat=True):
+            names.append(("dialog_feeds:feed_calendar_topic", [slug]))
+    return {"/api/v2/kalender/"} | paths_in_every_language(names)

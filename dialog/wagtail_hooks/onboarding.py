@@ -4,7 +4,8 @@ from django.conf import settings
 from django.db.models import Q
 from wagtail import hooks
 
-from home.selectors import in_district_q, public
+from core.selectors import public
+from home.selectors import in_district_q
 
 from ..models import EventPage
 

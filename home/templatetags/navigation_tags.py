@@ -6,8 +6,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
-from home.caching import LISTS_FRAGMENT, fragment_version, site_version
-from home.selectors import public
+from core.selectors import public
+from core.versions import LISTS_FRAGMENT, fragment_version, site_version
 
 register = template.Library()
 
@@ -38,7 +38,7 @@ def portal_userbar(context):
 def main_navigation(context):
     """The main menu, rendered once per site, language and menu position.
 
-    Cached until ``home.caching.purge_everything`` (menu pages purge everything
+    Cached until ``core.versions.purge_everything`` (menu pages purge everything
     when published, moved or unpublished). The part that differs per page is
     which menu item is current, so that is part of the key.
     """

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
+from core.fields import PersonalTextField
 from home.models import DistrictPage
 
 from ..consents import current_wordings

@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
+from core.fields import PersonalTextField
+from core.people import display_name
 from home.models import DistrictPage
 
 from ..models import MentoringApplication, MentoringPair
@@ -11,7 +12,6 @@ from ..pool_choices import (
     MENTORING_CONSENT_TEXT,
     SELF_IDENTIFICATION_CHOICES,
 )
-from ..selectors.accounts import display_name
 
 
 class MentoringApplicationForm(forms.Form):

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
+from core.fields import PersonalTextField
 
 from ..models import OnboardingStep
 from ..selectors.onboarding import PERIODS

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import ModelMultipleChoiceField, PersonalTextField
+from core.fields import ModelMultipleChoiceField, PersonalTextField
 from home.models import DistrictPage
 
 from ..pool_choices import (

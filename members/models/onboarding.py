@@ -91,10 +91,7 @@ class Onboarding(models.Model):
     @property
     def person_name(self):
         if self.user_id:
-            # Lazy: members.selectors imports members.models, which runs this
-            # module first. Goes to module level once display_name lives in
-            # core.people (a lower layer), issue 23.
-            from ..selectors.accounts import display_name
+            from core.people import display_name
 
             return display_name(self.user)
         return self.name

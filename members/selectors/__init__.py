@@ -1,11 +1,8 @@
 """Reads of the members app, one module per domain."""
 
-from home.selectors import is_verified_member
-
 from .accounts import (
     account_emails,
     active_consents,
-    display_name,
     has_authenticator,
     mfa_required,
     profile_for,
@@ -44,8 +41,6 @@ from .pool import (
 
 __all__ = [
     "account_emails",
-    "is_verified_member",
-    "display_name",
     "profile_for",
     "active_consents",
     "verification_latest",

@@ -10,24 +10,10 @@ what Wagtail's page privacy checks, so confirming a member
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q
-from django.utils.translation import gettext
 
 from home.selectors import districts_managed_by
 
 from ..models.accounts import Consent, MembershipVerification, Profile
-
-
-def display_name(user) -> str:
-    """The name shown next to a person's comments; never their email address.
-
-    Reads ``user.profile``: lists should ``select_related("user__profile")``.
-    The username is no fallback, because allauth derives it from the address.
-    """
-    try:
-        chosen = user.profile.display_name
-    except ObjectDoesNotExist:
-        chosen = ""
-    return chosen or user.get_full_name() or gettext("Anonymous member")
 
 
 def profile_for(user) -> Profile | None:

@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from home.ratelimit import address_bucket
+from core.ratelimit import address_bucket
 
 from ..models.logins import FailedLogin
 

@@ -2,7 +2,7 @@
 
 from django.db.models import Q
 
-from home.models import MEMBERS_GROUP_NAME
+from core.people import MEMBERS_GROUP_NAME
 from home.selectors import districts_coordinated_by
 
 from ..models.mentoring import MentoringApplication, MentoringPair

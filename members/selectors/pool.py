@@ -3,7 +3,7 @@
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 
-from home.models import MEMBERS_GROUP_NAME
+from core.people import MEMBERS_GROUP_NAME
 from home.selectors import districts_coordinated_by
 
 from ..models.pool import PoolEntry, PoolMessage

@@ -11,15 +11,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
-from home.services import members_group_get
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
+from core.people import display_name, is_verified_member
+from core.services import members_group_get
+from members.services.onboarding import onboarding_start_for_verification
 
 from ..consents import current_wording
 from ..models import Consent, MembershipVerification, Profile
 from ..permissions import can_decide_verification
-from ..selectors import display_name, is_verified_member
-from .onboarding import onboarding_start_for_verification
 
 
 def profile_get_or_create(*, user) -> Profile:
@@ -165,7 +165,7 @@ def _decide(*, verification, decided_by, status, reason=""):
 def _decision_mail_enqueue(verification):
     """The mail tells this decision, even if a later one is made before it goes.
 
-    Through the outbox (``home.outbox``): part of the decision's transaction,
+    Through the outbox (``core.outbox``): part of the decision's transaction,
     retried while the mail server is down.
     """
     mail_enqueue(

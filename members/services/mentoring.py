@@ -11,8 +11,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
+from core.people import display_name, is_verified_member
+from members.selectors import (
+    can_coordinate_mentoring,
+    mentoring_applications_coordinated_by,
+    mentoring_pairs_coordinated_by,
+)
 
 from ..models import MentoringApplication, MentoringPair
 from ..pool_choices import (
@@ -20,13 +26,6 @@ from ..pool_choices import (
     LANGUAGE_CHOICES,
     MENTORING_CONSENT_VERSION,
     SELF_IDENTIFICATION_CHOICES,
-)
-from ..selectors import (
-    can_coordinate_mentoring,
-    display_name,
-    is_verified_member,
-    mentoring_applications_coordinated_by,
-    mentoring_pairs_coordinated_by,
 )
 
 Status = MentoringApplication.Status
@@ -128,6 +127,8 @@ def mentoring_withdraw(*, user, application) -> MentoringApplication:
 @transaction.atomic
 def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     """Propose a pair; both get a mail with the other's name and an accept link."""
+    from members.selectors import can_coordinate_mentoring
+
     if not can_coordinate_mentoring(coordinator):
         raise PermissionDenied
     in_scope = mentoring_applications_coordinated_by(coordinator)
@@ -232,7 +233,7 @@ def mentoring_pair_close(*, coordinator, pair, status: str) -> MentoringPair:
     return pair
 
 
-# -- mails (built when they go out, ``home.outbox``) ------------------------------
+# -- mails (built when they go out, ``core.outbox``) ------------------------------
 
 PAIR_MAILS = {
     # kind: (the pair's status the mail is still right for, subject, template)

@@ -13,10 +13,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
+from core.templatetags.portal_i18n import local_date
 from home.selectors import districts_coordinated_by
-from home.templatetags.portal_i18n import local_date
 
 from ..models import (
     MembershipVerification,
@@ -34,7 +34,7 @@ NOTE_MAX = 500
 def _welcome_mail_enqueue(onboarding: Onboarding) -> None:
     """Queue the welcome mail unless it was queued (or ticked off) before.
 
-    Through the outbox (``home.outbox``), in the caller's transaction: the
+    Through the outbox (``core.outbox``), in the caller's transaction: the
     record row is locked while the step is written, so however often this
     runs one mail goes out, and a mail server that is down delays it only.
     """
@@ -245,7 +245,7 @@ def onboarding_step_undo(*, onboarding: Onboarding, step: str, user) -> bool:
     return bool(deleted)
 
 
-# -- the welcome mail (built when it goes out, ``home.outbox``) -------------------
+# -- the welcome mail (built when it goes out, ``core.outbox``) -------------------
 
 
 def _default_text():

@@ -15,18 +15,17 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.utils import parse_tags
 
-from home.i18n import mail_language
-from home.outbox import mail_enqueue
-
-from ..models import PoolEntry, PoolMessage
-from ..pool_choices import AVAILABILITY_CHOICES, LANGUAGE_CHOICES, POOL_CONSENT_VERSION
-from ..selectors import (
+from core.i18n import mail_language
+from core.outbox import mail_enqueue
+from core.people import display_name, is_verified_member
+from members.selectors import (
     can_search_pool,
-    display_name,
-    is_verified_member,
     pool_entries_contactable,
     pool_entries_in_scope_of,
 )
+
+from ..models import PoolEntry, PoolMessage
+from ..pool_choices import AVAILABILITY_CHOICES, LANGUAGE_CHOICES, POOL_CONSENT_VERSION
 
 # A coordinator may write this many messages in 24 hours.
 MESSAGES_PER_DAY = 50
@@ -222,7 +221,7 @@ def pool_message_decline(*, token: str) -> PoolMessage:
     return message
 
 
-# -- mails (built when they go out, ``home.outbox``) ------------------------------
+# -- mails (built when they go out, ``core.outbox``) ------------------------------
 
 
 def _portal_mail(*, subject, body, to) -> EmailMessage:

@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
-from home.audit import personal_data_accessed
+from core.audit import personal_data_accessed
 
 from ..permissions import can_erase_own_account
 from ..privacy import member_data_erase, member_data_export

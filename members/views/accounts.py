@@ -9,18 +9,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
 
-from home.bot_protection import bot_protected
+from core.bot_protection import bot_protected
+from core.people import is_verified_member
 
 from ..consents import current_wordings
 from ..forms import ProfileForm, VerificationRequestForm
 from ..models import MembershipVerification
 from ..permissions import has_admin_access
-from ..selectors import (
-    active_consents,
-    is_verified_member,
-    profile_for,
-    verification_latest,
-)
+from ..selectors import active_consents, profile_for, verification_latest
 from ..services import consents_update, profile_update, verification_request
 
 

@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.people import display_name, is_verified_member
+
 from ..forms import MentoringApplicationForm
 from ..models import MentoringApplication, MentoringPair
 from ..selectors import (
-    display_name,
-    is_verified_member,
     mentoring_applications_of,
     mentoring_pair_for_token,
     mentoring_pairs_of,

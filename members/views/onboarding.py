@@ -11,9 +11,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from home.audit import personal_data_accessed
-from home.charts import bar_chart
-from home.csv_import import csv_import_view, run_import
+from core.audit import personal_data_accessed
+from core.charts import bar_chart
+from core.csv_import import csv_import_view, run_import
 
 from ..forms.onboarding import (
     OnboardingImportRowForm,

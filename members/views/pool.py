@@ -10,15 +10,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.people import display_name, is_verified_member
+
 from ..forms import PoolAnswerForm, PoolEntryForm, PoolPauseForm
 from ..models import PoolMessage
 from ..pool_choices import POOL_CONSENT_VERSION
-from ..selectors import (
-    display_name,
-    is_verified_member,
-    pool_entry_for,
-    pool_messages_received_by,
-)
+from ..selectors import pool_entry_for, pool_messages_received_by
 from ..services import (
     pool_entry_leave,
     pool_entry_pause,

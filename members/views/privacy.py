@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from home.ratelimit import rate_limit
+from core.ratelimit import rate_limit
 
 from ..forms import AccountEraseForm
 from ..permissions import can_erase_own_account

@@ -16,14 +16,15 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from home.audit import personal_data_accessed
-from home.views import admin_forbidden_as_403
+from core.audit import personal_data_accessed
+from core.people import display_name
+from core.roles import COORDINATION
+from core.views import admin_forbidden_as_403
 
 from ..forms import MentoringMatchForm, MentoringPairCloseForm
 from ..models import MentoringApplication, MentoringPair
 from ..selectors import (
     can_coordinate_mentoring,
-    display_name,
     mentoring_applications_open,
     mentoring_pairs_coordinated_by,
 )
@@ -265,3 +266,8 @@ def erase_mentoring(user):
     MentoringApplication.objects.filter(
         pk__in=partner_ids, status=MentoringApplication.Status.MATCHED
     ).update(status=MentoringApplication.Status.OPEN)
+
+
+@hooks.register("register_role_permissions")
+def mentoring_role_permissions():
+    return {COORDINATION: ["members.coordinate_mentoring"]}

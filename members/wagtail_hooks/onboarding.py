@@ -11,8 +11,9 @@ from wagtail.admin.viewsets.base import ViewSet, ViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.roles import COORDINATION
+from core.views import admin_forbidden_as_403
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from home.views import admin_forbidden_as_403
 
 from ..models import Onboarding, WelcomeMailText
 from ..selectors.onboarding import can_manage_onboarding
@@ -150,3 +151,8 @@ def export_onboarding(user):
 @hooks.register("member_data_erase")
 def erase_onboarding(user):
     _records_of(user).delete()
+
+
+@hooks.register("register_role_permissions")
+def onboarding_role_permissions():
+    return {COORDINATION: ["members.manage_onboarding"]}

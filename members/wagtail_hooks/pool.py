@@ -19,15 +19,16 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import Site
 
-from home.audit import personal_data_accessed
+from core.audit import personal_data_accessed
+from core.people import display_name
+from core.roles import COORDINATION
+from core.views import admin_forbidden_as_403
 from home.selectors import districts_coordinated_by
-from home.views import admin_forbidden_as_403
 
 from ..forms import PoolMessageForm, PoolSearchForm
 from ..models import PoolEntry, PoolMessage
 from ..selectors import (
     can_search_pool,
-    display_name,
     pool_entries_contactable,
     pool_entries_in_scope_of,
     pool_messages_sent_by,
@@ -308,3 +309,8 @@ def erase_pool(user):
     PoolEntry.objects.filter(user=user).delete()
     PoolMessage.objects.filter(recipient=user).delete()
     PoolMessage.objects.filter(sender=user).update(sender=None)
+
+
+@hooks.register("register_role_permissions")
+def pool_role_permissions():
+    return {COORDINATION: ["members.search_volunteer_pool"]}

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
-from home.models import OutgoingMail
-from home.outbox import KEPT_MAIL_BUILDER
+from core.models import OutgoingMail
+from core.outbox import KEPT_MAIL_BUILDER
 
 from ..models import Consent, MembershipVerification, Profile
 from ..models.onboarding import OnboardingStepDone
@@ -79,7 +79,7 @@ def export_account(user):
 
 @hooks.register("member_data_erase")
 def erase_kept_mails(user):
-    """Account mails the server refused are kept with their text (``home.outbox``):
+    """Account mails the server refused are kept with their text (``core.outbox``):
     those to any of the person's addresses go, unsent."""
     addresses = {
         address.lower()

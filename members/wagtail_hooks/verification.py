@@ -19,14 +19,15 @@ from wagtail.models import Site
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.audit import personal_data_accessed
+from core.audit import personal_data_accessed
+from core.people import display_name
+from core.views import ForbiddenAs403ViewSetMixin
 from home.selectors import districts_managed_by
-from home.views import ForbiddenAs403ViewSetMixin
 
 from .. import admin_views
 from ..models import MembershipVerification
 from ..permissions import can_decide_verification, can_decide_verifications
-from ..selectors import display_name, verifications_visible_to
+from ..selectors import verifications_visible_to
 
 
 class VerificationPermissionPolicy(BasePermissionPolicy):

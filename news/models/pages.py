@@ -11,22 +11,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
+from core.pages import CachedRestrictionsMixin, attach_images, paginate
+from core.selectors import visible_to
 from home.blocks import (
     RICH_TEXT_FEATURES,
     BaseStreamBlock,
     DocumentsBlock,
     TalkingPointsBlock,
 )
-from home.models import (
-    CachedRestrictionsMixin,
-    DistrictMixin,
-    ListingMixin,
-    TopicsMixin,
-    attach_images,
-    paginate,
-    topics_panel,
-)
-from home.selectors import visible_to
+from home.models import DistrictMixin, ListingMixin, TopicsMixin, topics_panel
 from home.serializers import DistrictSerializer, TopicSerializer
 
 from .workflows import BriefingPermissionTester

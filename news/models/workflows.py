@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, PagePermissionTester
 
-from home.roles import APPROVERS_GROUP_NAME
+from core.roles import APPROVERS_GROUP_NAME
 
 SECOND_APPROVAL_WORKFLOW_NAME = "Zweite Freigabe"
 SECOND_APPROVAL_TASK_NAME = "Freigabe durch eine zweite Person"

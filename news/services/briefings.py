@@ -1,4 +1,4 @@
-from home.services import page_members_only_set
+from core.services import page_members_only_set
 
 from ..models import DecisionBriefingPage
 

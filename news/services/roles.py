@@ -1,6 +1,6 @@
 """The press office's pages and the second approval of decision briefings.
 
-Called by ``home.roles.roles_sync`` (hook ``roles_sync``) and when an editor
+Called by ``core.roles.roles_sync`` (hook ``roles_sync``) and when an editor
 creates a news section or a district page.
 """
 
@@ -8,8 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Workflow, WorkflowPage, WorkflowTask
 
-from home.models import DistrictPage
-from home.roles import (
+from core.roles import (
     EDITOR_PAGE_PERMISSIONS,
     MEDIA_PERMISSIONS,
     PRESS_GROUP_NAME,
@@ -17,6 +16,7 @@ from home.roles import (
     collection_permissions_grant,
     page_permissions_grant,
 )
+from home.models import DistrictPage
 
 from ..models import NewsIndexPage
 from ..models.workflows import (

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.models import Page, Site
 
+from core.selectors import restrictions_on
 from home.models import DistrictPage
-from home.selectors import restrictions_on
 
 from ..metadata import image_url, organization_data
 from ..models import DecisionBriefingPage, NewsArticlePage

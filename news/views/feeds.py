@@ -14,8 +14,9 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Site
 
+from core.selectors import visible_to
 from home.models import DistrictPage, Topic
-from home.selectors import in_district_q, visible_to
+from home.selectors import in_district_q
 
 from ..models import DecisionBriefingPage, NewsArticlePage
 

@@ -1,3 +1,3 @@
 """Admin integration of the news app, one module per domain."""
 
-from . import briefings, metadata, notifications, roles  # noqa: F401
+from . import briefings, feeds, metadata, notifications, roles  # noqa: F401

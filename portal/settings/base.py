@@ -17,6 +17,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 env = environ.Env()
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "news",
     "subscriptions",
@@ -70,30 +71,30 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Keeps what several parts of one render read from the cache (home.request_memo).
-    "home.request_memo.RequestMemoMiddleware",
+    # Keeps what several parts of one render read from the cache (core.request_memo).
+    "core.request_memo.RequestMemoMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "home.middleware.PortalCSPMiddleware",
-    "home.middleware.PermissionsPolicyMiddleware",
+    "core.middleware.PortalCSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     # NUL and control characters in a path, query or form: a 400 before any view.
-    "home.middleware.ControlCharacterMiddleware",
+    "core.middleware.ControlCharacterMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Counts uses of briefings, feeds and calendars, also when served from the cache.
     "tracker.middleware.UsageCountMiddleware",
     # Answers anonymous hits before sessions load; marks personal answers private.
-    "home.caching.PageCacheMiddleware",
-    # The site and its root page from the process, not three queries (home.routing).
-    "home.routing.SiteMiddleware",
+    "core.caching.PageCacheMiddleware",
+    # The site and its root page from the process, not three queries (core.routing).
+    "core.routing.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "home.middleware.KeepLanguageInPageUrlsMiddleware",
+    "core.middleware.KeepLanguageInPageUrlsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "allauth.usersessions.middleware.UserSessionsMiddleware",
-    # A failed-login limit hit inside allauth's form answers 429 (home.ratelimit).
-    "home.ratelimit.RateLimitMiddleware",
+    # A failed-login limit hit inside allauth's form answers 429 (core.ratelimit).
+    "core.ratelimit.RateLimitMiddleware",
     "members.middleware.AdminMfaRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -116,10 +117,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.cache_versions",
+                "core.context_processors.cache_versions",
             ],
             # ``local_date`` everywhere: dates as the visitor's language writes them.
-            "builtins": ["home.templatetags.portal_i18n"],
+            "builtins": ["core.templatetags.portal_i18n"],
         },
     },
 ]
@@ -140,8 +141,26 @@ CACHES = {
     }
 }
 
-# Anonymous pages are cached whole for this long (home.caching); 0 switches it off.
+# Anonymous pages are cached whole for this long (core.caching); 0 switches it off.
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+# Paths (after the language prefix) the page cache never stores: the admin,
+# accounts, documents, forms of dialog and subscriptions; the health probes
+# are not even looked up (no cache round trip before /livez).
+PORTAL_PAGE_CACHE_NEVER_CACHED = (
+    "/admin/",
+    "/konto/",
+    "/dokumente/",
+    "/mitmachen/",
+    "/abonnieren/",
+    "/livez",
+    "/healthz",
+)
+# Paths purged together (core.versions.invalidation_group): every feed and the
+# JSON APIs share one version, search results another.
+PORTAL_PAGE_CACHE_GROUPS = {
+    "feeds": ("/feeds/", "/api/", "/sitemap.xml"),
+    "search": ("/suche/",),
+}
 # The query parameters the site reads (views, forms, the calendar and Wagtail
 # APIs). A page is stored in the page cache only when every parameter of its
 # request is one of these and no value is longer than the bound below; any
@@ -220,11 +239,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATORS}.NumericPasswordValidator"},
 ]
 
-CSRF_FAILURE_VIEW = "home.views.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 LOGIN_URL = "members:login"
 # Messages are kept in every interface language and shown in the reader's.
-MESSAGE_STORAGE = "home.flash.MessageStorage"
+MESSAGE_STORAGE = "core.flash.MessageStorage"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL  # a URL name: the login in the reader's language
@@ -251,7 +270,7 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Mitmachportal] "
 ACCOUNT_SIGNUP_FORM_CLASS = "members.forms.SignupForm"
 ACCOUNT_FORMS = {"login": "members.account_forms.LoginForm"}
 ACCOUNT_ADAPTER = "members.adapter.AccountAdapter"
-ACCOUNT_USER_DISPLAY = "members.selectors.display_name"
+ACCOUNT_USER_DISPLAY = "core.people.display_name"
 ACCOUNT_SESSION_REMEMBER = False
 # Members see and end their sessions (/konto/sitzungen/); a password change
 # ends every other session (Django's session hash) and keeps the current one.
@@ -311,7 +330,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATIC_URL = "/static/"
 
-# Backups (home.backups): age public key to encrypt for, how many to keep
+# Backups (core.backups): age public key to encrypt for, how many to keep
 # (0: all), a folder in the object store for copies. Production refuses
 # unencrypted backups (manage.py backup --plain overrides).
 BACKUP_AGE_RECIPIENT = env("BACKUP_AGE_RECIPIENT", default="")
@@ -355,7 +374,7 @@ WAGTAILDOCS_EXTENSIONS = [
 # in the portal's origin. The upload form checks the content, not only the name.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.uploads.PortalDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "core.uploads.PortalDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -376,7 +395,7 @@ REST_FRAMEWORK = {
 }
 
 PORTAL_PAGE_SIZE = 12
-# Requests per IP and per logged-in account: "<count>/<seconds>" (home.ratelimit).
+# Requests per IP and per logged-in account: "<count>/<seconds>" (core.ratelimit).
 PORTAL_RATE_LIMITS = {
     "comment": {"ip": "30/600", "user": "15/600"},
     "registration": {"ip": "20/3600", "user": "20/3600"},
@@ -393,9 +412,9 @@ PORTAL_RATE_LIMITS = {
 }
 # Public forms sent faster than this after being shown are a bot's (seconds).
 PORTAL_FORM_MIN_SECONDS = env.int("PORTAL_FORM_MIN_SECONDS", default=3)
-# A form's signed token is good this long and once (home.bot_protection).
+# A form's signed token is good this long and once (core.bot_protection).
 PORTAL_FORM_MAX_SECONDS = env.int("PORTAL_FORM_MAX_SECONDS", default=3 * 3600)
-# The client's address behind reverse proxies (home.ratelimit.client_ip, also
+# The client's address behind reverse proxies (core.ratelimit.client_ip, also
 # allauth's): the header they write (default X-Forwarded-For; "X-Real-IP" for a
 # one-address header) and how many trusted proxies append to it. The entry that
 # many places from the right counts; 0 proxies: REMOTE_ADDR. A header set alone
@@ -411,7 +430,7 @@ PORTAL_HEALTH_MAX_MAIL_AGE = env.int("PORTAL_HEALTH_MAX_MAIL_AGE", default=3600)
 
 # Content Security Policy (django-csp): only the portal's own scripts, no inline
 # script or style on public pages. The Wagtail admin gets a wider policy
-# (PORTAL_ADMIN_CONTENT_SECURITY_POLICY, home.middleware.PortalCSPMiddleware).
+# (PORTAL_ADMIN_CONTENT_SECURITY_POLICY, core.middleware.PortalCSPMiddleware).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],

@@ -3,7 +3,7 @@
 The cache only ever speeds things up (whole pages, fragments, rate-limit
 counters, cached sessions): when Redis is down or slow, django-redis answers
 every read with a miss and drops every write (``IGNORE_EXCEPTIONS``) after a
-short timeout, and ``add`` succeeds (``home.cache_backends``), so pages render
+short timeout, and ``add`` succeeds (``core.cache_backends``), so pages render
 from the database, rate limits (ours and allauth's) let requests through and
 sessions come from their database rows (``cached_db``).
 ``/healthz`` still reports the cache as down, so the balancer's monitor sees it.
@@ -15,7 +15,7 @@ SOCKET_TIMEOUT_SECONDS = 0.5
 def redis_caches(url: str, *, key_prefix: str) -> dict:
     return {
         "default": {
-            "BACKEND": "home.cache_backends.FailSoftRedisCache",
+            "BACKEND": "core.cache_backends.FailSoftRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": key_prefix,
             "OPTIONS": {

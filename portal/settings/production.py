@@ -34,7 +34,7 @@ if REDIS_URL:
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 # A CDN or caching proxy in front (Varnish, nginx): Wagtail's frontend cache
-# sends it a PURGE for every URL home.caching drops.
+# sends it a PURGE for every URL core.caching drops.
 FRONTEND_CACHE_URL = env("FRONTEND_CACHE_URL", default="")
 if FRONTEND_CACHE_URL:
     WAGTAILFRONTENDCACHE = {

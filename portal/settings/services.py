@@ -67,11 +67,11 @@ def storage_settings(
         common["secret_key"] = secret_access_key
     return {
         "default": {
-            "BACKEND": "home.storage.PrivateMediaStorage",
+            "BACKEND": "core.storage.PrivateMediaStorage",
             "OPTIONS": {**common},
         },
         "renditions": {
-            "BACKEND": "home.storage.PublicMediaStorage",
+            "BACKEND": "core.storage.PublicMediaStorage",
             "OPTIONS": {**common, "public_url": public_url},
         },
     }

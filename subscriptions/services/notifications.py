@@ -24,9 +24,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
-from home.models import MEMBERS_GROUP_NAME, DistrictPage
-from home.services import chunk_send, rows_claim, rows_retry_later
-from members.selectors import is_verified_member
+from core.outbox import chunk_send, rows_claim, rows_retry_later
+from core.people import MEMBERS_GROUP_NAME, is_verified_member
+from home.models import DistrictPage
 
 from ..models import (
     FREQUENCY_RANK,
@@ -93,7 +93,7 @@ def notification_recipients(*, page: Page) -> dict[int, str]:
     A subscriber following the page through several targets gets the most
     immediate frequency. A page with a view restriction only goes to verified
     members (active accounts in the members group, the queryset form of
-    ``members.selectors.is_verified_member``) who also pass every group
+    ``core.people.is_verified_member``) who also pass every group
     restriction; a password-protected page goes to nobody.
     """
     kind = page_kind(page)
@@ -184,7 +184,7 @@ def deliveries_claim(
 
     For deliveries and any outbox-like model with a state ``field`` and a
     ``claimed_at`` timestamp (the tracker's status mails); see
-    ``home.services.rows_claim``.
+    ``core.outbox.rows_claim``.
     """
     return rows_claim(
         queryset=queryset, limit=limit, field=field, queued=queued, sending=sending
@@ -197,7 +197,7 @@ def notification_send_batch(
     """Send up to ``batch_size`` of a page's immediate mails over one connection.
 
     Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``
-    (``home.services.chunk_send``): a worker dying mid-chunk can repeat at
+    (``core.outbox.chunk_send``): a worker dying mid-chunk can repeat at
     most that chunk. Returns how many deliveries were handled.
     """
     notification = PageNotification.objects.filter(pk=notification_id).first()
@@ -313,7 +313,7 @@ def _retry_later(ids, error):
     """Deliveries the mail server could not take go back to the queue, later.
 
     They wait and are given up as the outbox's mails are
-    (``home.services.rows_retry_later``); the resume sweep
+    (``core.outbox.rows_retry_later``); the resume sweep
     (``resume_notifications``) sends them again.
     """
     rows_retry_later(

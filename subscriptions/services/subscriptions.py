@@ -19,8 +19,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core.ratelimit import recipient_limit_check
 from home.models import DistrictPage, Topic
-from home.ratelimit import recipient_limit_check
 
 from ..models import CONSENT_VERSION, Frequency, Subscriber, Subscription
 from ..registry import kind_keys

@@ -13,9 +13,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from core.people import is_verified_member
+from core.roles import STATE_OFFICE
+from core.views import ForbiddenAs403ViewSetMixin
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from home.views import ForbiddenAs403ViewSetMixin
-from members.selectors import is_verified_member
 
 from ..models import PageNotification, Subscriber
 
@@ -133,3 +134,14 @@ def profile_subscriptions_link(request):
     if is_verified_member(request.user):
         return (_("My subscriptions"), reverse("subscriptions:subscription_mine"))
     return None
+
+
+@hooks.register("register_role_permissions")
+def notification_role_permissions():
+    """The state office reads who was notified."""
+    return {
+        STATE_OFFICE: [
+            "subscriptions.view_pagenotification",
+            "subscriptions.view_subscriber",
+        ]
+    }

@@ -3,7 +3,7 @@
 from django.db.models import Q
 from wagtail import hooks
 
-from home.retention import retention_period
+from core.retention import retention_period
 from members.selectors import account_emails
 
 from ..models import Subscriber

@@ -103,7 +103,7 @@ class Journey:
 @pytest.fixture(autouse=True)
 def people_fill_forms_quickly(settings):
     """The journeys fill a form faster than a person; the minimum time a form
-    must be open (bot protection, tested in tests/home/test_bot_protection.py)
+    must be open (bot protection, tested in tests/core/test_bot_protection.py)
     would refuse them."""
     settings.PORTAL_FORM_MIN_SECONDS = 0
 

@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from comments.models import Comment, CommentReport
-from home.models import OutgoingMail
+from core.models import OutgoingMail
 
 BEFORE = [
     ("dialog", "0013_working_group_open_excludes_members_only"),

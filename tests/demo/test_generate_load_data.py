@@ -9,10 +9,10 @@ from django.db import transaction
 from wagtail.models import Page, PageViewRestriction
 
 from comments.models import Comment
+from core.people import MEMBERS_GROUP_NAME
 from demo.load_data import USERNAME_PREFIX, LoadPlan, generate
 from dialog.models import EventPage
 from education.models import CoursePage, CourseSession
-from home.models import MEMBERS_GROUP_NAME
 from news.models import DecisionBriefingPage, NewsArticlePage
 from registrations.models import Registration
 from subscriptions.models import Subscriber, Subscription

@@ -3,13 +3,13 @@
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from core.audit import VIEWED
 from dialog.factories import (
     EventPageFactory,
     WorkingGroupPageFactory,
 )
 from dialog.models import EventPage
 from dialog.models.working_groups import WorkingGroupCoordinator
-from home.audit import VIEWED
 from members.factories import ProfileFactory
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration

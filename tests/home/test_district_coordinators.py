@@ -5,14 +5,10 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import GroupPagePermission
 
+from core.roles import COORDINATORS_GROUP_NAME, STATE_OFFICE_GROUP_NAME, roles_sync
 from home.factories import DistrictPageFactory
 from home.models import DistrictCoordinatorGroup
-from home.roles import (
-    COORDINATORS_GROUP_NAME,
-    STATE_OFFICE_GROUP_NAME,
-    district_coordinator_group_ensure,
-    roles_sync,
-)
+from home.roles import district_coordinator_group_ensure
 from home.selectors import districts_coordinated_by, districts_managed_by
 from members.factories import (
     MentoringApplicationFactory,

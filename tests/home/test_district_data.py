@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from home.district_data import group_figures, inner_outer_comparison
+from home.district_figures import group_figures, inner_outer_comparison
 from home.factories import (
     DistrictDataPageFactory,
     DistrictFigureFactory,

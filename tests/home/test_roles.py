@@ -4,14 +4,15 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.models import GroupPagePermission, Page
 
-from home.factories import DistrictPageFactory
-from home.roles import (
-    COORDINATOR_PERMISSIONS,
+from core.roles import (
+    COORDINATION,
     STATE_OFFICE_GROUP_NAME,
     coordinator_permissions_grant,
-    district_editor_group_ensure,
+    role_permissions,
     roles_sync,
 )
+from home.factories import DistrictPageFactory
+from home.roles import district_editor_group_ensure
 from home.selectors import districts_managed_by
 
 
@@ -80,7 +81,7 @@ def test_coordinators_get_only_the_tool_permissions_that_exist(db):
     granted = coordinator_permissions_grant()
 
     coordinators = Group.objects.get(name="Koordination")
-    assert set(granted) <= set(COORDINATOR_PERMISSIONS)
+    assert set(granted) <= set(role_permissions(COORDINATION))
     assert coordinators.permissions.filter(codename="access_admin").exists()
     assert coordinators.permissions.filter(codename="coordinate_all_districts").exists()
     assert coordinators.permissions.count() == len(granted) + 2

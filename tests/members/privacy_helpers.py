@@ -4,8 +4,8 @@ from allauth.account.models import EmailAddress
 
 from comments.factories import CommentFactory
 from comments.models import CommentReport
+from core.models import OutgoingMail
 from dialog.factories import ForumPageFactory
-from home.models import OutgoingMail
 from members.factories import (
     MembershipVerificationFactory,
     PoolEntryFactory,
@@ -83,7 +83,7 @@ def person_with_data(user, *, name, district, event_index, home_page, phone):
     for address in (user.email, f"{user.username}.alt@example.org"):
         # an account mail the mail server refused, kept with its text
         OutgoingMail.objects.create(
-            builder="home.outbox.stored_message",
+            builder="core.outbox.stored_message",
             arguments={
                 "subject": "Bitte bestätige deine Adresse",
                 "body": f"Hallo {name}, dein Link: https://example.org/k/abc",

@@ -204,8 +204,8 @@ def test_password_guessing_is_limited(client, rosa, settings):
 
 
 def test_account_mails_kept_for_a_retry_go_but_others_stay(client, rosa):
-    from home.models import OutgoingMail
-    from home.outbox import KEPT_MAIL_BUILDER
+    from core.models import OutgoingMail
+    from core.outbox import KEPT_MAIL_BUILDER
 
     user, _pages = rosa
     other = OutgoingMail.objects.create(

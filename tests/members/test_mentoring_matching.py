@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 from wagtail.models import PageLogEntry
 
-from home.audit import VIEWED
+from core.audit import VIEWED
 from members.factories import (
     MentoringApplicationFactory,
     MentoringPairFactory,

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.db import connection
 
+from core.outbox import outgoing_mails_sweep
 from home.factories import DistrictIndexPageFactory, DistrictPageFactory, site_with_home
-from home.outbox import outgoing_mails_sweep
 from members.models import Onboarding, OnboardingStepDone
 from members.services import onboarding_start
 

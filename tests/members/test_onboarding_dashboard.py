@@ -5,7 +5,7 @@ import datetime
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from home.audit import VIEWED
+from core.audit import VIEWED
 from members.factories import (
     OnboardingFactory,
     OnboardingStepDoneFactory,

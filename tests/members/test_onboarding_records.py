@@ -5,9 +5,9 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
+from core.outbox import outgoing_mails_sweep
 from dialog.factories import EventPageFactory
 from dialog.models import EventPage
-from home.outbox import outgoing_mails_sweep
 from members.factories import (
     MembershipVerificationFactory,
     OnboardingFactory,

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from home.audit import EXPORTED
+from core.audit import EXPORTED
 from tests.members.privacy_helpers import person_with_data
 
 pytestmark = pytest.mark.django_db

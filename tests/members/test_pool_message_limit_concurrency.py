@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from home.services import members_group_get
+from core.services import members_group_get
 from members.factories import PoolEntryFactory, PoolMessageFactory
 from members.models import PoolMessage
 from members.services import pool_message_send

@@ -5,7 +5,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from home.outbox import outgoing_mails_sweep
+from core.outbox import outgoing_mails_sweep
 from members.factories import PoolEntryFactory, PoolMessageFactory
 from members.models import PoolMessage
 from members.services import pool_message_send

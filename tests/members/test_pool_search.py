@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from home.audit import VIEWED
+from core.audit import VIEWED
 from members.factories import PoolEntryFactory
 
 from .pool_helpers import grant, member

@@ -3,10 +3,10 @@
 from django.urls import reverse
 from wagtail import hooks
 
+from core.people import display_name
 from members.consents import current_wording
 from members.factories import ProfileFactory
 from members.models import Consent, Profile
-from members.selectors import display_name
 
 PROFILE_URL = reverse("members:profile")
 

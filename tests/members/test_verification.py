@@ -3,10 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from home.models import MEMBERS_GROUP_NAME
+from core.people import MEMBERS_GROUP_NAME, is_verified_member
 from members.factories import MembershipVerificationFactory
 from members.models import MembershipVerification, Profile
-from members.selectors import is_verified_member
 
 REQUEST_URL = reverse("members:verification")
 INDEX_URL = reverse("membership_verifications:index")

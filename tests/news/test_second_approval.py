@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Workflow, WorkflowState
 
-from home.roles import APPROVERS_GROUP_NAME, PRESS_GROUP_NAME
+from core.roles import APPROVERS_GROUP_NAME, PRESS_GROUP_NAME
 from news.factories import DecisionBriefingPageFactory
 from news.models import DecisionBriefingPage
 from news.services.roles import briefing_parent_roles_ensure

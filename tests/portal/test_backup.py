@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from home.backups import backup_create, backup_restore
+from core.backups import backup_create, backup_restore
 from home.models import Topic
 
 pytestmark = pytest.mark.skipif(

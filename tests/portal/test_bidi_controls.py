@@ -3,7 +3,7 @@
 U+202E turns "Mallory\u202egnp.exe" into "Malloryexe.png" on screen: in admin
 lists and spreadsheets a name or an organisation could pose as something
 else. Every personal text field of the public forms drops them
-(``home.fields.PersonalTextField``); CSV exports drop them again.
+(``core.fields.PersonalTextField``); CSV exports drop them again.
 """
 
 # The fixtures imported from test_fuzz_forms are parameters by name.
@@ -19,8 +19,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from comments import forms as comment_forms
-from home.fields import PersonalTextField
-from home.spreadsheets import spreadsheet_row
+from core.fields import PersonalTextField
+from core.spreadsheets import spreadsheet_row
 from members.forms import accounts, mentoring, onboarding, pool, privacy
 from registrations import forms as registrations
 from registrations.factories import RegistrationFactory

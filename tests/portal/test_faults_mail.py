@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from comments.factories import CommentFactory
 from comments.models import Comment
+from core.models import OutgoingMail
+from core.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from dialog.factories import ForumPageFactory
-from home.models import OutgoingMail
-from home.outbox import MAX_ATTEMPTS, outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models import BRIEFING_KIND
 from registrations.models import Registration, RegistrationMode

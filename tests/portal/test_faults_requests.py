@@ -13,7 +13,7 @@ from django.core import mail
 from django.db import OperationalError
 from django.test import Client
 
-from home.models import OutgoingMail
+from core.models import OutgoingMail
 from registrations.models import Registration, RegistrationMode
 from tests.registrations.registration_helpers import (
     GUEST,

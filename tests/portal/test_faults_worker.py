@@ -15,8 +15,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from home.models import OutgoingMail
-from home.outbox import outgoing_mails_sweep
+from core.models import OutgoingMail
+from core.outbox import outgoing_mails_sweep
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models import BRIEFING_KIND
 from registrations.models import RegistrationMode

@@ -109,7 +109,7 @@ class Form:
     valid: dict
     fields: dict = field(default_factory=dict)
     login: str = ""  # username of the account that posts; a visitor if empty
-    bot_form: str = ""  # the form's name in its bot-check token (home.bot_protection)
+    bot_form: str = ""  # the form's name in its bot-check token (core.bot_protection)
 
 
 @pytest.fixture(autouse=True)

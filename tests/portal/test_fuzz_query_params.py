@@ -244,7 +244,7 @@ def _has_control_character(value: str) -> bool:
 def test_page_parameter_is_a_404_or_a_page(client, site, value):
     response = get(client, site["news"].url, {"page": value})
     if _has_control_character(value):
-        assert response.status_code == 400  # home.middleware.ControlCharacterMiddleware
+        assert response.status_code == 400  # core.middleware.ControlCharacterMiddleware
     else:
         assert response.status_code in (200, 404)
 

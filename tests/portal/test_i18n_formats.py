@@ -7,7 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from home.i18n import mail_language
+from core.i18n import mail_language
 
 # 19:00 in Berlin on a Tuesday in winter, stored in UTC.
 START = datetime.datetime(2026, 12, 8, 18, 0, tzinfo=zoneinfo.ZoneInfo("UTC"))

@@ -187,7 +187,7 @@ def test_page_in_an_admin_language_the_portal_lacks_renders(rf, event_index):
     """Admin previews run in the editor's admin language, e.g. French."""
     from django.utils import translation
 
-    from home.i18n import page_languages
+    from core.i18n import page_languages
 
     with translation.override("fr"):
         languages = page_languages(page=event_index, request=rf.get("/"))

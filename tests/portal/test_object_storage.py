@@ -14,8 +14,8 @@ from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 from wagtail_factories import ImageFactory
 
-from home.services import members_collection_get
-from home.storage import PrivateMediaStorage, PublicMediaStorage
+from core.services import members_collection_get
+from core.storage import PrivateMediaStorage, PublicMediaStorage
 from portal.settings.services import storage_settings
 
 BUCKET = "mitmach-media"

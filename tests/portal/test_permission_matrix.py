@@ -6,7 +6,7 @@ world to the URL, and the statuses by role (``expect``/``staff``/``tools``
 shorthands help). ``test_the_matrix_requests_every_url_of_the_portal`` walks the
 URLconf and fails on a URL without a row. Wagtail answers a forbidden admin
 page with a redirect (302) to the dashboard or login; our own admin views
-answer 403 (``home.views.admin_forbidden_as_403``). POST-only actions are
+answer 403 (``core.views.admin_forbidden_as_403``). POST-only actions are
 requested with GET: 405, or the permission answer when that comes first.
 
 Then every response of the matrix, as visitor, account and member, is checked
@@ -23,6 +23,13 @@ from django.urls import URLResolver, get_resolver, resolve, reverse
 from wagtail.documents import get_document_model
 
 from comments.factories import CommentFactory
+from core.roles import (
+    APPROVERS_GROUP_NAME,
+    COORDINATORS_GROUP_NAME,
+    PRESS_GROUP_NAME,
+    STATE_OFFICE_GROUP_NAME,
+    roles_sync,
+)
 from dialog.factories import (
     EventPageFactory,
     ForumPageFactory,
@@ -34,15 +41,7 @@ from home.factories import (
     DistrictFigureFactory,
     TopicFactory,
 )
-from home.roles import (
-    APPROVERS_GROUP_NAME,
-    COORDINATORS_GROUP_NAME,
-    PRESS_GROUP_NAME,
-    STATE_OFFICE_GROUP_NAME,
-    district_coordinator_group_ensure,
-    district_editor_group_ensure,
-    roles_sync,
-)
+from home.roles import district_coordinator_group_ensure, district_editor_group_ensure
 from members.factories import (
     MembershipVerificationFactory,
     MentoringApplicationFactory,

@@ -3,8 +3,8 @@
 from django.test import RequestFactory
 from wagtail.models import PageViewRestriction
 
-from home import selectors
-from home.request_memo import RequestMemoMiddleware
+from core import selectors
+from core.request_memo import RequestMemoMiddleware
 
 
 def test_a_page_render_reads_the_restrictions_once(

@@ -82,8 +82,8 @@ def test_uploads_are_private_and_renditions_public_on_a_store():
         public_url="https://portal.example.org/media/",
     )
 
-    assert chosen["default"]["BACKEND"] == "home.storage.PrivateMediaStorage"
-    assert chosen["renditions"]["BACKEND"] == "home.storage.PublicMediaStorage"
+    assert chosen["default"]["BACKEND"] == "core.storage.PrivateMediaStorage"
+    assert chosen["renditions"]["BACKEND"] == "core.storage.PublicMediaStorage"
     assert chosen["default"]["OPTIONS"]["endpoint_url"] == "http://minio.internal:9000"
     assert "public_url" not in chosen["default"]["OPTIONS"]
     assert (

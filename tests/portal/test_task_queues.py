@@ -16,9 +16,8 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.utils import timezone
 
-from home.models import OutgoingMail
-from home.outbox import mail_enqueue
-from home.tasks import outgoing_mail_send
+from core.models import OutgoingMail
+from core.outbox import mail_enqueue, outgoing_mail_send
 from news.factories import DecisionBriefingPageFactory, SubscriptionFactory
 from news.models import BRIEFING_KIND
 from portal.settings.services import task_settings
@@ -88,7 +87,7 @@ def test_a_mail_enqueued_after_the_commit_waits_in_redis_and_the_worker_sends_it
 ):
     with transaction.atomic():
         mail = mail_enqueue(
-            builder="home.outbox.stored_message",
+            builder="core.outbox.stored_message",
             subject="Willkommen im Mitmachportal",
             body="Hallo",
             from_email="portal@example.org",

@@ -11,7 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, connection, transaction
 
-from home.services import members_group_get
+from core.services import members_group_get
 from registrations.models import Registration
 from registrations.services import registration_create
 from tests.registrations.registration_helpers import registrable_event

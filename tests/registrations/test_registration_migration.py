@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 
-from home.models import OutgoingMail
+from core.models import OutgoingMail
 from registrations.models import Registration
 from registrations.services import MESSAGE_BUILDER
 from tests.migration_helpers import migrate_to, migrate_to_latest

@@ -321,7 +321,7 @@ def test_the_scheduled_commands_deliver_the_mail_refused_while_the_server_was_do
 ):
     address = journey["refused_guest"]
     assert mails_to(topology, address) == []
-    # The outbox retries a refused mail after a minute (home.outbox.RETRY_MINUTES).
+    # The outbox retries a refused mail after a minute (core.outbox.RETRY_MINUTES).
     wait = 62 - (time.monotonic() - journey["refused_at"])
     if wait > 0:
         time.sleep(wait)

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from home.retention import retention_apply
+from core.retention import retention_apply
 from news.factories import SubscriptionFactory
 from subscriptions.factories import SubscriberFactory
 from subscriptions.models import Subscriber

@@ -4,11 +4,8 @@ their district's call lists but never change or delete them."""
 import pytest
 from django.urls import reverse
 
-from home.roles import (
-    COORDINATORS_GROUP_NAME,
-    district_coordinator_group_ensure,
-    roles_sync,
-)
+from core.roles import COORDINATORS_GROUP_NAME, roles_sync
+from home.roles import district_coordinator_group_ensure
 from members.factories import ProfileFactory
 from surveys.factories import (
     CallListFactory,

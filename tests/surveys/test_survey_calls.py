@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from wagtail.log_actions import registry
 
-from home.audit import VIEWED
+from core.audit import VIEWED
 from members.factories import ProfileFactory
 from surveys.factories import (
     CallListEntryFactory,

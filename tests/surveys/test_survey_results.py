@@ -10,7 +10,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 from wagtail.log_actions import registry
 
-from home.audit import EXPORTED
+from core.audit import EXPORTED
 from members.factories import ProfileFactory
 from surveys.factories import (
     SurveyAnswerFactory,

@@ -4,7 +4,7 @@ import datetime
 
 import feedparser
 
-from home.services import page_members_only_set
+from core.services import page_members_only_set
 from tracker.models import ItemStatus
 from tracker.services.agreements import status_update_create
 

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from home.outbox import MAX_ATTEMPTS
+from core.outbox import MAX_ATTEMPTS
 from news.factories import SubscriptionFactory
 from subscriptions.factories import SubscriberFactory
 from subscriptions.models import Frequency

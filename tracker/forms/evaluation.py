@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from home.fields import PersonalTextField
+from core.fields import PersonalTextField
 
 from ..models.evaluation import BriefingFeedback
 

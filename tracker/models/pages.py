@@ -14,8 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.pages import CachedRestrictionsMixin
 from home.blocks import RICH_TEXT_FEATURES
-from home.models import CachedRestrictionsMixin
 
 from ..views.feeds import status_atom, status_rss
 from ..views.pages import agreement_overview, chapter_detail, item_detail

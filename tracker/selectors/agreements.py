@@ -3,8 +3,8 @@
 from django.db.models import Avg, Count, Q
 from django.utils.translation import gettext as _
 
-from home.charts import bar_chart
-from home.selectors import visible_to
+from core.charts import bar_chart
+from core.selectors import visible_to
 
 from ..models.agreements import (
     AgreementChapter,

@@ -1,4 +1,4 @@
-"""Importing coalition-agreement items from CSV (``home.csv_import``)."""
+"""Importing coalition-agreement items from CSV (``core.csv_import``)."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -7,7 +7,7 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from home.csv_import import run_import
+from core.csv_import import run_import
 from home.models import Topic
 
 from ..models import AgreementChapter, AgreementItem, ItemStatus

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from home.services import chunk_send, rows_claim, rows_retry_later
+from core.outbox import chunk_send, rows_claim, rows_retry_later
 from subscriptions.models import Frequency, Subscription
 from subscriptions.services import (
     mail_error_is_transient,
@@ -137,7 +137,7 @@ def status_digests_send(*, frequency: str) -> int:
     """One mail per subscriber with every queued change of ``frequency``.
 
     Mails the server could not take wait for the next run, as many runs as
-    ``home.outbox.MAX_ATTEMPTS`` allows.
+    ``core.outbox.MAX_ATTEMPTS`` allows.
     """
     if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
         raise ValueError(f"No digest for frequency {frequency!r}")

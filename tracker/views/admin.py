@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.permissions import policy_registry
 
-from home.csv_import import CSVImportForm, csv_import_view
-from home.spreadsheets import spreadsheet_row
-from home.views import admin_forbidden_as_403
+from core.csv_import import CSVImportForm, csv_import_view
+from core.spreadsheets import spreadsheet_row
+from core.views import admin_forbidden_as_403
 from news.models import DecisionBriefingPage
 
 from ..models import AgreementItem, BriefingFeedback, CoalitionAgreementPage

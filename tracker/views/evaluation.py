@@ -5,7 +5,8 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from home.selectors import is_verified_member, visible_to
+from core.people import is_verified_member
+from core.selectors import visible_to
 from news.models import DecisionBriefingPage
 
 from ..forms import FeedbackForm

@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from home.models import paginate
+from core.pages import paginate
 
 from ..forms.agreements import ItemFilterForm
 from ..models.agreements import AgreementChapter, AgreementItem

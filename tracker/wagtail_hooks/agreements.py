@@ -10,9 +10,10 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
-from home.caching import lists_version, site_version
+from core.roles import STATE_OFFICE
+from core.versions import lists_version, site_version
+from core.views import ForbiddenAs403ViewSetMixin
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
-from home.views import ForbiddenAs403ViewSetMixin
 from subscriptions.registry import NotifiableKind
 
 from ..models import AGREEMENT_KIND, AgreementChapter, AgreementItem, StatusUpdate
@@ -213,3 +214,16 @@ def agreement_notifiable_kinds():
             AGREEMENT_KIND, _("Coalition agreement: status changes"), order=50
         )
     ]
+
+
+@hooks.register("register_role_permissions")
+def agreement_role_permissions():
+    """The state office keeps the coalition tracker."""
+    return {
+        STATE_OFFICE: [
+            f"tracker.{action}_{model}"
+            for model in ("agreementchapter", "agreementitem")
+            for action in ("add", "change", "delete", "view")
+        ]
+        + ["tracker.add_statusupdate", "tracker.view_statusupdate"]
+    }

@@ -4,7 +4,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from home.selectors import is_verified_member
+from core.people import is_verified_member
+from core.roles import PRESS
 from news.models import DecisionBriefingPage
 
 from ..forms import FeedbackForm
@@ -100,3 +101,8 @@ def erase_briefing_feedback(user):
     """Answers are deleted; status updates an editor entered stay, unsigned."""
     BriefingFeedback.objects.filter(user=user).delete()
     StatusUpdate.objects.filter(created_by=user).update(created_by=None)
+
+
+@hooks.register("register_role_permissions")
+def evaluation_role_permissions():
+    return {PRESS: ["tracker.view_evaluation_report"]}

@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.roles import roles_sync
 from demo import accounts, content, district_data, onboarding, pool, surveys
 from demo.builders import (
     DEMO_HOSTNAME,
@@ -17,7 +18,6 @@ from demo.comments import demo_comments
 from demo.subscriptions import load_subscriptions
 from demo.tracker import load as tracker_load
 from demo.translations import translate_demo
-from home.roles import roles_sync
 
 
 class Command(BaseCommand):

@@ -1,9 +1,0 @@
-from django import template
-
-register = template.Library()
-
-
-@register.inclusion_tag("home/includes/bar_chart.html")
-def bar_chart(chart, caption=None):
-    """An SVG bar chart with its data table; see :mod:`home.charts`."""
-    return {"chart": chart, "caption": caption or chart.title}
