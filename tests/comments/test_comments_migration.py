@@ -10,6 +10,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from comments.models import Comment, CommentReport
 from core.models import OutgoingMail
+from tests.migration_helpers import outgoing_mail_model
 
 BEFORE = [
     ("dialog", "0013_working_group_open_excludes_members_only"),
@@ -64,7 +65,7 @@ def test_comments_survive_the_move_with_content_type_and_permissions():
         )
     )
     press.user_set.add(user.pk)
-    old.get_model("home", "OutgoingMail").objects.create(
+    outgoing_mail_model(old).objects.create(
         builder=OLD_BUILDER, arguments={"comment_id": reply.pk}
     )
 

@@ -55,9 +55,7 @@ NAME = re.compile(
 def _forbidden(app: str) -> set[str]:
     """Apps ``app`` may not name: those above it and those beside it."""
     return {
-        other
-        for other in APPS
-        if other != app and LAYER_OF[other] <= LAYER_OF[app]
+        other for other in APPS if other != app and LAYER_OF[other] <= LAYER_OF[app]
     }
 
 

@@ -7,7 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from core.models import OutgoingMail
 from registrations.models import Registration
 from registrations.services import MESSAGE_BUILDER
-from tests.migration_helpers import migrate_to, migrate_to_latest
+from tests.migration_helpers import migrate_to, migrate_to_latest, outgoing_mail_model
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -35,7 +35,7 @@ def test_the_rows_the_content_type_and_a_groups_permission_survive(moved_back):
     OldContentType = apps.get_model("contenttypes", "ContentType")
     OldPermission = apps.get_model("auth", "Permission")
     OldGroup = apps.get_model("auth", "Group")
-    OldMail = apps.get_model("home", "OutgoingMail")
+    OldMail = outgoing_mail_model(apps)
     old_type = OldContentType.objects.get(app_label="dialog", model="registration")
     registration = OldRegistration.objects.create(
         page_id=page.pk, name="Rosa", email="rosa@example.org", status="confirmed"
