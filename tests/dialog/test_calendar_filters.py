@@ -1,4 +1,4 @@
-"""Each calendar filter narrows the event list (dialog.selectors.event_list)."""
+"""Each calendar filter narrows the event list (dialog.selectors.events.event_list)."""
 
 import datetime
 
