@@ -13,8 +13,7 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from core.services import members_group_get
-from dialog.models import WorkingGroupPage
-from dialog.models.working_groups import WorkingGroupCoordinator
+from dialog.models import WorkingGroupCoordinator, WorkingGroupPage
 from home.models import DistrictPage
 from members.models import (
     Onboarding,

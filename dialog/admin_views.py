@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 
 from core.views import admin_forbidden_as_403
 
-from .models import EventPage, same_weekday_next_month
-from .services import event_copy_to_next_month
+from .models.events import EventPage
+from .models.schedules import same_weekday_next_month
+from .services.events import event_copy_to_next_month
 
 
 @admin_forbidden_as_403("core/admin/forbidden.html")

@@ -4,7 +4,7 @@ from django.db.models.signals import post_delete, post_save
 
 from core.caching import on_commit_purge_everything
 
-from .models import Venue
+from .models.venues import Venue
 
 
 def _venue_changed(sender, **kwargs):

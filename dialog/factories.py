@@ -6,14 +6,12 @@ from django.utils import timezone
 
 from home.factories import paragraph
 
-from .models import (
-    EventFormat,
-    EventIndexPage,
-    EventPage,
-    ForumPage,
-    Venue,
-    WorkingGroupPage,
-)
+from .models.calendar import EventIndexPage
+from .models.events import EventPage
+from .models.forums import ForumPage
+from .models.schedules import EventFormat
+from .models.venues import Venue
+from .models.working_groups import WorkingGroupPage
 
 
 class VenueFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,8 @@
 
 from django.utils import timezone
 
-from .models import EventFormat, EventPage
+from .models.events import EventPage
+from .models.schedules import EventFormat
 
 SCHEMA = "https://schema.org"
 

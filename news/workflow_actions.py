@@ -12,6 +12,7 @@ def publish_approved(workflow_state, user=None):
     permission, so the approved revision is published without asking again.
     Other workflows publish as Wagtail does, with the approver's permissions.
     """
+    # wagtail.models imports this module while it loads: a top import is a circle.
     from .models.workflows import SecondPersonApprovalTask
 
     revision = workflow_state.content_object.get_latest_revision()

@@ -9,6 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from core.people import display_name
+
 MAX_CHILDREN = 6
 MAX_CHILD_AGE = 17
 CHILD_AGE_GROUPS = ((0, 2, "0–2"), (3, 5, "3–5"), (6, 9, "6–9"), (10, None, "10+"))
@@ -252,8 +254,6 @@ class Registration(models.Model):
         if self.anonymised_at is not None:
             return str(_("Anonymised"))
         if self.user_id:
-            from core.people import display_name
-
             return display_name(self.user)
         return self.name
 

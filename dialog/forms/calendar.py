@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from core.selectors import in_language, public
 from home.models import DistrictPage, Topic
 
-from ..models import EventFormat, EventPage
+from ..models.events import EventPage
+from ..models.schedules import EventFormat
 
 
 class CalendarFilterForm(forms.Form):

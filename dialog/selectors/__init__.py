@@ -1,5 +1,5 @@
-"""Non-trivial reads of the dialog app, one module per domain."""
+"""Non-trivial reads of the dialog app, one module per domain.
 
-from .events import event_list, upcoming_events
-
-__all__ = ["event_list", "upcoming_events"]
+Nothing is imported here: the event page imports ``online_links`` and
+``events`` imports the event page, so a re-export would be a circle.
+"""

@@ -6,7 +6,8 @@ from django.utils import timezone
 from core.selectors import in_language, visible_to
 from home.selectors import in_district_q
 
-from ..models import EventFormat, EventPage
+from ..models.events import EventPage
+from ..models.schedules import EventFormat
 
 # Dates outside these hold no events; clamping keeps 9999-12-31 + 1 day and the
 # time zone shift of 0001-01-01 from overflowing (found by fuzzing the API).

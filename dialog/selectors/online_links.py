@@ -23,7 +23,7 @@ from core.selectors import restrictions_on, visible_to
 from registrations.models import Registration, RegistrationMode
 from registrations.selectors import user_can_manage_registrations
 
-from ..models import EventFormat
+from ..models.schedules import EventFormat
 
 
 def online_link_allowed(*, page, user=None, registration=None) -> bool:

@@ -3,7 +3,7 @@
 from registrations.models import Registration
 from registrations.selectors import user_can_manage_registrations
 
-from ..models.working_groups import WorkingGroupCoordinator
+from ..models.coordinators import WorkingGroupCoordinator
 
 
 def working_group_member_count(*, page) -> int:

@@ -1,6 +1,9 @@
+from __future__ import annotations
+
 import re
 from collections.abc import Callable, Iterable
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import transaction
@@ -11,7 +14,10 @@ from icalendar import Calendar, Event
 
 from registrations.models import RegistrationMode
 
-from ..models import EventFormat, EventPage, same_weekday_next_month
+from ..models.schedules import EventFormat, same_weekday_next_month
+
+if TYPE_CHECKING:  # the event page calls these: a real import would be a circle
+    from ..models.events import EventPage
 
 PRODID = "-//Mitmachportal//DE"
 

@@ -5,7 +5,7 @@ from django.template.response import TemplateResponse
 
 from core.audit import personal_data_accessed
 
-from ..models import WorkingGroupPage
+from ..models.working_groups import WorkingGroupPage
 from ..selectors.working_groups import (
     working_group_members,
     working_group_members_visible_to,

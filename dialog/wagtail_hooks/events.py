@@ -11,10 +11,12 @@ from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewS
 from subscriptions.registry import NotifiableKind
 
 from .. import admin_views
-from ..models import EVENT_KIND, EventPage, Venue, WorkingGroupPage
-from ..selectors import upcoming_events
+from ..models.events import EVENT_KIND, EventPage
+from ..models.venues import Venue
+from ..models.working_groups import WorkingGroupPage
+from ..selectors.events import upcoming_events
 from ..selectors.online_links import online_link_for, online_links_for
-from ..services import event_to_ical
+from ..services.events import event_to_ical
 
 # A venue lies in a district: its editors and coordinators keep it.
 register_permission_policy(Venue, DistrictScopedPermissionPolicy(Venue))

@@ -7,7 +7,7 @@ from wagtail import hooks
 from core.selectors import public
 from home.selectors import in_district_q
 
-from ..models import EventPage
+from ..models.events import EventPage
 
 
 @hooks.register("onboarding_next_meeting")

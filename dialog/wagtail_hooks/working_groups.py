@@ -4,8 +4,8 @@ from wagtail import hooks
 
 from registrations.models import Registration
 
-from ..models import WorkingGroupPage
-from ..models.working_groups import WorkingGroupCoordinator
+from ..models.coordinators import WorkingGroupCoordinator
+from ..models.working_groups import WorkingGroupPage
 
 
 def _date(value):

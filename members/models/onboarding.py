@@ -10,6 +10,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.people import display_name
+
 PLACEHOLDERS = ("name", "district", "next_meeting")
 PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 
@@ -91,8 +93,6 @@ class Onboarding(models.Model):
     @property
     def person_name(self):
         if self.user_id:
-            from core.people import display_name
-
             return display_name(self.user)
         return self.name
 

@@ -127,8 +127,6 @@ def mentoring_withdraw(*, user, application) -> MentoringApplication:
 @transaction.atomic
 def mentoring_match(*, coordinator, mentee, mentor) -> MentoringPair:
     """Propose a pair; both get a mail with the other's name and an accept link."""
-    from members.selectors import can_coordinate_mentoring
-
     if not can_coordinate_mentoring(coordinator):
         raise PermissionDenied
     in_scope = mentoring_applications_coordinated_by(coordinator)

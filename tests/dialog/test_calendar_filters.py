@@ -1,4 +1,4 @@
-"""Each calendar filter narrows the event list (dialog.selectors.event_list)."""
+"""Each calendar filter narrows the event list (dialog.selectors.events.event_list)."""
 
 import datetime
 
@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from dialog.factories import EventPageFactory
 from dialog.forms import CalendarFilterForm
-from dialog.selectors import event_list
+from dialog.selectors.events import event_list
 from tests.utils import in_days
 
 

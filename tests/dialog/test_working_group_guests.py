@@ -12,8 +12,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from demo import content, onboarding
 from dialog.factories import WorkingGroupPageFactory
-from dialog.models import WorkingGroupPage
-from dialog.models.working_groups import WorkingGroupCoordinator
+from dialog.models import WorkingGroupCoordinator, WorkingGroupPage
 from registrations.models import Registration, RegistrationMode
 from tests.registrations.registration_helpers import guest_data, register_url
 from tests.utils import page_text

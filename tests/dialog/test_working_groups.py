@@ -8,8 +8,7 @@ from dialog.factories import (
     EventPageFactory,
     WorkingGroupPageFactory,
 )
-from dialog.models import EventPage
-from dialog.models.working_groups import WorkingGroupCoordinator
+from dialog.models import EventPage, WorkingGroupCoordinator
 from members.factories import ProfileFactory
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration

@@ -7,7 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from dialog.factories import (
     WorkingGroupPageFactory,
 )
-from dialog.models.working_groups import WorkingGroupCoordinator
+from dialog.models import WorkingGroupCoordinator
 from members.privacy import member_data_erase, member_data_export
 from registrations.factories import RegistrationFactory
 from registrations.models import Registration

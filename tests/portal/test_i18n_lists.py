@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Locale
 
 from dialog.factories import EventPageFactory
-from dialog.selectors import event_list
+from dialog.selectors.events import event_list
 from home.factories import TopicFactory, translation_of
 from tests.utils import in_days
 
