@@ -1,11 +1,29 @@
-"""The platform's own table: the outbox of mails (``core.outbox``)."""
+"""The platform's own tables: the outbox of mails and the columns of every
+mail queue (``core.outbox``)."""
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
-class OutgoingMail(models.Model):
+class MailQueueRow(models.Model):
+    """What ``core.outbox`` keeps on every row of a mail queue.
+
+    Besides these, a queue's model has a state field of its own name
+    (``MailQueue.field``) with queued, sending, sent and failed values.
+    """
+
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
+    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+
+    class Meta:
+        abstract = True
+
+
+class OutgoingMail(MailQueueRow):
     """A mail waiting to be sent, written in the same commit as its cause.
 
     Mostly only the function that builds the mail and its ids are kept, no
@@ -26,12 +44,9 @@ class OutgoingMail(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.QUEUED
     )
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    # Due at once when written; the other queues leave it empty until a retry.
     next_attempt_at = models.DateTimeField(_("next attempt at"), default=timezone.now)
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=300, blank=True)
 
     class Meta:
         # Moved from ``home`` without touching the table (core/migrations/0001).

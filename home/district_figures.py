@@ -5,17 +5,15 @@ download) from its figure rows; the CSV import is ``home.district_data``.
 Aggregates of the district associations only.
 """
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import models
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.charts import bar_chart
+from core.spreadsheets import csv_response
 
 CSV_COLUMNS = [
     "district",
@@ -179,11 +177,10 @@ def comparison_charts(rows):
 
 def figures_csv_response(page, rows):
     """The page's figures (``rows``) as CSV, in the columns the import reads."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([*CSV_COLUMNS, "area", "members_per_1000"])
-    for row in rows:
-        writer.writerow(
+    return csv_response(
+        f"{page.slug}-daten.csv",
+        [*CSV_COLUMNS, "area", "members_per_1000"],
+        (
             [
                 row.district.title,
                 row.year,
@@ -195,12 +192,9 @@ def figures_csv_response(page, rows):
                 row.district.area,
                 "" if row.members_per_1000 is None else f"{row.members_per_1000:.2f}",
             ]
-        )
-    response = HttpResponse(
-        "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+            for row in rows
+        ),
     )
-    response["Content-Disposition"] = f'attachment; filename="{page.slug}-daten.csv"'
-    return response
 
 
 def _blank(value):

@@ -1,13 +1,12 @@
 """Registering, confirming, accepting and cancelling – with or without login."""
 
-import csv
 import functools
 import logging
 
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -21,7 +20,7 @@ from core.audit import personal_data_accessed
 from core.bot_protection import bot_protected, form_accepted
 from core.flash import lazy_format
 from core.ratelimit import RecipientLimited, rate_limit
-from core.spreadsheets import spreadsheet_row
+from core.spreadsheets import csv_response
 from core.views import admin_forbidden_as_403
 
 from .forms import RegistrationForm
@@ -318,14 +317,7 @@ def registration_report_view(request, page):
 
 @organiser_view
 def registration_csv_view(request, page):
-    """UTF-8 with BOM and ``;`` – opens correctly in German Excel and LibreOffice."""
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="anmeldungen-{page.slug}.csv"'
-    )
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow([str(label) for _key, label in CSV_COLUMNS])
+    """Opens correctly in German Excel and LibreOffice (``csv_response``)."""
     yes, no = gettext("yes"), gettext("no")
     registrations = list(registration_list(page=page))
     personal_data_accessed(
@@ -335,23 +327,27 @@ def registration_csv_view(request, page):
         count=len(registrations),
         exported=True,
     )
-    for registration in registrations:
-        ages = registration.children_ages
-        row = [
+    rows = (
+        [
             registration.get_status_display(),
             registration.person_name,
             registration.contact_email,
             registration.organisation,
             _local(registration.created_at),
             _local(registration.confirmed_at),
-            len(ages),
-            ", ".join(str(age) for age in ages),
+            len(registration.children_ages),
+            ", ".join(str(age) for age in registration.children_ages),
             yes if registration.needs_step_free else no,
             registration.accessibility_other,
             yes if registration.online else no,
         ]
-        writer.writerow(spreadsheet_row(row))
-    return response
+        for registration in registrations
+    )
+    return csv_response(
+        f"anmeldungen-{page.slug}.csv",
+        [str(label) for _key, label in CSV_COLUMNS],
+        rows,
+    )
 
 
 def _local(moment):

@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from core.models import MailQueueRow
+
 from .registry import kind_label
 
 # Bump when the consent wording on the subscribe form changes; each subscriber
@@ -201,7 +203,7 @@ class PageNotification(models.Model):
         return str(self.page)
 
 
-class Delivery(models.Model):
+class Delivery(MailQueueRow):
     """One page for one subscriber: sent at once or collected for a digest."""
 
     class Status(models.TextChoices):
@@ -235,11 +237,6 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED
     )
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=300, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
 
     class Meta:
         db_table = "news_delivery"

@@ -49,12 +49,13 @@ def notification_fan_out(*, notification_id: int) -> int:
     return batches
 
 
-def notifications_resume(*, stale_after: timedelta = notifications.STALE_AFTER) -> int:
+def notifications_resume(*, stale_after: timedelta | None = None) -> int:
     """Resume sends whose worker died; returns how many were enqueued again.
 
     The database task backend does not retry a task whose worker stopped, so
     deliveries claimed long ago go back to the queue and their send's fan-out
     task runs again (it only enqueues batches for what is left).
+    ``stale_after`` defaults to the deliveries' queue's (``DELIVERIES``).
     """
     with transaction.atomic():
         stale = notifications.notifications_stale_reset(stale_after=stale_after)

@@ -6,12 +6,9 @@ member-data hooks cover participations (not the anonymous answers), the phone
 consent and call records.
 """
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -29,7 +26,7 @@ from core.audit import personal_data_accessed
 from core.charts import bar_chart
 from core.people import is_verified_member
 from core.roles import COORDINATION
-from core.spreadsheets import spreadsheet_row
+from core.spreadsheets import csv_response
 from core.views import ForbiddenAs403ViewSetMixin, admin_forbidden_as_403
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from home.selectors import districts_coordinated_by
@@ -115,16 +112,6 @@ def results_view(request, pk):
     )
 
 
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(spreadsheet_row(header))
-    writer.writerows(spreadsheet_row(row) for row in rows)
-    return response
-
-
 def results_csv_view(request, pk):
     """Aggregated results: counts per option and scale value, no single answers."""
     survey = _managed_survey(request, pk)
@@ -159,7 +146,7 @@ def results_csv_view(request, pk):
         count=results.total,
         exported=True,
     )
-    return _csv_response(
+    return csv_response(
         f"umfrage-{survey.pk}-ergebnisse.csv",
         [_("Question"), _("Kind"), _("Option"), _("Answered"), _("Count")],
         rows,
@@ -177,7 +164,7 @@ def responses_csv_view(request, pk):
         count=len(rows),
         exported=True,
     )
-    return _csv_response(f"umfrage-{survey.pk}-antworten.csv", header, rows)
+    return csv_response(f"umfrage-{survey.pk}-antworten.csv", header, rows)
 
 
 def call_lists_view(request, pk):

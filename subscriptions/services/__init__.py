@@ -1,18 +1,10 @@
 """Business rules of subscriptions: subscribing, and mailing subscribers."""
 
-from .notifications import (
-    deliveries_claim,
-    digests_send,
-    mail_error_is_transient,
-    mail_error_reason,
-)
+from .notifications import digests_send
 from .subscriptions import subscriber_links, unsubscribe_headers
 
 __all__ = [
-    "deliveries_claim",
     "digests_send",
-    "mail_error_is_transient",
-    "mail_error_reason",
     "subscriber_links",
     "unsubscribe_headers",
 ]

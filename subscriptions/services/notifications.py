@@ -5,26 +5,25 @@ commit; the task finds the recipients and writes one ``Delivery`` per
 subscriber and page (unique), then batch tasks send them. A delivery is
 claimed (queued → sending) before its mail goes out and marked sent right
 after its chunk, so re-run, parallel or resumed tasks never send a page twice.
-A mail server that is down or says "try later" puts deliveries back in the
-queue with a growing pause (as the outbox does); the resume sweep sends them.
-Only the mails of the chunk in flight (``CHUNK_SIZE``) when a worker dies can
-be repeated after the sweep, and only when it is killed hard: a worker that
-stops or crashes with an exception first records what it sent.
+Deliveries are a queue of the one outbox service (``DELIVERIES``,
+``core.outbox``): a mail server that is down or says "try later" puts them
+back in the queue with a growing pause, as the outbox's mails; the resume
+sweep sends them. Only the mails of the chunk in flight when a worker dies
+can be repeated after the sweep, and only when it is killed hard: a worker
+that stops or crashes with an exception first records what it sent.
 """
 
-import logging
-import smtplib
 from datetime import timedelta
 
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.models import Page, PageViewRestriction
 
-from core.outbox import chunk_send, rows_claim, rows_retry_later
+from core.outbox import MailQueue
 from core.people import MEMBERS_GROUP_NAME, is_verified_member
 from home.models import DistrictPage
 
@@ -39,11 +38,7 @@ from ..models import (
 from ..registry import kind_label, kind_of_page
 from .subscriptions import subscriber_links, unsubscribe_headers
 
-logger = logging.getLogger(__name__)
-
 BATCH_SIZE = 500
-CHUNK_SIZE = 25
-STALE_AFTER = timedelta(minutes=15)
 
 
 def page_kind(page: Page) -> str | None:
@@ -172,82 +167,6 @@ def _immediate_open(notification):
     )
 
 
-def deliveries_claim(
-    *,
-    queryset,
-    limit: int,
-    field: str = "status",
-    queued: str = Delivery.Status.QUEUED,
-    sending: str = Delivery.Status.SENDING,
-) -> list[int]:
-    """Mark up to ``limit`` queued rows of ``queryset`` as sending; return their ids.
-
-    For deliveries and any outbox-like model with a state ``field`` and a
-    ``claimed_at`` timestamp (the tracker's status mails); see
-    ``core.outbox.rows_claim``.
-    """
-    return rows_claim(
-        queryset=queryset, limit=limit, field=field, queued=queued, sending=sending
-    )
-
-
-def notification_send_batch(
-    *, notification_id: int, batch_size: int = BATCH_SIZE
-) -> int:
-    """Send up to ``batch_size`` of a page's immediate mails over one connection.
-
-    Deliveries are claimed and marked sent in chunks of ``CHUNK_SIZE``
-    (``core.outbox.chunk_send``): a worker dying mid-chunk can repeat at
-    most that chunk. Returns how many deliveries were handled.
-    """
-    notification = PageNotification.objects.filter(pk=notification_id).first()
-    if notification is None:
-        return 0
-    queryset = notification.deliveries.filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=timezone.now()),
-        frequency=Frequency.IMMEDIATE,
-    )
-    known = {}  # the page, read once the first chunk is claimed
-
-    def send(ids, mail_connection):
-        if not known:
-            page = Page.objects.get(pk=notification.page_id).specific
-            known.update(
-                page=page,
-                sendable=_still_sendable(page),
-                members_only=page.get_view_restrictions().exists(),
-                rendered={},
-            )
-        if not known["sendable"]:
-            _mark(ids, Delivery.Status.SKIPPED)
-            return
-        deliveries = (
-            Delivery.objects.filter(pk__in=ids)
-            .select_related("subscriber__user")
-            .order_by("pk")
-        )
-        for delivery in deliveries:
-            if _deliver(
-                delivery,
-                page=known["page"],
-                members_only=known["members_only"],
-                mail_connection=mail_connection,
-                rendered=known["rendered"],
-            ):
-                yield delivery.pk
-
-    handled, _sent = chunk_send(
-        claim=lambda limit: deliveries_claim(queryset=queryset, limit=limit),
-        send=send,
-        mark_sent=lambda ids: _mark(ids, Delivery.Status.SENT),
-        chunk_size=CHUNK_SIZE,
-        limit=batch_size,
-        unreachable=_retry_later,
-    )
-    notification_progress_update(notification_id=notification_id)
-    return handled
-
-
 def _still_sendable(page):
     """A page unpublished or password-protected since publishing is not sent."""
     return page.live and not any(
@@ -256,92 +175,86 @@ def _still_sendable(page):
     )
 
 
-def _deliver(delivery, *, page, members_only, mail_connection, rendered) -> bool:
-    """Send one mail; a refused or failed one is recorded at once."""
-    subscriber = delivery.subscriber
-    if members_only and not is_verified_member(subscriber.user):
-        _mark([delivery.pk], Delivery.Status.SKIPPED)
-        return False
-    try:
-        message = notification_message(
-            page=page, subscriber=subscriber, rendered=rendered
-        )
-        message.connection = mail_connection
-        message.send()
-    except Exception as error:  # one failed address must not stop the batch
-        logger.warning("Notification mail to subscriber %s failed", subscriber.pk)
-        _record_failure([delivery.pk], error)
-        return False
-    return True
+def _readable_deliveries(deliveries, memo):
+    """The deliveries still to be mailed: live pages the subscriber may read.
+
+    A page unpublished or password-protected since, or a members-only page
+    for a subscriber no longer a verified member, is skipped. ``memo`` keeps
+    each page (and whether it is members-only) for the whole send.
+    """
+    pages = memo.setdefault("pages", {})
+    missing = {d.page_id for d in deliveries} - pages.keys()
+    if missing:
+        found = {
+            page.pk: page for page in Page.objects.filter(pk__in=missing).specific()
+        }
+        for page_id in missing:
+            page = found.get(page_id)
+            if page is not None and _still_sendable(page):
+                pages[page_id] = (page, page.get_view_restrictions().exists())
+            else:
+                pages[page_id] = None
+    readable = []
+    for delivery in deliveries:
+        known = pages[delivery.page_id]
+        if known is None:
+            continue
+        _page, members_only = known
+        if members_only and not is_verified_member(delivery.subscriber.user):
+            continue
+        readable.append(delivery)
+    return readable
 
 
-_TRANSIENT = (
-    ConnectionError,
-    TimeoutError,
-    smtplib.SMTPServerDisconnected,
-    smtplib.SMTPConnectError,
+def delivery_message(deliveries, memo) -> EmailMultiAlternatives:
+    """The mail of a subscriber's deliveries: one page at once, or a digest."""
+    subscriber = deliveries[0].subscriber
+    pages = [memo["pages"][d.page_id][0] for d in deliveries]
+    frequency = deliveries[0].frequency
+    if frequency == Frequency.IMMEDIATE:
+        (page,) = pages
+        rendered = memo.setdefault(("rendered", page.pk), {})
+        return notification_message(page=page, subscriber=subscriber, rendered=rendered)
+    return digest_message(subscriber=subscriber, frequency=frequency, pages=pages)
+
+
+# Page notifications through the one outbox service: deliveries of a page are
+# sent in chunks of 25, a mail the server defers is retried as the outbox's
+# mails are, a subscriber's digest takes up to 1000 pages.
+DELIVERIES = MailQueue(
+    model=Delivery,
+    field="status",
+    queued=Delivery.Status.QUEUED,
+    sending=Delivery.Status.SENDING,
+    sent=Delivery.Status.SENT,
+    failed=Delivery.Status.FAILED,
+    dropped=Delivery.Status.SKIPPED,
+    message=delivery_message,
+    readable=_readable_deliveries,
+    related=("subscriber__user",),
+    digest_size=1000,
 )
 
 
-def mail_error_is_transient(error: Exception) -> bool:
-    """A mail server down, gone or saying "try later" (4xx), not a bad address."""
-    if isinstance(error, _TRANSIENT):
-        return True
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = [code for code, _message in error.recipients.values()]
-        return bool(codes) and all(400 <= code < 500 for code in codes)
-    if isinstance(error, smtplib.SMTPResponseException):
-        return 400 <= error.smtp_code < 500
-    return False
+def notification_send_batch(
+    *, notification_id: int, batch_size: int = BATCH_SIZE
+) -> int:
+    """Send up to ``batch_size`` of a page's immediate mails over one connection.
 
-
-def mail_error_reason(error: Exception) -> str:
-    """What a delivery keeps of a failure: the error's class and SMTP codes.
-
-    Never the server's text, which names the recipient's address
-    (``SMTPRecipientsRefused`` is a dict keyed by it).
+    Deliveries are claimed and marked sent in chunks (``DELIVERIES``,
+    ``core.outbox``): a worker dying mid-chunk can repeat at most that
+    chunk. Returns how many deliveries were handled.
     """
-    codes = []
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({code for code, _message in error.recipients.values()})
-    elif isinstance(error, smtplib.SMTPResponseException):
-        codes = [error.smtp_code]
-    return " ".join([type(error).__name__, *map(str, codes)])[:300]
-
-
-def _retry_later(ids, error):
-    """Deliveries the mail server could not take go back to the queue, later.
-
-    They wait and are given up as the outbox's mails are
-    (``core.outbox.rows_retry_later``); the resume sweep
-    (``resume_notifications``) sends them again.
-    """
-    rows_retry_later(
-        model=Delivery,
-        ids=ids,
-        error=error,
-        field="status",
-        queued=Delivery.Status.QUEUED,
-        sending=Delivery.Status.SENDING,
-        failed=Delivery.Status.FAILED,
+    if not PageNotification.objects.filter(pk=notification_id).exists():
+        return 0
+    handled, _sent = DELIVERIES.send(
+        Delivery.objects.filter(
+            notification_id=notification_id, frequency=Frequency.IMMEDIATE
+        ),
+        limit=batch_size,
     )
-
-
-def _record_failure(ids, error):
-    """Try later when the server is down or says so (4xx), else give up."""
-    if mail_error_is_transient(error):
-        _retry_later(ids, error)
-    else:
-        _mark(ids, Delivery.Status.FAILED, error=mail_error_reason(error))
-
-
-def _mark(ids, status, *, error=""):
-    if not ids:
-        return
-    changes = {"status": status, "error": error[:300]}
-    if status == Delivery.Status.SENT:
-        changes["sent_at"] = timezone.now()
-    Delivery.objects.filter(pk__in=ids).update(**changes)
+    notification_progress_update(notification_id=notification_id)
+    return handled
 
 
 def page_intro(page: Page) -> str:
@@ -444,16 +357,17 @@ def notification_progress_update(*, notification_id: int) -> None:
         ).update(status=PageNotification.Status.DONE, finished_at=now)
 
 
-def notifications_stale_reset(*, stale_after: timedelta = STALE_AFTER) -> list[int]:
+def notifications_stale_reset(*, stale_after: timedelta | None = None) -> list[int]:
     """Put deliveries claimed long ago back in the queue; return stale sends.
 
     Runs in the caller's transaction; the caller enqueues the fan-out of each
     returned send again (``subscriptions.tasks.notifications_resume``).
+    ``stale_after`` defaults to the queue's (``DELIVERIES``).
     """
-    cutoff = timezone.now() - stale_after
-    Delivery.objects.filter(
-        status=Delivery.Status.SENDING, claimed_at__lt=cutoff
-    ).update(status=Delivery.Status.QUEUED, claimed_at=None)
+    stale_after = DELIVERIES.stale_after if stale_after is None else stale_after
+    now = timezone.now()
+    cutoff = now - stale_after
+    DELIVERIES.requeue_stale(now=now, stale_after=stale_after)
     stale = list(
         PageNotification.objects.filter(
             status__in=[
@@ -475,79 +389,16 @@ def digests_send(*, frequency: str) -> int:
     """
     if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
         raise ValueError(f"No digest for frequency {frequency!r}")
-    subscriber_ids = list(
-        Delivery.objects.filter(frequency=frequency, status=Delivery.Status.QUEUED)
-        .values_list("subscriber_id", flat=True)
+    deliveries = Delivery.objects.filter(frequency=frequency)
+    notification_ids = list(
+        deliveries.filter(status=Delivery.Status.QUEUED)
+        .values_list("notification_id", flat=True)
         .distinct()
-        .order_by("subscriber_id")
     )
-    sent = 0
-    notification_ids = set()
-    with get_connection() as mail_connection:
-        for subscriber_id in subscriber_ids:
-            sent += _digest_send_one(
-                subscriber_id=subscriber_id,
-                frequency=frequency,
-                mail_connection=mail_connection,
-                touched=notification_ids,
-            )
+    sent = DELIVERIES.digests_send(deliveries)
     for notification_id in notification_ids:
         notification_progress_update(notification_id=notification_id)
     return sent
-
-
-def _digest_send_one(*, subscriber_id, frequency, mail_connection, touched):
-    ids = deliveries_claim(
-        queryset=Delivery.objects.filter(
-            subscriber_id=subscriber_id, frequency=frequency
-        ),
-        limit=1000,
-    )
-    if not ids:
-        return 0
-    deliveries = list(
-        Delivery.objects.filter(pk__in=ids)
-        .select_related("subscriber__user")
-        .order_by("pk")
-    )
-    touched.update(d.notification_id for d in deliveries)
-    subscriber = deliveries[0].subscriber
-    pages = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=[d.page_id for d in deliveries])
-        .live()
-        .specific()
-    }
-    readable, skipped = [], []
-    for delivery in deliveries:
-        page = pages.get(delivery.page_id)
-        if page is None or not _still_sendable(page):
-            skipped.append(delivery.pk)
-        elif page.get_view_restrictions().exists() and not is_verified_member(
-            subscriber.user
-        ):
-            skipped.append(delivery.pk)
-        else:
-            readable.append((delivery, page))
-    if skipped:
-        _mark(skipped, Delivery.Status.SKIPPED)
-    if not readable:
-        return 0
-    claimed = [delivery.pk for delivery, _page in readable]
-    try:
-        message = digest_message(
-            subscriber=subscriber,
-            frequency=frequency,
-            pages=[page for _delivery, page in readable],
-        )
-        message.connection = mail_connection
-        message.send()
-    except Exception as error:
-        logger.warning("Digest mail to subscriber %s failed", subscriber.pk)
-        _record_failure(claimed, error)  # a deferred digest waits for the next one
-        return 0
-    _mark(claimed, Delivery.Status.SENT)
-    return 1
 
 
 def digest_message(

@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.mail import EmailMessage
 
 from core.models import OutgoingMail
-from core.outbox import chunk_send, rows_claim
+from core.outbox import OUTGOING_MAILS, chunk_send
 from tests.portal.faults import DyingWorker, WorkerKilled
 
 pytestmark = pytest.mark.django_db
@@ -26,13 +26,7 @@ def rows():
 
 
 def claim(limit):
-    return rows_claim(
-        queryset=OutgoingMail.objects.all(),
-        limit=limit,
-        field="state",
-        queued=State.QUEUED,
-        sending=State.SENDING,
-    )
+    return OUTGOING_MAILS.claim(OutgoingMail.objects.all(), limit)
 
 
 def send(ids, connection):

@@ -27,7 +27,7 @@ from subscriptions.models import (
     Subscription,
 )
 from subscriptions.services.notifications import (
-    deliveries_claim,
+    DELIVERIES,
     notification_send_batch,
 )
 from subscriptions.tasks import notification_fan_out, notifications_resume
@@ -256,7 +256,7 @@ def test_a_send_whose_worker_died_is_resumed_without_duplicates(
     notification_fan_out(notification_id=notification.pk)
     notification_send_batch(notification_id=notification.pk, batch_size=2)
     # A worker claims the other two and dies before sending them.
-    deliveries_claim(queryset=notification.deliveries.all(), limit=2)
+    DELIVERIES.claim(notification.deliveries.all(), 2)
     assert len(mail.outbox) == 2
 
     resumed = notifications_resume(stale_after=-datetime.timedelta(days=1))
@@ -272,7 +272,7 @@ def test_resuming_leaves_running_sends_alone(news_index, dummy_tasks, publish):
     page = publish(draft_briefing(news_index))
     notification = PageNotification.objects.get(page=page)
     notification_fan_out(notification_id=notification.pk)
-    deliveries_claim(queryset=notification.deliveries.all(), limit=2)
+    DELIVERIES.claim(notification.deliveries.all(), 2)
 
     assert notifications_resume() == 0
     assert notification.deliveries.filter(status="sending").count() == 2

@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import MailQueueRow
 from subscriptions.models import Frequency
 
 
@@ -206,7 +207,7 @@ class StatusUpdate(models.Model):
 AGREEMENT_KIND = "agreement"
 
 
-class StatusMail(models.Model):
+class StatusMail(MailQueueRow):
     """One status change for one subscriber; unique, so nobody gets it twice."""
 
     class State(models.TextChoices):
@@ -233,11 +234,6 @@ class StatusMail(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.QUEUED
     )
-    claimed_at = models.DateTimeField(_("claimed at"), null=True, blank=True)
-    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
-    next_attempt_at = models.DateTimeField(_("next attempt at"), null=True, blank=True)
-    error = models.CharField(_("error"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("status mail")

@@ -2,87 +2,71 @@
 
 Subscribing works as for topics (``subscriptions``: double opt-in, settings and
 unsubscribe links). One ``StatusMail`` per status change and subscriber
-(unique) makes sending idempotent: a mail is claimed (queued → sending)
-before it goes out, so a re-run or a parallel task never sends it twice.
-Subscribers with a daily or weekly frequency get the changes in one digest.
-A mail server that is down or says "try later" puts mails back in the queue
-with a growing pause, as news deliveries do; the periodic sweep
+(unique) makes sending idempotent. Status mails are a queue of the one outbox
+service (``STATUS_MAILS``, ``core.outbox``): a mail is claimed (queued →
+sending) before it goes out, so a re-run or a parallel task never sends it
+twice. Subscribers with a daily or weekly frequency get the changes in one
+digest. A mail server that is down or says "try later" puts mails back in the
+queue with a growing pause, as news deliveries do; the periodic sweep
 (``status_mails_resume``) sends immediate ones when they are due, the next
 digest run the others. A refused address fails at once.
 """
 
-import logging
 from datetime import datetime, timedelta
 
-from django.core.mail import EmailMessage, get_connection
-from django.db.models import Q
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from core.outbox import chunk_send, rows_claim, rows_retry_later
+from core.outbox import MailQueue
 from subscriptions.models import Frequency, Subscription
-from subscriptions.services import (
-    mail_error_is_transient,
-    mail_error_reason,
-    subscriber_links,
-    unsubscribe_headers,
-)
+from subscriptions.services import subscriber_links, unsubscribe_headers
 
 from ..models import AGREEMENT_KIND, StatusMail, StatusUpdate
-
-logger = logging.getLogger(__name__)
-
-CHUNK_SIZE = 25
-STALE_AFTER = timedelta(minutes=15)
-
-
-def _claim(queryset, *, limit):
-    return rows_claim(
-        queryset=queryset,
-        limit=limit,
-        field="state",
-        queued=StatusMail.State.QUEUED,
-        sending=StatusMail.State.SENDING,
-    )
-
-
-def _mark(ids, state, *, error=""):
-    if ids:
-        StatusMail.objects.filter(pk__in=ids).update(
-            state=state,
-            sent_at=timezone.now() if state == StatusMail.State.SENT else None,
-            error=error[:300],
-        )
-
-
-def _retry_later(ids, error, *, now=None):
-    rows_retry_later(
-        model=StatusMail,
-        ids=ids,
-        error=error,
-        field="state",
-        queued=StatusMail.State.QUEUED,
-        sending=StatusMail.State.SENDING,
-        failed=StatusMail.State.FAILED,
-        now=now,
-    )
-
-
-def _record_failure(ids, error, *, now=None):
-    """Try later when the server is down or says so (4xx), else give up."""
-    if mail_error_is_transient(error):
-        _retry_later(ids, error, now=now)
-    else:
-        _mark(ids, StatusMail.State.FAILED, error=mail_error_reason(error))
-
-
-def _due(now):
-    return Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
 
 
 def _is_public(agreement):
     return agreement.live and not agreement.get_view_restrictions().exists()
+
+
+def _public(mail, memo):
+    """Whether the agreement of ``mail`` is public; read once per send."""
+    agreement = mail.update.item.chapter.agreement
+    known = memo.setdefault("public", {})
+    if agreement.pk not in known:
+        known[agreement.pk] = _is_public(agreement)
+    return known[agreement.pk]
+
+
+def _readable_status_mails(mails, memo):
+    """Mails go out if one of their changes is public; else they fail."""
+    return mails if any(_public(mail, memo) for mail in mails) else []
+
+
+def status_mail_message(mails, memo) -> EmailMessage:
+    """The mail of a subscriber's public changes in date order: one or a digest."""
+    mails = sorted(mails, key=lambda mail: (mail.update.date, mail.update.pk))
+    updates = [mail.update for mail in mails if _public(mail, memo)]
+    return status_message(subscriber=mails[0].subscriber, updates=updates)
+
+
+# Status mails through the one outbox service: chunks of 25, retries as the
+# outbox's mails, a digest takes up to 500 changes of one subscriber. A digest
+# of no public change fails (status mails have no "skipped").
+STATUS_MAILS = MailQueue(
+    model=StatusMail,
+    field="state",
+    queued=StatusMail.State.QUEUED,
+    sending=StatusMail.State.SENDING,
+    sent=StatusMail.State.SENT,
+    failed=StatusMail.State.FAILED,
+    dropped=StatusMail.State.FAILED,
+    message=status_mail_message,
+    readable=_readable_status_mails,
+    related=("subscriber", "update__item__chapter__agreement"),
+    digest_size=500,
+)
 
 
 def status_mails_send(*, update_id: int, now: datetime | None = None) -> int:
@@ -110,25 +94,9 @@ def status_mails_send(*, update_id: int, now: datetime | None = None) -> int:
         batch_size=1000,
         ignore_conflicts=True,
     )
-    queryset = StatusMail.objects.filter(
-        _due(now), update=update, frequency=Frequency.IMMEDIATE
-    )
-
-    def send(ids, connection):
-        mails = StatusMail.objects.filter(pk__in=ids).select_related("subscriber")
-        for mail in mails.order_by("pk"):
-            error = _send(mail.subscriber, [update], connection=connection)
-            if error is None:
-                yield mail.pk
-            else:
-                _record_failure([mail.pk], error, now=now)
-
-    _handled, sent = chunk_send(
-        claim=lambda limit: _claim(queryset, limit=limit),
-        send=send,
-        mark_sent=lambda ids: _mark(ids, StatusMail.State.SENT),
-        chunk_size=CHUNK_SIZE,
-        unreachable=lambda ids, error: _retry_later(ids, error, now=now),
+    _handled, sent = STATUS_MAILS.send(
+        StatusMail.objects.filter(update=update, frequency=Frequency.IMMEDIATE),
+        now=now,
     )
     return sent
 
@@ -141,45 +109,11 @@ def status_digests_send(*, frequency: str) -> int:
     """
     if frequency not in (Frequency.DAILY, Frequency.WEEKLY):
         raise ValueError(f"No digest for frequency {frequency!r}")
-    subscriber_ids = (
-        StatusMail.objects.filter(frequency=frequency, state=StatusMail.State.QUEUED)
-        .values_list("subscriber_id", flat=True)
-        .distinct()
-        .order_by("subscriber_id")
-    )
-    sent = 0
-    with get_connection() as connection:
-        for subscriber_id in list(subscriber_ids):
-            ids = _claim(
-                StatusMail.objects.filter(
-                    subscriber_id=subscriber_id, frequency=frequency
-                ),
-                limit=500,
-            )
-            mails = list(
-                StatusMail.objects.filter(pk__in=ids)
-                .select_related("subscriber", "update__item__chapter__agreement")
-                .order_by("update__date", "update__pk")
-            )
-            if not mails:
-                continue
-            updates = [
-                m.update for m in mails if _is_public(m.update.item.chapter.agreement)
-            ]
-            if not updates:
-                _mark(ids, StatusMail.State.FAILED)
-                continue
-            error = _send(mails[0].subscriber, updates, connection=connection)
-            if error is None:
-                _mark(ids, StatusMail.State.SENT)
-                sent += 1
-            else:
-                _record_failure(ids, error)
-    return sent
+    return STATUS_MAILS.digests_send(StatusMail.objects.filter(frequency=frequency))
 
 
 def status_mails_resume(
-    *, stale_after: timedelta = STALE_AFTER, now: datetime | None = None
+    *, stale_after: timedelta | None = None, now: datetime | None = None
 ) -> int:
     """Send the immediate mails that are due: retries and what a dead worker left.
 
@@ -187,15 +121,15 @@ def status_mails_resume(
     mails the server refused wait for their ``next_attempt_at``; the periodic
     sweep (``resume_status_mails``, ``send_status_digests``) finishes both. Of
     a dead worker's mails only the chunk in flight can be repeated. Returns the
-    mails sent.
+    mails sent. ``stale_after`` defaults to the queue's (``STATUS_MAILS``).
     """
     now = now or timezone.now()
-    StatusMail.objects.filter(
-        state=StatusMail.State.SENDING, claimed_at__lt=now - stale_after
-    ).update(state=StatusMail.State.QUEUED, claimed_at=None)
+    STATUS_MAILS.requeue_stale(now=now, stale_after=stale_after)
     update_ids = (
         StatusMail.objects.filter(
-            _due(now), state=StatusMail.State.QUEUED, frequency=Frequency.IMMEDIATE
+            STATUS_MAILS.due(now),
+            state=StatusMail.State.QUEUED,
+            frequency=Frequency.IMMEDIATE,
         )
         .values_list("update_id", flat=True)
         .distinct()
@@ -230,22 +164,6 @@ def status_message(*, subscriber, updates) -> EmailMessage:
         to=[subscriber.email],
         headers=unsubscribe_headers(unsubscribe_url=links["unsubscribe_url"]),
     )
-
-
-def _send(subscriber, updates, *, connection) -> Exception | None:
-    """Send one mail; return its error for the caller to record, if it failed."""
-    try:
-        message = status_message(subscriber=subscriber, updates=updates)
-        message.connection = connection
-        message.send()
-    except Exception as error:  # one failed address must not stop the others
-        logger.warning(
-            "Status mail to subscriber %s failed: %s",
-            subscriber.pk,
-            type(error).__name__,
-        )
-        return error
-    return None
 
 
 def item_full_url(item) -> str:

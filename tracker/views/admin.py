@@ -1,12 +1,10 @@
 """Admin views: CSV import of agreement items and the evaluation report."""
 
-import csv
 import datetime
 import logging
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.permissions import policy_registry
 
 from core.csv_import import CSVImportForm, csv_import_view
-from core.spreadsheets import spreadsheet_row
+from core.spreadsheets import csv_response
 from core.views import admin_forbidden_as_403
 from news.models import DecisionBriefingPage
 
@@ -98,16 +96,6 @@ def _month(value):
         return False
 
 
-def _csv_response(filename, header, rows):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # a BOM, so German Excel reads UTF-8
-    writer = csv.writer(response, delimiter=";")
-    writer.writerow(spreadsheet_row(header))
-    writer.writerows(spreadsheet_row(row) for row in rows)
-    return response
-
-
 ANSWER_LABELS = [label for _key, label in BriefingFeedback.Answer.choices]
 
 
@@ -127,7 +115,7 @@ def evaluation_report(request):
     months = monthly_report()
     export = request.GET.get("export")
     if export == "briefings" and error is None:
-        return _csv_response(
+        return csv_response(
             "auswertung-briefings.csv",
             [
                 _("Decision briefing"),
@@ -152,7 +140,7 @@ def evaluation_report(request):
             ],
         )
     if export == "months":
-        return _csv_response(
+        return csv_response(
             "auswertung-monate.csv",
             [
                 _("Month"),

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from subscriptions.services.notifications import STALE_AFTER
+from subscriptions.services.notifications import DELIVERIES
 from subscriptions.tasks import notifications_resume
 
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--minutes",
             type=int,
-            default=int(STALE_AFTER.total_seconds() // 60),
+            default=int(DELIVERIES.stale_after.total_seconds() // 60),
             help="Treat a send as stalled after this many minutes without progress.",
         )
 

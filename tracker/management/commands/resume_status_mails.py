@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from tracker.services.notifications import STALE_AFTER, status_mails_resume
+from tracker.services.notifications import STATUS_MAILS, status_mails_resume
 
 
 class Command(BaseCommand):
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--minutes",
             type=int,
-            default=int(STALE_AFTER.total_seconds() // 60),
+            default=int(STATUS_MAILS.stale_after.total_seconds() // 60),
             help="Treat a claimed mail as abandoned after this many minutes.",
         )
 
