@@ -7,8 +7,14 @@
 A module imports another when it names it at module level (class bodies
 included, ``if TYPE_CHECKING:`` blocks left out). ``from pkg import name``
 points at ``pkg.name`` when that is a module, else at ``pkg`` (its
-``__init__``). A circle is a group of modules that reach each other through
-such imports (a strongly connected component of more than one module).
+``__init__``), as import-linter reads it. With ``--strict``, importing
+``pkg.mod`` also counts as importing ``pkg/__init__``, which Python runs first
+unless the importer lives in ``pkg``: a model package whose page module uses
+selectors that import a model module shows up as a circle there, harmless as
+long as Django imports the models package first (it always does).
+
+A circle is a group of modules that reach each other through such imports
+(a strongly connected component of more than one module).
 Imports inside functions are counted apart: they run late and hide circles.
 Those that Django requires (``AppConfig.ready``) are shown separately;
 "hidden" circles are those that appear once in-function imports count too.
@@ -100,6 +106,18 @@ class Imports(ast.NodeVisitor):
             self._add(candidate if candidate in self.known else prefix, node.lineno)
 
 
+def _packages_run_first(importer: str, target: str, known: set[str]) -> set[str]:
+    """The ``__init__`` modules Python runs before ``target``: its packages,
+    except those ``importer`` lives in (already running when it imports)."""
+    parts = target.split(".")
+    found = set()
+    for end in range(1, len(parts)):
+        package = ".".join(parts[:end])
+        if package in known and not (importer + ".").startswith(package + "."):
+            found.add(package)
+    return found
+
+
 def circles(graph: dict[str, set[str]]) -> list[list[str]]:
     """Tarjan's strongly connected components with more than one module."""
     index: dict[str, int] = {}
@@ -149,7 +167,7 @@ def circles(graph: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def measure(root: Path):
+def measure(root: Path, strict: bool = False):
     names = packages(root)
     found = modules(root, names)
     known = set(found)
@@ -166,6 +184,8 @@ def measure(root: Path):
                 continue
             if where is None:
                 graph[module].add(target)
+                if strict:
+                    graph[module].update(_packages_run_first(module, target, known))
             else:
                 local.append((module, line, where, target))
                 if where != "ready":
@@ -180,8 +200,14 @@ def main(argv=None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT)
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--check", action="store_true")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="count the package __init__ an import runs first (see the docstring)",
+    )
     args = parser.parse_args(argv)
-    names, found, graph, found_circles, late_circles, local = measure(args.root)
+    measured = measure(args.root, strict=args.strict)
+    names, found, graph, found_circles, late_circles, local = measured
 
     per_app = defaultdict(lambda: [0, 0, 0, 0, 0])
     for module in found:
