@@ -1,4 +1,5 @@
-"""Version counters that cached pages, fragments and kept lists are keyed on.
+"""Version counters that cached pages, fragments and kept lists are keyed on
+(internal to ``core``: apps use ``core.caching``).
 
 A purge never deletes a cached entry: it gives its version a new number, so
 every key built from the old one is never asked for again. ``core.caching``
@@ -87,6 +88,11 @@ def fragment_changed(name: str) -> None:
     key = version_key("fragment:" + name)
     forget(key)
     bump([key])
+
+
+def lists_changed() -> None:
+    """A page was published, unpublished or moved: lists of pages re-render."""
+    fragment_changed(LISTS_FRAGMENT)
 
 
 def lists_version() -> str:

@@ -22,6 +22,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from core.caching import lists_version
+
 TITLE_WEIGHT = 10
 
 
@@ -54,7 +56,6 @@ def search_results_key(request, query: str) -> str:
     page publish, unpublish, move or restriction change bumps.
     """
     from core.selectors import audience_key
-    from core.versions import lists_version
 
     return "\n".join(
         [

@@ -20,7 +20,8 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
-from core.pages import CachedRestrictionsMixin, paginate
+from core.caching import PortalPage
+from core.pages import paginate
 from core.selectors import visible_to
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import (
@@ -170,7 +171,7 @@ def schedule_errors(item, *, end, venue, online_link):
     return errors
 
 
-class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, PortalPage):
     """The city-wide calendar: every live event of the site, filterable."""
 
     intro = RichTextField(
@@ -233,13 +234,12 @@ EVENT_KIND = "event"
 
 
 class EventPage(
-    CachedRestrictionsMixin,
     RoutablePageMixin,
     RegistrationMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     class Kind(models.TextChoices):
         NEW_MEMBER_MEETING = "new_member_meeting", _("New-member meeting")
@@ -453,12 +453,11 @@ def same_weekday_next_month(moment):
 
 
 class WorkingGroupPage(
-    CachedRestrictionsMixin,
     RegistrationMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     """A working group (AG), e.g. AG Mitgliederarbeit."""
 
@@ -564,12 +563,11 @@ class WorkingGroupPage(
 
 
 class ForumPage(
-    CachedRestrictionsMixin,
     CommentableMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     """An asynchronous discussion for members who cannot come to meetings."""
 

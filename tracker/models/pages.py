@@ -14,14 +14,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.pages import CachedRestrictionsMixin
+from core.caching import PortalPage
 from home.blocks import RICH_TEXT_FEATURES
 
 from ..views.feeds import status_atom, status_rss
 from ..views.pages import agreement_overview, chapter_detail, item_detail
 
 
-class CoalitionAgreementPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class CoalitionAgreementPage(RoutablePageMixin, PortalPage):
     """One coalition agreement with its overview, chapter, item and feed routes."""
 
     intro = RichTextField(
