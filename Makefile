@@ -62,6 +62,8 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/djhtml --check templates */templates
+	$(VENV)/bin/lint-imports
+	$(PY) tools/imports.py --check
 
 format: install
 	$(VENV)/bin/ruff check --fix .

@@ -15,6 +15,15 @@ APP_LABEL = "comments"
 MODELS = ["comment", "commentreport"]
 
 
+
+def _outgoing_mail(apps):
+    """The outbox rows, in ``home`` or, once ``core/0001`` ran, in ``core``
+    (the same table; the two migrations may run in either order)."""
+    try:
+        return apps.get_model("core", "OutgoingMail")
+    except LookupError:
+        return apps.get_model("home", "OutgoingMail")
+
 def _move_content_types(apps, old_label, new_label):
     """Move the content type rows of the moved models to ``new_label``, so
     permissions, group assignments and admin log entries stay with them."""
@@ -42,7 +51,7 @@ NEW_BUILDER = "comments.services.comment_reply_message"
 
 
 def _outbox_builder(apps, old, new):
-    OutgoingMail = apps.get_model("home", "OutgoingMail")
+    OutgoingMail = _outgoing_mail(apps)
     OutgoingMail.objects.filter(builder=old).update(builder=new)
 
 

@@ -22,9 +22,18 @@ BUILDERS = {
 }
 
 
+
+def _outgoing_mail(apps):
+    """The outbox rows, in ``home`` or, once ``core/0001`` ran, in ``core``
+    (the same table; the two migrations may run in either order)."""
+    try:
+        return apps.get_model("core", "OutgoingMail")
+    except LookupError:
+        return apps.get_model("home", "OutgoingMail")
+
 def _rename(apps, schema_editor, *, old, new, builders):
     ContentType = apps.get_model("contenttypes", "ContentType")
-    OutgoingMail = apps.get_model("home", "OutgoingMail")
+    OutgoingMail = _outgoing_mail(apps)
     db = schema_editor.connection.alias
     for model in MODELS:
         if (

@@ -1,11 +1,14 @@
-"""RSS and Atom feeds of an agreement's status changes (like ``news`` feeds)."""
+"""RSS and Atom feeds of an agreement's status changes (like ``news`` feeds).
+
+Syndication feeds, served by ``CoalitionAgreementPage``'s feed routes.
+"""
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
-from ..selectors.agreements import recent_status_updates
+from .selectors.agreements import recent_status_updates
 
 
 class StatusFeed(Feed):
@@ -13,7 +16,7 @@ class StatusFeed(Feed):
     route_name = "feed_rss"
 
     def __call__(self, request, *args, **kwargs):
-        # A fresh instance per request (see the view functions below).
+        # A fresh instance per request (see ``status_rss``/``status_atom``).
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
