@@ -4,7 +4,7 @@
 A purge never deletes a cached entry: it gives its version a new number, so
 every key built from the old one is never asked for again. ``core.caching``
 purges pages with these; routes, translations, restrictions and the sites'
-token (``core.routing``, ``core.i18n``, ``core.selectors``) keep their own
+token (``core.caching._routing``, ``core.i18n``, ``core.selectors``) keep their own
 versions here, so one cache round trip per request reads them all
 (``versions_prefetch``).
 """
@@ -21,7 +21,7 @@ SITE_VERSION_KEY = VERSION_PREFIX + "*site*"
 # Version keys outlive any cached page; a lost key only causes a miss.
 VERSION_TIMEOUT = 60 * 60 * 24 * 30
 # The view restrictions' list (``core.selectors``) and the sites' token
-# (``core.routing``): a new uuid on every change, never repeated.
+# (``core.caching._routing``): a new uuid on every change, never repeated.
 RESTRICTIONS_VERSION_KEY = "portal:restrictions:version"
 TOKEN_KEY = "portal:sites:token"
 
@@ -111,7 +111,7 @@ def site_version() -> int:
 def versions_prefetch(request) -> None:
     """Read in one cache round trip the versions nearly every render asks for:
     the site's, the lists', this path's, the view restrictions' and the sites'
-    token (``core.routing``). Each was a round trip of its own."""
+    token (``core.caching._routing``). Each was a round trip of its own."""
     group_key = version_key(invalidation_group(request.path))
     lists_key = version_key("fragment:" + LISTS_FRAGMENT)
     found = cache.get_many(
