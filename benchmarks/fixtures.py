@@ -199,10 +199,10 @@ def forget_fragments():
     The page's next view is rendered afresh, as its first view was, but finds
     its photo's renditions and the image records as a later view would.
     """
-    from core.versions import LISTS_FRAGMENT, fragment_changed
+    from core.caching import lists_changed
 
-    fragment_changed(LISTS_FRAGMENT)
-    return {"forgotten": LISTS_FRAGMENT}
+    lists_changed()
+    return {"forgotten": "page-lists"}
 
 
 STEPS = {

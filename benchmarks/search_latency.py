@@ -36,7 +36,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from benchmarks.run import WORDS  # noqa: E402
-from core.versions import purge_everything  # noqa: E402
+from core.caching import purge_everything  # noqa: E402
 
 
 def percentile(values, share):

@@ -4,8 +4,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 
-from core.caching import purge_page_itself
-from core.versions import fragment_changed
+from core.caching import fragment_changed, purge_page_itself
 from members.models import Profile
 
 from .models import Comment

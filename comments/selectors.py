@@ -24,9 +24,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from core.caching import fragment_version
 from core.pages import is_visible_to
 from core.people import display_name, is_verified_member
-from core.versions import fragment_version
 from home.selectors import districts_managed_by, in_district_q
 
 from .caching import comment_thread_name

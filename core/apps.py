@@ -9,9 +9,10 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import caching, checks, file_protection, renditions, routing  # noqa: F401
+        from . import checks, file_protection, renditions  # noqa: F401
+        from .caching import _purge, _routing
 
         renditions.connect_signals()
-        caching.connect_signals()
+        _purge.connect_signals()
         file_protection.connect_signals()
-        routing.connect_signals()
+        _routing.connect_signals()

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from .models import OutgoingMail
 
-# Paths of the probes: no page cache, no site lookup (core.routing) before them,
-# so /livez asks the database once and the cache never.
+# Paths of the probes: no page cache, no site lookup (core.caching._routing)
+# before them, so /livez asks the database once and the cache never.
 PROBE_PATHS = ("/livez", "/healthz")
 DATABASE_BACKEND = "django_tasks_db.DatabaseBackend"
 RQ_BACKEND = "django_tasks_rq.RQBackend"

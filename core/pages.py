@@ -5,7 +5,6 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction
 
 from .selectors import passes, restrictions_on
 
@@ -42,23 +41,3 @@ def attach_images(pages, *fields):
 def is_visible_to(page, request):
     """Whether ``request`` passes every view restriction on ``page``."""
     return all(passes(r, request) for r in restrictions_on(page))
-
-
-class CachedRestrictionsMixin:
-    """View restrictions from the cached list, not two queries per serve.
-
-    Wagtail's ``check_view_restrictions`` asks every served page for its
-    restrictions: one query for the ancestors, one for their rows. The cached
-    list (``core.selectors.restrictions_on``) knows which apply; only a page
-    that has one reads its rows (the password form needs the model). Aliases
-    keep Wagtail's lookup, which follows them to their source page. Every page
-    model of the portal starts with this mixin.
-    """
-
-    def get_view_restrictions(self):
-        if self.alias_of_id is not None:
-            return super().get_view_restrictions()
-        covering = [restriction.pk for restriction in restrictions_on(self)]
-        if not covering:
-            return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(pk__in=covering)

@@ -1,9 +1,10 @@
-"""Version counters that cached pages, fragments and kept lists are keyed on.
+"""Version counters that cached pages, fragments and kept lists are keyed on
+(internal to ``core``: apps use ``core.caching``).
 
 A purge never deletes a cached entry: it gives its version a new number, so
 every key built from the old one is never asked for again. ``core.caching``
 purges pages with these; routes, translations, restrictions and the sites'
-token (``core.routing``, ``core.i18n``, ``core.selectors``) keep their own
+token (``core.caching._routing``, ``core.i18n``, ``core.selectors``) keep their own
 versions here, so one cache round trip per request reads them all
 (``versions_prefetch``).
 """
@@ -20,7 +21,7 @@ SITE_VERSION_KEY = VERSION_PREFIX + "*site*"
 # Version keys outlive any cached page; a lost key only causes a miss.
 VERSION_TIMEOUT = 60 * 60 * 24 * 30
 # The view restrictions' list (``core.selectors``) and the sites' token
-# (``core.routing``): a new uuid on every change, never repeated.
+# (``core.caching._routing``): a new uuid on every change, never repeated.
 RESTRICTIONS_VERSION_KEY = "portal:restrictions:version"
 TOKEN_KEY = "portal:sites:token"
 
@@ -89,6 +90,11 @@ def fragment_changed(name: str) -> None:
     bump([key])
 
 
+def lists_changed() -> None:
+    """A page was published, unpublished or moved: lists of pages re-render."""
+    fragment_changed(LISTS_FRAGMENT)
+
+
 def lists_version() -> str:
     """Changes with every page purge and ``purge_everything`` (both read with
     the request's other versions): for cached lists of pages that are not
@@ -105,7 +111,7 @@ def site_version() -> int:
 def versions_prefetch(request) -> None:
     """Read in one cache round trip the versions nearly every render asks for:
     the site's, the lists', this path's, the view restrictions' and the sites'
-    token (``core.routing``). Each was a round trip of its own."""
+    token (``core.caching._routing``). Each was a round trip of its own."""
     group_key = version_key(invalidation_group(request.path))
     lists_key = version_key("fragment:" + LISTS_FRAGMENT)
     found = cache.get_many(

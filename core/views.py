@@ -11,10 +11,10 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Locale, Page, Site
 from wagtail.views import serve
 
+from .caching._routing import route_request
 from .health import database_check, health_report
 from .i18n import relative_path
 from .ratelimit import too_many_requests as rate_limited
-from .routing import route_request
 
 
 def serve_with_fallback(request, path):

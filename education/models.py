@@ -12,9 +12,9 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
-from core.pages import CachedRestrictionsMixin, paginate
+from core.caching import PortalPage, lists_version
+from core.pages import paginate
 from core.selectors import visible_to
-from core.versions import lists_version
 from dialog.models import EventFormat, schedule_errors
 from dialog.selectors.online_links import online_links_for
 from dialog.serializers import VenueSerializer
@@ -27,7 +27,7 @@ from registrations.models import RegistrationMixin
 SESSIONS_CACHE_SECONDS = 5 * 60
 
 
-class CourseIndexPage(CachedRestrictionsMixin, Page):
+class CourseIndexPage(PortalPage):
     """The political-education programme."""
 
     intro = RichTextField(
@@ -67,12 +67,11 @@ COURSE_KIND = "course"
 
 
 class CoursePage(
-    CachedRestrictionsMixin,
     RegistrationMixin,
     CommentableMixin,
     ListingMixin,
     TopicsMixin,
-    Page,
+    PortalPage,
 ):
     class Audience(models.TextChoices):
         ALL = "all", _("Everyone")

@@ -19,10 +19,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
-from core.pages import CachedRestrictionsMixin, is_visible_to
-from core.routing import deepest_page
+from core.caching import PortalPage, deepest_page, lists_version
+from core.pages import is_visible_to
 from core.selectors import audience_key, public
-from core.versions import LISTS_FRAGMENT, fragment_version
 
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .district_figures import (
@@ -103,7 +102,7 @@ class FeaturedPageChooserPanel(PageChooserPanel):
 def sections_cache_key(request) -> str:
     """Key of the cached sections of a home or district page: they change when
     any page is published and differ by who may see which pages."""
-    return f"{fragment_version(LISTS_FRAGMENT)}:{audience_key(request.user)}"
+    return f"{lists_version()}:{audience_key(request.user)}"
 
 
 def topics_panel():
@@ -171,7 +170,7 @@ class DistrictMixin(models.Model):
         abstract = True
 
 
-class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
+class HomePage(ListingMixin, PortalPage):
     lead = models.TextField(
         _("lead"),
         max_length=500,
@@ -224,7 +223,7 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Find the deepest page on the path (``core.routing.deepest_page``).
+        """Find the deepest page on the path (``core.caching.deepest_page``).
 
         Wagtail's ``route`` asks twice per level (child by slug, then its
         specific row); a page three levels down cost six queries on every
@@ -263,7 +262,7 @@ class HomePage(CachedRestrictionsMixin, ListingMixin, Page):
         return None
 
 
-class StandardPage(CachedRestrictionsMixin, ListingMixin, TopicsMixin, Page):
+class StandardPage(ListingMixin, TopicsMixin, PortalPage):
     intro = models.TextField(
         _("introduction"), blank=True, help_text=_("A short lead paragraph.")
     )
@@ -294,7 +293,7 @@ class StandardPage(CachedRestrictionsMixin, ListingMixin, TopicsMixin, Page):
         verbose_name = _("standard page")
 
 
-class DistrictIndexPage(CachedRestrictionsMixin, Page):
+class DistrictIndexPage(PortalPage):
     intro = RichTextField(
         _("introduction"),
         features=RICH_TEXT_FEATURES,
@@ -327,7 +326,7 @@ class DistrictIndexPage(CachedRestrictionsMixin, Page):
         return context
 
 
-class DistrictPage(CachedRestrictionsMixin, ListingMixin, Page):
+class DistrictPage(ListingMixin, PortalPage):
     """One of Berlin's twelve district associations (Bezirksverbände)."""
 
     Area = Area
@@ -578,7 +577,7 @@ class SiteSettings(BaseSiteSetting):
         return [(name, url) for name, url in names if url]
 
 
-class DistrictDataPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class DistrictDataPage(RoutablePageMixin, PortalPage):
     """Per-district figures by year, compared between inner city and outer districts.
 
     The project group of the resolution compares the districts; editors keep the

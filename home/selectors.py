@@ -5,8 +5,8 @@ from django.db.models import Q
 from wagtail.models import Site
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.caching import site_version
 from core.people import user_groups
-from core.versions import site_version
 
 from .models import DistrictCoordinatorGroup, DistrictPage, SiteSettings
 

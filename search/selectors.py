@@ -22,8 +22,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from core.caching import lists_version
 from core.selectors import audience_key
-from core.versions import lists_version
 
 TITLE_WEIGHT = 10
 

@@ -2,27 +2,17 @@
 rendered once for every visitor without an account (``core.caching``).
 
 Members, editors, previews and pages with a view restriction always render
-fresh: what they see may be personal. A fragment whose render asked for a CSRF
-token (a form) is never stored, since the token belongs to one visitor. Only
-wrap markup that depends on nothing but the page, the language and the query
-string: no ``user``, no session, no forms. A request with a query parameter
-the site does not read renders fresh (``core.caching.cacheable_query``).
+fresh, and a render that asked for a CSRF token is never stored. Only wrap
+markup that depends on nothing but the page, the language and the query
+string: no session, no forms, no hook sections; what differs for members
+(``user``) is fine, they never share a render.
 """
 
 from django import template
-from django.core.cache import cache
-from wagtail.models import Page
 
-from core.caching import (
-    VISITOR_FRAGMENT_SECONDS,
-    cacheable_query,
-    visitor_fragment_key,
-)
-from core.selectors import restrictions_on
+from core.caching._fragments import render_visitor_fragment
 
 register = template.Library()
-
-CSRF_USED = "CSRF_COOKIE_NEEDS_UPDATE"
 
 
 class VisitorFragmentNode(template.Node):
@@ -31,36 +21,11 @@ class VisitorFragmentNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
-        request = context.get("request")
-        if not _shared(request, context.get("page")):
-            return self.nodelist.render(context)
-        key = visitor_fragment_key(request, self.name.resolve(context))
-        html = cache.get(key)
-        if html is not None:
-            return html
-        token_before = request.META.pop(CSRF_USED, False)
-        html = self.nodelist.render(context)
-        token_used = request.META.get(CSRF_USED, False)
-        if token_before or token_used:
-            request.META[CSRF_USED] = True
-        if not token_used:
-            cache.set(key, html, VISITOR_FRAGMENT_SECONDS)
-        return html
-
-
-def _shared(request, page) -> bool:
-    user = getattr(request, "user", None)
-    return (
-        request is not None
-        and request.method in ("GET", "HEAD")
-        and not getattr(request, "is_preview", False)
-        and (user is None or not user.is_authenticated)
-        and isinstance(page, Page)
-        and page.pk is not None
-        and page.live
-        and not restrictions_on(page)
-        and cacheable_query(request)
-    )
+        return render_visitor_fragment(
+            context,
+            self.name.resolve(context),
+            lambda: self.nodelist.render(context),
+        )
 
 
 @register.tag

@@ -10,8 +10,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.caching import cacheable_query
-from core.pages import CachedRestrictionsMixin, paginate
+from core.caching import PortalPage, cacheable_query
+from core.pages import paginate
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import sections_cache_key
 
@@ -19,7 +19,7 @@ from ..forms.calendar import CalendarFilterForm
 from ..selectors.events import event_list
 
 
-class EventIndexPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, PortalPage):
     """The city-wide calendar: every live event of the site, filterable."""
 
     intro = RichTextField(

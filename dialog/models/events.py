@@ -12,7 +12,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.pages import CachedRestrictionsMixin
+from core.caching import PortalPage
 from home.blocks import BaseStreamBlock
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, topics_panel
 from home.serializers import DistrictSerializer, TopicSerializer
@@ -29,13 +29,12 @@ EVENT_KIND = "event"
 
 
 class EventPage(
-    CachedRestrictionsMixin,
     RoutablePageMixin,
     RegistrationMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     class Kind(models.TextChoices):
         NEW_MEMBER_MEETING = "new_member_meeting", _("New-member meeting")

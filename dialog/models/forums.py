@@ -10,19 +10,18 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
-from core.pages import CachedRestrictionsMixin
+from core.caching import PortalPage
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, topics_panel
 from home.serializers import DistrictSerializer, TopicSerializer
 
 
 class ForumPage(
-    CachedRestrictionsMixin,
     CommentableMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     """An asynchronous discussion for members who cannot come to meetings."""
 

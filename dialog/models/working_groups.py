@@ -11,7 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.pages import CachedRestrictionsMixin
+from core.caching import PortalPage
 from core.selectors import visible_to
 from home.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from home.models import DistrictMixin, ListingMixin, TopicsMixin, topics_panel
@@ -25,12 +25,11 @@ from ..selectors.working_groups import (
 
 
 class WorkingGroupPage(
-    CachedRestrictionsMixin,
     RegistrationMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     """A working group (AG), e.g. AG Mitgliederarbeit."""
 

@@ -6,8 +6,8 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
+from core.caching import lists_version, site_version
 from core.selectors import public
-from core.versions import LISTS_FRAGMENT, fragment_version, site_version
 
 register = template.Library()
 
@@ -38,7 +38,7 @@ def portal_userbar(context):
 def main_navigation(context):
     """The main menu, rendered once per site, language and menu position.
 
-    Cached until ``core.versions.purge_everything`` (menu pages purge everything
+    Cached until ``core.caching.purge_everything`` (menu pages purge everything
     when published, moved or unpublished). The part that differs per page is
     which menu item is current, so that is part of the key.
     """
@@ -139,8 +139,7 @@ def breadcrumbs(context, page):
     key = ":".join(
         [
             "portal:breadcrumbs",
-            str(site_version()),
-            str(fragment_version(LISTS_FRAGMENT)),
+            lists_version(),
             str(site.pk if site else ""),
             translation.get_language() or "",
             str(page.pk),

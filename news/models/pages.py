@@ -11,7 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from comments.mixins import CommentableMixin, comments_panel
-from core.pages import CachedRestrictionsMixin, attach_images, paginate
+from core.caching import PortalPage
+from core.pages import attach_images, paginate
 from core.selectors import visible_to
 from home.blocks import (
     RICH_TEXT_FEATURES,
@@ -30,7 +31,7 @@ NEWS_KIND = "news"
 BRIEFING_KIND = "briefing"
 
 
-class NewsIndexPage(CachedRestrictionsMixin, Page):
+class NewsIndexPage(PortalPage):
     """A list of news articles and decision briefings, newest first."""
 
     intro = RichTextField(
@@ -75,12 +76,11 @@ class NewsIndexPage(CachedRestrictionsMixin, Page):
 
 
 class NewsArticlePage(
-    CachedRestrictionsMixin,
     CommentableMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     date = models.DateField(
         _("date"),
@@ -142,13 +142,12 @@ class NewsArticlePage(
 
 
 class DecisionBriefingPage(
-    CachedRestrictionsMixin,
     CommentableMixin,
     RoutablePageMixin,
     ListingMixin,
     TopicsMixin,
     DistrictMixin,
-    Page,
+    PortalPage,
 ):
     """Early information on a decision ahead: what is at stake and how to explain it."""
 

@@ -83,8 +83,8 @@ MIDDLEWARE = [
     "tracker.middleware.UsageCountMiddleware",
     # Answers anonymous hits before sessions load; marks personal answers private.
     "core.caching.PageCacheMiddleware",
-    # The site and its root page from the process, not three queries (core.routing).
-    "core.routing.SiteMiddleware",
+    # The site and its root page from the process, not three queries (core.caching).
+    "core.caching.SiteMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.KeepLanguageInPageUrlsMiddleware",

@@ -1,5 +1,5 @@
 """Serving a page asks the database neither for its site nor for its view
-restrictions (``core.routing``, ``CachedRestrictionsMixin``), and still shows
+restrictions (``core.caching``, ``PortalPage``), and still shows
 every change to sites, root pages and restrictions at once."""
 
 import pytest
@@ -49,7 +49,7 @@ def test_an_edited_home_page_is_served_at_once(client, home_page):
 
 
 def test_each_request_gets_its_own_root_page(rf, home_page):
-    from core.routing import root_page_for, site_for_request
+    from core.caching._routing import root_page_for, site_for_request
 
     first = root_page_for(site_for_request(rf.get("/", HTTP_HOST="localhost")))
     first.title = "Verändert"

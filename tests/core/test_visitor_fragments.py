@@ -1,6 +1,6 @@
 """What visitors without an account see of a page is rendered once and kept as
 fragments (``{% visitor_fragment %}``) and the page found for a path is kept
-(``core.routing.deepest_page``); both change with every publish, move and
+(``core.caching.deepest_page``); both change with every publish, move and
 unpublish at once, and never reach members."""
 
 import pytest

@@ -16,7 +16,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from core.pages import CachedRestrictionsMixin, paginate
+from core.caching import PortalPage
+from core.pages import paginate
 from home.blocks import RICH_TEXT_FEATURES
 
 from ..feeds import status_atom, status_rss
@@ -33,7 +34,7 @@ TEMPLATES = "tracker/"
 ITEMS_PER_PAGE = 50
 
 
-class CoalitionAgreementPage(CachedRestrictionsMixin, RoutablePageMixin, Page):
+class CoalitionAgreementPage(RoutablePageMixin, PortalPage):
     """One coalition agreement with its overview, chapter, item and feed routes."""
 
     intro = RichTextField(

@@ -10,8 +10,8 @@ from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 
+from core.caching import lists_version, site_version
 from core.roles import STATE_OFFICE
-from core.versions import lists_version, site_version
 from core.views import ForbiddenAs403ViewSetMixin
 from home.permissions import DistrictScopedPermissionPolicy, DistrictScopedViewSetMixin
 from subscriptions.registry import NotifiableKind

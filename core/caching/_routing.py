@@ -21,9 +21,9 @@ from django.utils import translation
 from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished
 
-from .health import PROBE_PATHS
-from .request_memo import forget, remembered
-from .versions import LISTS_FRAGMENT, TOKEN_KEY, fragment_version, versions_prefetch
+from core.health import PROBE_PATHS
+from core.request_memo import forget, remembered
+from core.versions import LISTS_FRAGMENT, TOKEN_KEY, fragment_version, versions_prefetch
 
 # Hosts are read before ALLOWED_HOSTS is checked: keep at most this many.
 MAX_HOSTS = 64
