@@ -60,7 +60,8 @@ WORDS = (
 # Every request names its own client in X-Forwarded-For (an IPv6 documentation
 # address, never a real one), which the bench servers read as the client's IP
 # (PORTAL_CLIENT_IP_HEADER): all load comes from one machine, and the portal's
-# per-IP limits (search: 60 a minute) would otherwise answer it with 429s.
+# per-IP limits (search: 60 a minute) would otherwise answer it with 429s. The
+# limits count an IPv6 client per /64, so each client gets its own /64.
 WRK_SCRIPT = """
 local paths = {%s}
 local threads = 0
@@ -74,7 +75,7 @@ request = function()
   local headers = {}
   for name, value in pairs(wrk.headers) do headers[name] = value end
   headers["X-Forwarded-Proto"] = "https"
-  headers["X-Forwarded-For"] = string.format("2001:db8:%%x::%%x", id or 0, n)
+  headers["X-Forwarded-For"] = string.format("2001:db8:%%x:%%x::1", id or 0, n %% 65536)
   return wrk.format("GET", paths[(n %% #paths) + 1], headers)
 end
 done = function(summary, latency, requests)
@@ -320,7 +321,7 @@ class Bench:
         # measures cached results; this row is the search itself.
         first = []
         for number, path in enumerate(paths):
-            headers = {"X-Forwarded-For": f"2001:db8:ffff::{number:x}"}
+            headers = {"X-Forwarded-For": f"2001:db8:ffff:{number:x}::1"}
             status, _body, elapsed = self.get(self.port + 1, path, headers)
             if status == 200:
                 first.append(elapsed * 1000)
@@ -363,7 +364,7 @@ class Bench:
                 "Referer": f"https://127.0.0.1:{port}{setup['url']}",
                 "Cookie": f"{setup['session_cookie']}={session}; csrftoken={token}",
                 # One client each: 500 members, 500 addresses (see WRK_SCRIPT).
-                "X-Forwarded-For": f"2001:db8:b::{number:x}",
+                "X-Forwarded-For": f"2001:db8:b:{number:x}::1",
                 "Content-Type": "application/x-www-form-urlencoded",
             }
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=300)

@@ -46,7 +46,7 @@ def percentile(values, share):
 
 def timed(browser, url):
     timed.calls = getattr(timed, "calls", 0) + 1
-    address = f"2001:db8:5::{timed.calls:x}"
+    address = f"2001:db8:5:{timed.calls % 65536:x}::1"
     started_cpu, started = time.process_time(), time.perf_counter()
     with CaptureQueriesContext(connection) as queries:
         response = browser.get(url, HTTP_X_FORWARDED_FOR=address)
