@@ -144,7 +144,7 @@ def test_topic_page_stays_within_its_query_budget(
     wohnen,
     django_assert_max_num_queries,
 ):
-    for number in range(3):
+    for _ in range(3):
         on(DecisionBriefingPageFactory(parent=news_index), wohnen)
         on(NewsArticlePageFactory(parent=news_index), wohnen)
         on(EventPageFactory(parent=event_index), wohnen)
@@ -158,9 +158,7 @@ def test_topic_page_stays_within_its_query_budget(
     assert response.status_code == 200
 
 
-def test_a_tag_on_a_briefing_links_to_its_topic_page(
-    client, public_briefing, wohnen
-):
+def test_a_tag_on_a_briefing_links_to_its_topic_page(client, public_briefing, wohnen):
     on(public_briefing, wohnen)
 
     text = client.get(public_briefing.url).text
