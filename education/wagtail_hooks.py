@@ -10,6 +10,7 @@ from subscriptions.registry import NotifiableKind
 
 from .metadata import course_page_data
 from .models import COURSE_KIND, CoursePage
+from .selectors import courses_on
 
 hooks.register("page_structured_data", course_page_data)
 
@@ -55,3 +56,13 @@ def course_registration_online_links(*, page, registration=None):
     if not isinstance(page, CoursePage):
         return None
     return online_links_for(page=page, registration=registration)
+
+
+@hooks.register("topic_page_sections")
+def topic_courses(request, topic, locale):
+    return {
+        "order": 40,
+        "title": _("Courses"),
+        "template": "education/includes/course_section.html",
+        "items": courses_on(topic=topic, limit=6, user=request.user, locale=locale),
+    }

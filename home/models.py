@@ -66,9 +66,17 @@ class Topic(TranslatableMixin, models.Model):
         return self.name
 
 
-def collect_sections(hook_name, request, page):
-    """Sections other apps contribute to a page, in the order of their ``order``."""
-    sections = [fn(request=request, page=page) for fn in hooks.get_hooks(hook_name)]
+def collect_sections(hook_name, request, page=None, **context):
+    """Sections other apps contribute to a page, in the order of their ``order``.
+
+    Each ``hook_name`` function gets ``request`` and ``context`` (``page=`` for
+    the home and district pages, ``topic=`` and ``locale=`` for topic pages) and
+    returns ``{order, title, template, items}`` (optionally ``links``: a list of
+    ``(label, url)``) or ``None``.
+    """
+    if page is not None:
+        context["page"] = page
+    sections = [fn(request=request, **context) for fn in hooks.get_hooks(hook_name)]
     sections = [section for section in sections if section]
     return sorted(sections, key=lambda section: section.get("order", 100))
 

@@ -24,6 +24,12 @@ def in_district_q(district):
     )
 
 
+def on_topic_q(topic):
+    """Pages filed under ``topic`` or one of its translations (a German page
+    shows on the English topic page until it is translated)."""
+    return Q(topics__translation_key=topic.translation_key)
+
+
 def districts_managed_by(user):
     """The district pages ``user`` edits: the scope of a district editor.
 

@@ -12,6 +12,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.caching import paths_in_every_language
 from core.csv_import import csv_import_view
 from core.roles import STATEWIDE_COORDINATION
 from core.views import admin_forbidden_as_403
@@ -172,3 +173,17 @@ def legal_pages_warning(request, panels):
     missing = legal_pages_missing(site=site)
     if missing:
         panels.append(LegalPagesPanel(missing))
+
+
+@hooks.register("purge_urls")
+def topic_pages_listing_page(page):
+    """The topic pages that may list ``page``: the index and its topics' pages
+    (with the ``topics`` page cache group, one of them drops them all, so a
+    topic taken off the page is dropped too)."""
+    topics = getattr(page.specific_deferred, "topics", None)
+    if topics is None:
+        return set()
+    names = [("topics:index", [])]
+    for slug in topics.values_list("slug", flat=True):
+        names.append(("topics:detail", [slug]))
+    return paths_in_every_language(names)

@@ -60,6 +60,7 @@ urlpatterns += i18n_patterns(
     path("rueckmeldung/", include("tracker.urls")),
     path("abonnieren/", include("subscriptions.urls")),
     path("feeds/", include("dialog.urls.feeds")),
+    path("themen/", include("home.urls")),
     path("", include("news.urls")),
     *[url for url in wagtail_urls.urlpatterns if url.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, serve_with_fallback, name="wagtail_serve"),

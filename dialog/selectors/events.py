@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.selectors import in_language, visible_to
-from home.selectors import in_district_q
+from home.selectors import in_district_q, on_topic_q
 
 from ..models.events import EventPage
 from ..models.schedules import EventFormat
@@ -56,12 +56,14 @@ def event_list(*, filters=None, user=None, locale=None):
     )
 
 
-def upcoming_events(*, limit, user=None, district=None, locale=None):
+def upcoming_events(*, limit, user=None, district=None, topic=None, locale=None):
     events = visible_to(EventPage.objects.live(), user).filter(end__gte=timezone.now())
     if locale is not None:
         events = in_language(events, locale)
     if district is not None:
         events = events.filter(in_district_q(district) | Q(venue__district=district))
+    if topic is not None:
+        events = events.filter(on_topic_q(topic)).distinct()
     return events.select_related("venue", "district").order_by("start", "pk")[:limit]
 
 

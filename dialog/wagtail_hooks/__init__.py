@@ -2,6 +2,7 @@
 
 from . import (  # noqa: F401
     events,
+    forums,
     metadata,
     onboarding,
     working_groups,

@@ -133,3 +133,21 @@ def calendars_listing_page(page):
         for slug in topics.values_list("slug", flat=True):
             names.append(("dialog_feeds:feed_calendar_topic", [slug]))
     return {"/api/v2/kalender/"} | paths_in_every_language(names)
+
+
+@hooks.register("topic_page_sections")
+def topic_events(request, topic, locale):
+    return {
+        "order": 30,
+        "title": _("Events"),
+        "template": "dialog/includes/event_section.html",
+        "items": upcoming_events(
+            limit=8, user=request.user, topic=topic, locale=locale
+        ),
+        "links": [
+            (
+                _("Calendar file (.ics)"),
+                reverse("dialog_feeds:feed_calendar_topic", args=[topic.slug]),
+            )
+        ],
+    }

@@ -1,8 +1,9 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from ..models import DecisionBriefingPage
-from ..selectors import latest_news, upcoming_briefings
+from ..selectors import latest_briefings, latest_news, upcoming_briefings
 from ..services import briefing_audience_sync
 
 
@@ -52,3 +53,35 @@ def district_briefings(request, page):
 def featured_briefing():
     """The home page can feature a briefing (``HomePage.featured_briefing``)."""
     return DecisionBriefingPage, "news/includes/featured_briefing.html"
+
+
+@hooks.register("topic_page_sections")
+def topic_briefings(request, topic, locale):
+    return {
+        "order": 10,
+        "title": _("Decision briefings"),
+        "template": "news/includes/briefing_section.html",
+        "items": latest_briefings(
+            limit=6, user=request.user, topic=topic, locale=locale
+        ),
+        "links": [
+            (
+                _("News feed (RSS)"),
+                reverse("news:feed_topic_rss", args=[topic.slug]),
+            ),
+            (
+                _("News feed (Atom)"),
+                reverse("news:feed_topic_atom", args=[topic.slug]),
+            ),
+        ],
+    }
+
+
+@hooks.register("topic_page_sections")
+def topic_news(request, topic, locale):
+    return {
+        "order": 20,
+        "title": _("News"),
+        "template": "news/includes/news_section.html",
+        "items": latest_news(limit=6, user=request.user, topic=topic, locale=locale),
+    }

@@ -160,6 +160,9 @@ PORTAL_PAGE_CACHE_NEVER_CACHED = (
 PORTAL_PAGE_CACHE_GROUPS = {
     "feeds": ("/feeds/", "/api/", "/sitemap.xml"),
     "search": ("/suche/",),
+    # Topic pages list pages of every kind: any publish of a page with topics
+    # drops them all (home.wagtail_hooks.topic_pages_listing_page).
+    "topics": ("/themen/",),
 }
 # The query parameters the site reads (views, forms, the calendar and Wagtail
 # APIs). A page is stored in the page cache only when every parameter of its

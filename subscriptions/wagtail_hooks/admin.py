@@ -6,6 +6,7 @@ subscriptions by their owners. Subscriber addresses are shown masked; staff
 with the delete permission can erase a subscriber on request.
 """
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -125,6 +126,36 @@ def district_subscribe_link(request, page):
         "items": [],
         "subscribe_url": reverse("subscriptions:subscription_subscribe")
         + f"?district={page.pk}",
+    }
+
+
+@hooks.register("topic_page_sections")
+def topic_subscribe_link(request, topic, locale):
+    """A "subscribe to this topic" link among a topic page's links.
+
+    The form offers the German topics, so the link names the German one.
+    """
+    if topic.locale.language_code != settings.LANGUAGE_CODE:
+        topic = (
+            type(topic)
+            .objects.filter(
+                translation_key=topic.translation_key,
+                locale__language_code=settings.LANGUAGE_CODE,
+            )
+            .first()
+            or topic
+        )
+    return {
+        "order": 90,
+        "title": _("Subscribe to the topic"),
+        "template": None,
+        "items": [],
+        "links": [
+            (
+                _("Subscribe by email"),
+                reverse("subscriptions:subscription_subscribe") + f"?topic={topic.pk}",
+            )
+        ],
     }
 
 

@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from comments.factories import CommentFactory
 from dialog.factories import EventPageFactory, ForumPageFactory
 from home.factories import StandardPageFactory, TopicFactory, translation_of
-from news.factories import NewsArticlePageFactory
+from news.factories import DecisionBriefingPageFactory, NewsArticlePageFactory
 from tests.portal import recording_frontend_cache
 from tests.utils import in_days
 
@@ -167,6 +167,48 @@ def test_publishing_an_article_shows_on_its_index_home_district_and_feeds(
         response = client.get(url)
         assert "Mietendeckel jetzt" in response.text, url
         assert cache_state(response) == "miss", url
+
+
+def test_publishing_a_briefing_shows_on_its_topic_pages(
+    client, home_page, news_index, publish
+):
+    topic = TopicFactory(name="Wohnen", slug="wohnen")
+    urls = [
+        reverse("topics:index"),
+        reverse("topics:detail", args=[topic.slug]),
+        "/en" + reverse("topics:detail", args=[topic.slug]),
+    ]
+    for url in urls:
+        client.get(url)
+    assert cache_state(client.get(urls[1])) == "hit"
+    briefing = DecisionBriefingPageFactory(
+        parent=news_index, title="Mietendeckel kommt", live=False
+    )
+    briefing.topics.set([topic])
+
+    publish(briefing)
+
+    for url in urls[1:]:
+        response = client.get(url)
+        assert "Mietendeckel kommt" in response.text, url
+        assert cache_state(response) == "miss", url
+    assert cache_state(client.get(urls[0])) == "miss"
+
+
+def test_a_topic_taken_off_a_briefing_drops_it_from_that_topic_page(
+    client, home_page, news_index, publish
+):
+    topic = TopicFactory(name="Wohnen", slug="wohnen")
+    briefing = DecisionBriefingPageFactory(parent=news_index, title="Mietendeckel")
+    briefing.topics.set([topic])
+    publish(briefing)
+    url = reverse("topics:detail", args=[topic.slug])
+    assert "Mietendeckel" in client.get(url).text
+
+    briefing.topics.set([])
+    publish(briefing)
+
+    assert "Mietendeckel" not in client.get(url).text
 
 
 def test_publishing_an_event_updates_the_filtered_calendar(

@@ -643,6 +643,12 @@ MATRIX += [
         lambda w: reverse("dialog_feeds:feed_calendar_topic", args=[w["topic"].slug]),
         expect(200),
     ),
+    ("topic index", lambda w: reverse("topics:index"), expect(200)),
+    (
+        "topic page",
+        lambda w: reverse("topics:detail", args=[w["topic"].slug]),
+        expect(200),
+    ),
     ("api page find", lambda w: "/api/v2/pages/find/?html_path=/", expect(302)),
     ("api images", lambda w: "/api/v2/images/", expect(200)),
     (
